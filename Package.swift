@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+// Talon: warranty and repair documents. Targets follow the pipeline in DESIGN order;
+// each imports only the targets listed after it (see README "Architecture").
+import PackageDescription
+
+let package = Package(
+    name: "Talon",
+    products: [
+        .executable(name: "talon", targets: ["talon"]),
+        .library(name: "Talon", targets: ["TalonDocuments"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev"])]),
+        .target(name: "Warranty"),
+        .target(name: "Mustache"),
+        .target(name: "Markup"),
+        .target(name: "Barcode"),
+        .target(name: "Layout", dependencies: ["Markup", "Barcode"]),
+        .target(name: "HaruPDF", dependencies: ["CHaru", "Layout"]),
+        .target(
+            name: "TalonDocuments",
+            dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),
+        .executableTarget(name: "talon", dependencies: ["TalonDocuments"]),
+        .executableTarget(
+            name: "TalonBenchmarks",
+            dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "WarrantyTests", dependencies: ["Warranty"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup", "TestSupport"]),
+        .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "TestSupport"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "TestSupport"]),
+        .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "Layout", "TestSupport"]),
+        .testTarget(name: "TalonDocumentsTests", dependencies: ["TalonDocuments", "TestSupport"]),
+        .testTarget(name: "TalonCLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef TALON_CHARU_SHIM_H
+#define TALON_CHARU_SHIM_H
+#include <hpdf.h>
+#endif

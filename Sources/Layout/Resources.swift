@@ -1,0 +1,33 @@
+/// A font face used by a document, with the characters drawn in it, so the painter can
+/// embed a subset holding exactly those glyphs.
+public struct FontResource: Sendable, Equatable {
+    public var font: TrueTypeFont
+    /// Every scalar drawn with this face in the whole document, sorted ascending.
+    public var usedScalars: [Unicode.Scalar]
+
+    public init(font: TrueTypeFont, usedScalars: [Unicode.Scalar]) {
+        self.font = font
+        self.usedScalars = usedScalars
+    }
+}
+
+/// An image checked and decoded in Swift, so libharu never parses untrusted bytes
+/// it could abort on (see LIBHARU.md): PNG arrives as raw pixels, JPEG as its
+/// verified file bytes (libharu parses JPEG itself without aborting).
+public struct ImageResource: Sendable, Equatable {
+    public enum Pixels: Sendable, Equatable {
+        /// 8-bit samples, row-major, no padding; `components` is 1 (gray) or 3 (RGB).
+        case raw(components: Int, bytes: [UInt8])
+        /// A complete, validated baseline or progressive JPEG file.
+        case jpeg(bytes: [UInt8], components: Int)
+    }
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+    public var pixels: Pixels
+
+    public init(pixelWidth: Int, pixelHeight: Int, pixels: Pixels) {
+        self.pixelWidth = pixelWidth
+        self.pixelHeight = pixelHeight
+        self.pixels = pixels
+    }
+}
