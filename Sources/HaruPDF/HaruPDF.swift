@@ -1,0 +1,1 @@
+// HaruPDF: see DESIGN pipeline.

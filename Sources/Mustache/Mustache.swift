@@ -1,0 +1,1 @@
+// Mustache: see DESIGN pipeline.

@@ -1,0 +1,1 @@
+// TalonDocuments: see DESIGN pipeline.

@@ -1,0 +1,1 @@
+// Warranty: see DESIGN pipeline.
