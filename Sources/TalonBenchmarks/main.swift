@@ -1,1 +1,17 @@
-print("benchmarks")
+// Release-mode benchmarks: `swift run -c release TalonBenchmarks [name...]`.
+// Each entry prints its own figures; with no names every benchmark runs.
+import Foundation
+
+let benchmarks: [(name: String, run: () throws -> Void)] = [
+]
+
+let wanted = Set(CommandLine.arguments.dropFirst())
+for benchmark in benchmarks where wanted.isEmpty || wanted.contains(benchmark.name) {
+    print("== \(benchmark.name)")
+    do {
+        try benchmark.run()
+    } catch {
+        print("\(benchmark.name) failed: \(error)")
+        exit(1)
+    }
+}
