@@ -1,0 +1,34 @@
+import Testing
+@testable import Layout
+
+@Suite struct TrueTypeFontTests {
+    static let sans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+    @Test func readsDejaVuSansMetrics() throws {
+        let font = try TrueTypeFont(contentsOf: Self.sans)
+        #expect(font.postScriptName == "DejaVuSans")
+        #expect(font.familyName == "DejaVu Sans")
+        #expect(font.unitsPerEm == 2048)
+        #expect(font.ascender > 0 && font.descender < 0)
+        // DejaVu Sans: space advances 651 units, "A" 1401 units (1/1000 em: 317 and 684).
+        #expect(font.width(of: " " as Unicode.Scalar) == 317)
+        #expect(font.width(of: "A" as Unicode.Scalar) == 684)
+        #expect(font.glyph(for: "ї") != nil)
+        #expect(font.glyph(for: "\u{10FFFF}") == nil)
+    }
+
+    @Test func reportsMissingCharacters() throws {
+        let font = try TrueTypeFont(contentsOf: Self.sans)
+        #expect(font.missingScalars(in: "ok 中 ok 中 \u{E000}") == ["中", "\u{E000}"])
+    }
+
+    @Test func rejectsTruncatedAndForeignData() {
+        #expect(throws: FontError.truncated(table: "header")) { try TrueTypeFont(bytes: [0, 1, 0, 0, 0]) }
+        #expect(throws: FontError.unsupported("not a TrueType file")) {
+            try TrueTypeFont(bytes: Array("%PDF-1.4 not a font".utf8))
+        }
+        #expect(throws: FontError.unreadable(path: "/nonexistent.ttf", reason: "no such file or not readable")) {
+            try TrueTypeFont(contentsOf: "/nonexistent.ttf")
+        }
+    }
+}
