@@ -1,1 +1,0 @@
-// TalonDocuments: see DESIGN pipeline.
