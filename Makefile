@@ -16,7 +16,7 @@ build: setup
 	$(SWIFT) build
 
 release: setup
-	$(SWIFT) build -c release --product talon
+	$(SWIFT) build -c release --static-swift-stdlib --product talon
 
 demo: release
 	scripts/demo.sh $(TALON) out

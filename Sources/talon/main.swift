@@ -1,1 +1,85 @@
-print("talon")
+// talon: warranty and repair documents from claim data.
+import Foundation
+
+let commands: [String: Command.Type] = [
+    RenderCommand.spec.name: RenderCommand.self,
+    CheckCommand.spec.name: CheckCommand.self,
+    MustacheCommand.spec.name: MustacheCommand.self,
+    BarcodeCommand.spec.name: BarcodeCommand.self,
+    SchemaCommand.spec.name: SchemaCommand.self,
+    BatchCommand.spec.name: BatchCommand.self,
+]
+let order = ["render", "batch", "check", "mustache", "barcode", "schema"]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+exit(TalonCLI.main(arguments))
+
+enum TalonCLI {
+    static func main(_ arguments: [String]) -> Int32 {
+        guard let first = arguments.first else {
+            printStandardError(overview)
+            return ExitCode.usage
+        }
+        switch first {
+        case "-h", "--help":
+            print(overview, terminator: "")
+            return ExitCode.success
+        case "--version":
+            print("talon \(talonVersion)")
+            return ExitCode.success
+        case "help":
+            if arguments.count > 1, let command = commands[arguments[1]] {
+                print(command.spec.help, terminator: "")
+            } else {
+                print(overview, terminator: "")
+            }
+            return ExitCode.success
+        default:
+            guard let command = commands[first] else {
+                return ExitCode.report(CLIError.usage("unknown command '\(first)'", command: nil))
+            }
+            do {
+                let parsed = try command.spec.parse(Array(arguments.dropFirst()))
+                if parsed.wantsHelp {
+                    print(command.spec.help, terminator: "")
+                    return ExitCode.success
+                }
+                return try command.run(parsed)
+            } catch {
+                return ExitCode.report(error)
+            }
+        }
+    }
+
+    static var overview: String {
+        var text = """
+        talon \(talonVersion): warranty cards and service-center documents as PDF, text and HTML.
+
+        USAGE: talon <command> [arguments] [options]
+
+        COMMANDS:
+
+        """
+        for name in order {
+            if let command = commands[name] {
+                text += "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(command.spec.summary)\n"
+            }
+        }
+        text += """
+
+        Run 'talon help <command>' or 'talon <command> --help' for a command's options.
+        Exit codes: 0 done, 1 bad data or template (nothing written), 2 bad usage,
+        3 output could not be written.
+
+        """
+        return text
+    }
+}
+
+/// A subcommand: its declared arguments and what it does with them.
+protocol Command {
+    static var spec: CommandSpec { get }
+    /// Runs the command; returns the exit code for outcomes that are not errors
+    /// (a batch with failed records, a check that found problems).
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32
+}
