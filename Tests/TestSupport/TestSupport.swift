@@ -14,6 +14,21 @@ public enum TestSupport {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
+    /// The `talon` executable built beside the test bundle (`make test` builds it first).
+    public static let talonBinary: String = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        var candidates = [bundle.appendingPathComponent("talon").path]
+        // On Linux the test bundle sits in .build/<triple>/debug/, the same folder as talon.
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/talon").path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }()
+
+    /// Runs the built `talon` with arguments (and optional standard input).
+    public static func talon(_ arguments: [String], stdin: Data? = nil,
+                             environment: [String: String]? = nil) throws -> ProcessResult {
+        try run(talonBinary, arguments, stdin: stdin, environment: environment)
+    }
+
     /// A fresh empty temporary folder.
     public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory
