@@ -2,7 +2,7 @@ extension Code128 {
     /// Chooses code sets by dynamic programming over (position, current set): the cost of a
     /// state is the fewest symbol characters that encode the rest of the input from there.
     /// Moves: encode one character (or a digit pair in C) in the current set; shift A<->B for one
-    /// character; switch set. Ties prefer staying, then the lower set, so output is stable.
+    /// character; switch set. Ties prefer staying in the set, so output is stable.
     struct CodeSetPlan {
         /// ASCII codes; nil is FNC1.
         let input: [UInt8?]
@@ -61,9 +61,9 @@ extension Code128 {
                     cost[index][set.rawValue] = best
                 }
             }
-            // Starting in a set costs nothing extra: pick the cheapest (ties: A, then B, then C).
-            var set = CodeSet.a
-            for candidate in CodeSet.allCases where cost[0][candidate.rawValue] < cost[0][set.rawValue] {
+            // Starting in a set costs nothing extra: pick the cheapest (ties: B, then A, then C).
+            var set = CodeSet.b
+            for candidate in [CodeSet.a, .c] where cost[0][candidate.rawValue] < cost[0][set.rawValue] {
                 set = candidate
             }
             if count > 0, let other = switchTarget[0][set.rawValue] { set = other }
