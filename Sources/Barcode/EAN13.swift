@@ -58,7 +58,7 @@ public enum EAN13 {
     /// Which of digits 2...7 use set B, by the leading digit (bit 5 = digit 2).
     static let parity: [UInt8] = [
         0b000000, 0b001011, 0b001101, 0b001110, 0b010011,
-        0b011001, 0b011101, 0b010101, 0b010110, 0b011010,
+        0b011001, 0b011100, 0b010101, 0b010110, 0b011010,
     ]
 
     /// 95 modules: guard, six left digits, centre guard, six right digits, guard.

@@ -37,24 +37,40 @@ enum Scanner {
         return Data("P5\n\(width) \(height)\n255\n".utf8) + Data(pixels)
     }
 
-    /// Decodes each image with one `zbarimg` run per batch; returns the text read from each
-    /// (nil when nothing was read). `options` selects symbologies, e.g. `-Sqrcode.enable`.
-    static func decode(_ images: [Data], options: [String]) throws -> [String?] {
+    /// Decodes each image with one `zbarimg` run per batch of files; returns the text read from
+    /// each (nil when nothing was read). `options` selects symbologies, e.g. `-Sqrcode.enable`.
+    ///
+    /// zbar 0.23's `--xml` output keeps each result with its file but mangles bytes above 0x7F
+    /// in its base64 (sign extension), so non-ASCII payloads go through `--raw`, one line per
+    /// symbol; when a batch does not give one line per file, its files are read one by one.
+    static func decode(_ images: [Data], options: [String], raw: Bool) throws -> [String?] {
         let folder = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         var results: [String?] = []
-        let batch = 40
+        let batch = 50
         for start in stride(from: 0, to: images.count, by: batch) {
-            let end = min(images.count, start + batch)
             var paths: [String] = []
-            for index in start..<end {
+            for index in start..<min(images.count, start + batch) {
                 let path = folder.appendingPathComponent("s\(index).pgm").path
                 try images[index].write(to: URL(fileURLWithPath: path))
                 paths.append(path)
             }
-            // One file at a time through `--xml` keeps each result with its source file.
-            let result = try TestSupport.run("zbarimg", ["--xml", "-q", "-Sdisable"] + options + paths)
-            results += parse(xml: result.stdoutText, paths: paths)
+            let arguments = ["-q", "-Sdisable"] + options
+            if !raw {
+                let result = try TestSupport.run("zbarimg", ["--xml"] + arguments + paths)
+                results += parse(xml: result.stdoutText, paths: paths)
+                continue
+            }
+            let lines = try TestSupport.run("zbarimg", ["--raw"] + arguments + paths).stdoutText
+                .split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            if lines.count == paths.count {
+                results += lines.map { String($0) }
+            } else {
+                for path in paths {
+                    let output = try TestSupport.run("zbarimg", ["--raw"] + arguments + [path]).stdoutText
+                    results.append(output.isEmpty ? nil : String(output.dropLast()))
+                }
+            }
         }
         return results
     }
