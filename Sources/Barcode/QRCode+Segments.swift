@@ -60,7 +60,8 @@ extension QRCode {
         let unreachable = Int.max / 4
         let count = bytes.count
         var cost = [Int](repeating: unreachable, count: 6)
-        var back = [[Int]](repeating: [Int](repeating: -1, count: 6), count: count + 1)
+        // back[6 * i + s]: the state before byte i - 1 when byte i - 1 ends in state s.
+        var back = [Int8](repeating: -1, count: 6 * (count + 1))
         var isStart = true
         for index in 0..<count {
             let byte = bytes[index]
@@ -99,7 +100,7 @@ extension QRCode {
                 }
             }
             cost = next
-            back[index + 1] = from
+            for state in 0..<6 { back[6 * (index + 1) + state] = Int8(from[state]) }
             isStart = false
         }
         guard count > 0 else { return [] }
@@ -110,7 +111,7 @@ extension QRCode {
         var index = count
         while index > 0 {
             modes[index - 1] = stateMode[state]
-            state = back[index][state]
+            state = Int(back[6 * index + state])
             index -= 1
         }
         var segments: [Segment] = []

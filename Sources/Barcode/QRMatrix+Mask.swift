@@ -39,59 +39,78 @@ extension QRMatrix {
     /// The four penalty rules of the standard:
     /// N1 runs of five or more same-colour modules in a row or column (3 + run - 5 each);
     /// N2 2×2 blocks of one colour (3 each);
-    /// N3 1:1:3:1:1 finder-like patterns with four light modules on one side (40 each side);
+    /// N3 1:1:3:1:1 finder-like patterns with four light modules on one side (40 each side;
+    ///    modules beyond the edge count as light, as the quiet zone is);
     /// N4 10 for every full 5 % the dark share is away from 50 %.
     func penalty() -> Int {
-        var total = 0
-        var line = [Bool](repeating: false, count: size)
-        for horizontal in [true, false] {
+        modules.withUnsafeBufferPointer { cells in
+            var total = 0
             for fixed in 0..<size {
-                for index in 0..<size {
-                    line[index] = horizontal ? modules[fixed * size + index] : modules[index * size + fixed]
-                }
-                total += Self.runPenalty(line) + Self.finderLikePenalty(line)
+                total += Self.linePenalty(cells, start: fixed * size, step: 1, count: size)
+                total += Self.linePenalty(cells, start: fixed, step: size, count: size)
             }
-        }
-        for y in 0..<(size - 1) {
-            for x in 0..<(size - 1) {
-                let colour = modules[y * size + x]
-                if modules[y * size + x + 1] == colour && modules[(y + 1) * size + x] == colour
-                    && modules[(y + 1) * size + x + 1] == colour {
-                    total += 3
+            var dark = 0
+            for y in 0..<size {
+                for x in 0..<size {
+                    let colour = cells[y * size + x]
+                    if colour { dark += 1 }
+                    if x + 1 < size && y + 1 < size && cells[y * size + x + 1] == colour
+                        && cells[(y + 1) * size + x] == colour && cells[(y + 1) * size + x + 1] == colour {
+                        total += 3
+                    }
                 }
             }
+            let count = size * size
+            total += abs(dark * 100 - count * 50) / (count * 5) * 10
+            return total
         }
-        let dark = modules.reduce(0) { $0 + ($1 ? 1 : 0) }
-        let cells = size * size
-        total += abs(dark * 100 - cells * 50) / (cells * 5) * 10
-        return total
     }
 
+    /// N1 and N3 for one row or column.
+    static func linePenalty(_ cells: UnsafeBufferPointer<Bool>, start: Int, step: Int, count: Int) -> Int {
+        var penalty = 0
+        var run = 0
+        var previous = false
+        // The last 11 modules read, newest in bit 0; starts with the light quiet zone.
+        var window = 0
+        for index in 0..<(count + 4) {
+            let dark = index < count && cells[start + index * step]
+            if index < count {
+                if index > 0 && dark == previous {
+                    run += 1
+                } else {
+                    if run >= 5 { penalty += run - 2 }
+                    run = 1
+                }
+                previous = dark
+            }
+            window = (window << 1 | (dark ? 1 : 0)) & 0x7FF
+            if window == 0b101_1101_0000 || (index < count && window == 0b000_0101_1101) { penalty += 40 }
+        }
+        if run >= 5 { penalty += run - 2 }
+        return penalty
+    }
+
+    /// N1 alone, for tests.
     static func runPenalty(_ line: [Bool]) -> Int {
-        var penalty = 0
-        var run = 1
-        for index in 1...line.count {
-            if index < line.count && line[index] == line[index - 1] {
-                run += 1
-            } else {
-                if run >= 5 { penalty += 3 + run - 5 }
-                run = 1
+        line.withUnsafeBufferPointer { cells in
+            var penalty = 0
+            var run = 0
+            for index in cells.indices {
+                if index > 0 && cells[index] == cells[index - 1] {
+                    run += 1
+                } else {
+                    if run >= 5 { penalty += run - 2 }
+                    run = 1
+                }
             }
+            return penalty + (run >= 5 ? run - 2 : 0)
         }
-        return penalty
     }
 
-    /// Counts dark-light-dark×3-light-dark with four light modules before or after it;
-    /// modules beyond the edge count as light (the quiet zone).
+    /// N3 alone, for tests.
     static func finderLikePenalty(_ line: [Bool]) -> Int {
-        let pattern = [true, false, true, true, true, false, true]
-        func dark(_ index: Int) -> Bool { index >= 0 && index < line.count && line[index] }
-        var penalty = 0
-        for start in 0...(line.count - 7) {
-            guard (0..<7).allSatisfy({ dark(start + $0) == pattern[$0] }) else { continue }
-            if (1...4).allSatisfy({ !dark(start - $0) }) { penalty += 40 }
-            if (0..<4).allSatisfy({ !dark(start + 7 + $0) }) { penalty += 40 }
-        }
-        return penalty
+        let runs = runPenalty(line)
+        return line.withUnsafeBufferPointer { linePenalty($0, start: 0, step: 1, count: line.count) } - runs
     }
 }

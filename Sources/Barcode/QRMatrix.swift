@@ -125,7 +125,8 @@ struct QRMatrix: Sendable {
             if right == 6 { right = 5 }
             for step in 0..<size {
                 let y = upward ? size - 1 - step : step
-                for x in [right, right - 1] where !reserved[y * size + x] && bitIndex < totalBits {
+                for x in stride(from: right, through: right - 1, by: -1)
+                where !reserved[y * size + x] && bitIndex < totalBits {
                     modules[y * size + x] = codewords[bitIndex / 8] & (0x80 >> (bitIndex % 8)) != 0
                     bitIndex += 1
                 }
