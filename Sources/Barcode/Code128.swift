@@ -38,9 +38,10 @@ public enum Code128 {
             throw .emptyInput(symbology: symbology)
         }
         var values = CodeSetPlan(input).values()
+        // Weighted sum mod 103, reduced as it goes so long input cannot overflow.
         var sum = values[0]
-        for (weight, value) in values.enumerated().dropFirst() { sum += weight * value }
-        values.append(sum % 103)
+        for (weight, value) in values.enumerated().dropFirst() { sum = (sum + weight % 103 * value) % 103 }
+        values.append(sum)
         return values
     }
 }

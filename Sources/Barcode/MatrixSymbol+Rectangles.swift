@@ -7,6 +7,7 @@ extension MatrixSymbol {
     /// The result is sorted by `y`, then `x`, and covers every dark module exactly once.
     public func darkRectangles() -> [(x: Int, y: Int, width: Int, height: Int)] {
         struct Run: Hashable { var x: Int; var width: Int }
+        guard size > 0, modules.count >= size * size else { return [] }
         var finished: [(x: Int, y: Int, width: Int, height: Int)] = []
         // Rectangles that reach the previous row, keyed by their horizontal extent.
         var open: [Run: (y: Int, height: Int)] = [:]
