@@ -18,6 +18,11 @@ extension Code128 {
     /// The stop pattern including its final 2-module bar (13 modules).
     static let stopPattern = "2331112"
 
+    /// `patterns` then the stop pattern as integer widths.
+    static let widths: [[Int]] = (patterns + [stopPattern]).map { pattern in
+        pattern.unicodeScalars.map { Int($0.value) - 48 }
+    }
+
     /// Symbol values with a fixed meaning.
     enum Value {
         static let shift = 98

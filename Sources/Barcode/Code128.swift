@@ -15,10 +15,9 @@ public enum Code128 {
         let values = try symbolValues(for: text, gs1: gs1)
         var modules: [Bool] = []
         modules.reserveCapacity(values.count * 11 + 13)
-        for value in values {
-            LinearSymbol.modules(fromWidths: patterns[value].map { Int($0.asciiValue ?? 48) - 48 }, into: &modules)
-        }
-        LinearSymbol.modules(fromWidths: stopPattern.map { Int($0.asciiValue ?? 48) - 48 }, into: &modules)
+        for value in values { LinearSymbol.modules(fromWidths: widths[value], into: &modules) }
+        LinearSymbol.modules(fromWidths: widths[widths.count - 1], into: &modules)
+        // Control characters (and GS1 separators) have no printed form.
         let readable = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }))
         return LinearSymbol(modules: modules, quietZone: quietZone, humanReadable: readable)
     }

@@ -128,6 +128,19 @@ import Testing
         }
     }
 
+    @Test func emptyTextIsAVersion1Symbol() throws {
+        let plan = try QRCode.DataPlan(text: "", level: .high, version: nil, eci: nil)
+        #expect(plan.version == 1)
+        // Terminator only, then padding.
+        #expect(plan.dataCodewords == [0x00, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11, 0xEC, 0x11])
+    }
+
+    @Test func nonASCIITextStartsWithTheUTF8Designator() throws {
+        // 0111 (ECI) 00011010 (26), then byte mode 0100, count 2, D0 96 ("Ж").
+        let plan = try QRCode.DataPlan(text: "Ж", level: .low, version: nil, eci: nil)
+        #expect(Array(plan.dataCodewords.prefix(5)) == [0b0111_0001, 0b1010_0100, 0b0000_0010, 0xD0 >> 4 | 0x00, 0b0000_1001])
+    }
+
     @Test func versionOutOfRange() {
         #expect(throws: BarcodeError.invalidVersion(41)) { try QRCode.encode("1", version: 41) }
         #expect(throws: BarcodeError.invalidVersion(0)) { try QRCode.encode("1", version: 0) }
