@@ -136,9 +136,12 @@ import Testing
     }
 
     @Test func nonASCIITextStartsWithTheUTF8Designator() throws {
-        // 0111 (ECI) 00011010 (26), then byte mode 0100, count 2, D0 96 ("Ж").
+        // 0111 (ECI) 00011010 (26), then byte mode 0100, count 00000010, D0 96 ("Ж"):
+        // 01110001 10100100 00000010 11010000 10010110.
         let plan = try QRCode.DataPlan(text: "Ж", level: .low, version: nil, eci: nil)
-        #expect(Array(plan.dataCodewords.prefix(5)) == [0b0111_0001, 0b1010_0100, 0b0000_0010, 0xD0 >> 4 | 0x00, 0b0000_1001])
+        #expect(Array(plan.dataCodewords.prefix(5)) == [0x71, 0xA4, 0x02, 0xD0, 0x96])
+        // ASCII text has no designator.
+        #expect(try QRCode.DataPlan(text: "z", level: .low, version: nil, eci: nil).dataCodewords[0] >> 4 == 0b0100)
     }
 
     @Test func versionOutOfRange() {
