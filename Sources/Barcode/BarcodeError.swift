@@ -1,4 +1,5 @@
 /// The kinds of symbol this target draws; used to say which encoder refused the input.
+/// Printed in messages by its usual name, e.g. "GS1-128".
 public enum Symbology: String, Sendable, Equatable, Hashable, CaseIterable, CustomStringConvertible {
     case code128 = "Code 128"
     case gs1_128 = "GS1-128"
