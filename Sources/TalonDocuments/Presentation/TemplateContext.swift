@@ -1,0 +1,48 @@
+import Mustache
+import Warranty
+
+/// Building blocks for presenting domain values as template data: dates as ISO strings
+/// (the `date` formatter prints them per locale), money as `{minor, currency, amount}`
+/// maps (the `money` formatter prints them), absent values as null so sections skip them.
+enum TemplateContext {
+    static func date(_ date: CalendarDate?) -> TemplateValue {
+        date.map { .string($0.isoString) } ?? .null
+    }
+
+    static func text(_ text: String?) -> TemplateValue {
+        guard let text, !text.isEmpty else { return .null }
+        return .string(text)
+    }
+
+    static func money(_ money: Money?) -> TemplateValue {
+        guard let money else { return .null }
+        return .map([
+            "minor": .integer(Int(money.minorUnits)),
+            "currency": .string(money.currency.code),
+            "amount": .string(money.decimalString),
+        ])
+    }
+
+    static func party(_ party: Party?) -> TemplateValue {
+        guard let party else { return .null }
+        return .map([
+            "name": text(party.name), "company": text(party.company), "address": text(party.address),
+            "country": text(party.country), "phone": text(party.phone), "email": text(party.email),
+            "website": text(party.website),
+        ])
+    }
+
+    static func product(_ product: Product) -> TemplateValue {
+        .map([
+            "model": .string(product.model), "serial": .string(product.serial), "name": text(product.name),
+            "warranty_months": .integer(product.warrantyMonths),
+        ])
+    }
+
+    static func clauses(_ clauses: [ExclusionClause], locale: DocumentLocale) -> TemplateValue {
+        .list(clauses.map { clause in
+            .map(["number": .integer(clause.number), "text": .string(clause.text.text(locale)),
+                  "group": .string(clause.group.rawValue)])
+        })
+    }
+}
