@@ -121,7 +121,8 @@ struct InlineParser {
             if canClose {
                 let top = stack.last?.delimiter
                 if remaining >= 2, top == .bold { close(.bold); remaining -= 2; continue }
-                if top == .italic { close(.italic); remaining -= 1; continue }
+                let boldOpen = openCount[Delimiter.bold.rawValue] > 0
+                if top == .italic, remaining != 2 || !boldOpen { close(.italic); remaining -= 1; continue }
                 if remaining >= 2, openCount[Delimiter.bold.rawValue] > 0 { close(.bold); remaining -= 2; continue }
                 if openCount[Delimiter.italic.rawValue] > 0 { close(.italic); remaining -= 1; continue }
             }
