@@ -4,6 +4,8 @@ extension BlockParser {
         var start: Int
         var end: Int
         var span: Int
+        /// Where the cell's text starts, before any `@span`.
+        var origin: Int
     }
 
     private struct RawRow {
@@ -38,7 +40,7 @@ extension BlockParser {
                 used += cell.span
                 guard used <= columnCount else {
                     throw source.error(.tooManyCells(found: row.cells.reduce(0) { $0 + $1.span }, columns: columnCount),
-                                       line: row.line, offset: cell.start)
+                                       line: row.line, offset: cell.origin)
                 }
                 let content = try InlineParser.parse(source, line: row.line, start: cell.start, end: cell.end)
                 cells.append(TableCell(content: content, span: cell.span))
@@ -71,7 +73,7 @@ extension BlockParser {
                 let contentStart = source.skipBlanks(start, offset)
                 let contentEnd = source.trimBlanksBack(contentStart, offset)
                 if offset < span.end || contentStart < contentEnd {
-                    cells.append(RawCell(start: contentStart, end: contentEnd, span: 1))
+                    cells.append(RawCell(start: contentStart, end: contentEnd, span: 1, origin: contentStart))
                 }
                 start = offset + 1
             }
