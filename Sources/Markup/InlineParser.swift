@@ -15,6 +15,28 @@ struct InlineParser {
 
     enum Delimiter: Int { case bold, italic, underline }
 
+    /// How many openers of each kind are on the stack (a struct, not an array: no allocation).
+    private struct OpenCount {
+        var bold = 0, italic = 0, underline = 0
+
+        subscript(_ delimiter: Delimiter) -> Int {
+            get {
+                switch delimiter {
+                case .bold: bold
+                case .italic: italic
+                case .underline: underline
+                }
+            }
+            set {
+                switch delimiter {
+                case .bold: bold = newValue
+                case .italic: italic = newValue
+                case .underline: underline = newValue
+                }
+            }
+        }
+    }
+
     private enum Item {
         case inline(Inline)
         case opener(Delimiter)
@@ -26,8 +48,8 @@ struct InlineParser {
     let source: SourceText
     private var items: [Item] = []
     private var stack: [(delimiter: Delimiter, item: Int)] = []
-    private var openCount = [0, 0, 0]
-    private var text = String.UnicodeScalarView()
+    private var openCount = OpenCount()
+    private var text: [Unicode.Scalar] = []
     private var previous: Unicode.Scalar = " "
 
     init(source: SourceText) {
@@ -36,6 +58,7 @@ struct InlineParser {
 
     /// Parses the segments, joined by one space each (none after a `@br`).
     static func parse(_ source: SourceText, _ segments: [Segment]) throws(MarkupError) -> [Inline] {
+        if segments.count == 1, let plain = plainText(source, segments[0]) { return plain }
         var parser = InlineParser(source: source)
         for (number, segment) in segments.enumerated() {
             if number > 0, !parser.endsWithLineBreak { parser.appendText(" ") }
@@ -48,6 +71,18 @@ struct InlineParser {
         try parse(source, [Segment(line: line, start: start, end: end)])
     }
 
+    /// A segment without `\\`, `*`, `_` or `@` is one text run (or nothing): the common case.
+    private static func plainText(_ source: SourceText, _ segment: Segment) -> [Inline]? {
+        var index = segment.start
+        while index < segment.end {
+            switch source.scalars[index] {
+            case "\\", "*", "_", "@": return nil
+            default: index += 1
+            }
+        }
+        return segment.start < segment.end ? [.text(source.string(segment.start, segment.end))] : []
+    }
+
     private var endsWithLineBreak: Bool {
         guard text.isEmpty, case .inline(.lineBreak)? = items.last else { return false }
         return true
@@ -56,8 +91,16 @@ struct InlineParser {
     private mutating func consume(_ segment: Segment) throws(MarkupError) {
         let scalars = source.scalars
         var index = segment.start
+        var runStart = index
         while index < segment.end {
             let scalar = scalars[index]
+            switch scalar {
+            case "\\", "*", "_", "@":
+                appendRun(runStart, index)
+            default:
+                index += 1
+                continue
+            }
             switch scalar {
             case "\\":
                 if index + 1 < segment.end, scalars[index + 1].isASCIIPunctuation {
@@ -67,12 +110,19 @@ struct InlineParser {
                     appendText(scalar)
                     index += 1
                 }
-            case "*", "_":
+            case "@":
+                if index + 1 < segment.end, scalars[index + 1].isASCIILetter {
+                    index = try directive(at: index, segment: segment)
+                } else {
+                    appendText(scalar)
+                    index += 1
+                }
+            default: // "*", "_"
                 var runEnd = index
                 while runEnd < segment.end, scalars[runEnd] == scalar { runEnd += 1 }
                 let next: Unicode.Scalar? = runEnd < segment.end ? scalars[runEnd] : nil
-                let canOpen = next.map { !$0.properties.isWhitespace } ?? false
-                let canClose = !previous.properties.isWhitespace && index > segment.start
+                let canOpen = next.map { !$0.isWhitespaceFast } ?? false
+                let canClose = !previous.isWhitespaceFast && index > segment.start
                 if scalar == "*" {
                     asterisks(runEnd - index, canOpen: canOpen, canClose: canClose)
                 } else {
@@ -80,13 +130,17 @@ struct InlineParser {
                 }
                 previous = scalar
                 index = runEnd
-            case "@" where index + 1 < segment.end && scalars[index + 1].isASCIILetter:
-                index = try directive(at: index, segment: segment)
-            default:
-                appendText(scalar)
-                index += 1
             }
+            runStart = index
         }
+        appendRun(runStart, index)
+    }
+
+    /// Appends plain scalars `start..<end` of the source to the pending text.
+    private mutating func appendRun(_ start: Int, _ end: Int) {
+        guard start < end else { return }
+        text.append(contentsOf: source.scalars[start..<end])
+        previous = source.scalars[end - 1]
     }
 
     /// `@name` (with an optional `()` right after it) at `start`; returns the offset after it.
@@ -121,10 +175,10 @@ struct InlineParser {
             if canClose {
                 let top = stack.last?.delimiter
                 if remaining >= 2, top == .bold { close(.bold); remaining -= 2; continue }
-                let boldOpen = openCount[Delimiter.bold.rawValue] > 0
+                let boldOpen = openCount[.bold] > 0
                 if top == .italic, remaining != 2 || !boldOpen { close(.italic); remaining -= 1; continue }
-                if remaining >= 2, openCount[Delimiter.bold.rawValue] > 0 { close(.bold); remaining -= 2; continue }
-                if openCount[Delimiter.italic.rawValue] > 0 { close(.italic); remaining -= 1; continue }
+                if remaining >= 2, openCount[.bold] > 0 { close(.bold); remaining -= 2; continue }
+                if openCount[.italic] > 0 { close(.italic); remaining -= 1; continue }
             }
             if canOpen, stack.count < Self.maximumDepth {
                 let delimiter: Delimiter = remaining >= 2 ? .bold : .italic
@@ -140,7 +194,7 @@ struct InlineParser {
     private mutating func underscores(_ count: Int, canOpen: Bool, canClose: Bool) {
         var remaining = count
         while remaining >= 2 {
-            if canClose, openCount[Delimiter.underline.rawValue] > 0 {
+            if canClose, openCount[.underline] > 0 {
                 close(.underline)
             } else if canOpen, stack.count < Self.maximumDepth {
                 open(.underline)
@@ -155,7 +209,7 @@ struct InlineParser {
     private mutating func open(_ delimiter: Delimiter) {
         flushText()
         stack.append((delimiter, items.count))
-        openCount[delimiter.rawValue] += 1
+        openCount[delimiter] += 1
         items.append(.opener(delimiter))
     }
 
@@ -164,7 +218,7 @@ struct InlineParser {
         flushText()
         guard let level = stack.lastIndex(where: { $0.delimiter == delimiter }) else { return }
         let first = stack[level].item
-        for entry in stack[level...] { openCount[entry.delimiter.rawValue] -= 1 }
+        for entry in stack[level...] { openCount[entry.delimiter] -= 1 }
         stack.removeSubrange(level...)
         let children = Self.merged(items[(first + 1)...])
         items.removeSubrange(first...)
@@ -187,8 +241,8 @@ struct InlineParser {
 
     private mutating func flushText() {
         guard !text.isEmpty else { return }
-        items.append(.inline(.text(String(text))))
-        text = String.UnicodeScalarView()
+        items.append(.inline(.text(SourceText.makeString(text[...]))))
+        text.removeAll(keepingCapacity: true)
     }
 
     private mutating func finish() -> [Inline] {

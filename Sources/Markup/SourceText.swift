@@ -14,20 +14,14 @@ struct SourceText: Sendable {
 
     init(_ text: String, file: String) {
         self.file = file
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(text.utf8.count)
+        let scalars = Self.decode(text)
         var lines: [Line] = []
         var lineStart = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                var end = scalars.count
-                if end > lineStart, scalars[end - 1] == "\r" { end -= 1 }
-                lines.append(Line(start: lineStart, end: end))
-                scalars.append(scalar)
-                lineStart = scalars.count
-            } else {
-                scalars.append(scalar)
-            }
+        for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
+            var end = offset
+            if end > lineStart, scalars[end - 1] == "\r" { end -= 1 }
+            lines.append(Line(start: lineStart, end: end))
+            lineStart = offset + 1
         }
         if lineStart < scalars.count || lines.isEmpty {
             var end = scalars.count
@@ -48,9 +42,7 @@ struct SourceText: Sendable {
     /// The text of `start..<end`, clamped to the input.
     func string(_ start: Int, _ end: Int) -> String {
         let lower = max(0, min(start, scalars.count)), upper = max(lower, min(end, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        return Self.makeString(scalars[lower..<upper])
     }
 
     /// The location of `offset` on line `index` (0-based); the column is 1-based.

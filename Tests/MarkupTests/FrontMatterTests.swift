@@ -101,3 +101,22 @@ import Testing
         #expect(!FrontMatterParser.isISODate("2024-+1-01"))
     }
 }
+
+@Suite struct ReaderTests {
+    @Test func byteOrderMarkIsIgnored() {
+        #expect(parse("\u{FEFF}---\npage: A4\n---\nx").setup.pageWidth == 595.28)
+    }
+
+    @Test func decodesEveryUTF8Length() {
+        let text = "a\u{7F}\u{80}ж\u{7FF}\u{800}№€\u{FFFF}\u{10000}😀\u{10FFFF}"
+        #expect(SourceText.decode(text) == Array(text.unicodeScalars))
+        #expect(SourceText.makeString(SourceText.decode(text)[...]) == text)
+    }
+
+    @Test func crlfAndLoneCarriageReturn() {
+        let source = SourceText("a\r\nb\rc\n", file: "f")
+        #expect(source.lines.count == 2)
+        #expect(source.text(ofLine: 0) == "a")
+        #expect(source.text(ofLine: 1) == "b\rc")
+    }
+}
