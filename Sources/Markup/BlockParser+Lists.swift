@@ -25,14 +25,15 @@ extension BlockParser {
                     nested.append(try parseList(indent: childIndent, ordered: childOrdered, start: childStart,
                                                 depth: depth + 1))
                 case .blank:
-                    var next = line
-                    while next < source.lines.count, LineKind.of(source, line: next) == .blank { next += 1 }
-                    guard next < source.lines.count,
-                          case let .listItem(nextIndent, nextOrdered, _, _) = LineKind.of(source, line: next),
+                    // Look past the blank lines on a copy; keep it only if the list goes on.
+                    var lookahead = self
+                    lookahead.skipBlankLines()
+                    guard lookahead.line < source.lines.count,
+                          case let .listItem(nextIndent, nextOrdered, _, _) = LineKind.of(source, line: lookahead.line),
                           nextIndent > indent || (nextIndent == indent && nextOrdered == ordered) else {
                         break scanning
                     }
-                    line = next
+                    self = lookahead
                     if nextIndent == indent { break scanning }
                 default:
                     break scanning
@@ -42,6 +43,10 @@ extension BlockParser {
             items.append((content.isEmpty ? [] : [.paragraph(content: content, alignment: nil)]) + nested)
         }
         return .list(ordered: ordered, start: start, items: items)
+    }
+
+    mutating func skipBlankLines() {
+        while line < source.lines.count, LineKind.of(source, line: line) == .blank { line += 1 }
     }
 
     private func segment(_ index: Int, from start: Int) -> InlineParser.Segment {

@@ -56,12 +56,10 @@ struct DirectiveArguments {
 
     /// The argument as one of `choices` (compared ignoring letter case); nil when absent.
     func keyword(_ name: String, _ choices: [String], expected: String) throws(MarkupError) -> String? {
-        guard let value = values[name] else { return nil }
-        let text = try plain(name, context: "'\(name)'") ?? ""
+        guard let text = try plain(name, context: "'\(name)'") else { return nil }
         guard let choice = choices.first(where: { $0.lowercased() == text.lowercased() }) else {
             throw badValue(name, text, expected: expected)
         }
-        _ = value
         return choice
     }
 

@@ -3,8 +3,8 @@ extension MarkupError.Kind {
     public var message: String {
         switch self {
         case let .unknownDirective(name, suggestion):
-            return "unknown directive '@\(name)'" + hint(suggestion, prefix: "@")
-                + "; write \\@ for a literal @"
+            return "unknown directive '@\(name)'"
+                + (suggestion == nil ? "; write \\@ for a literal @" : hint(suggestion, prefix: "@"))
         case let .blockDirectiveInText(name):
             return "'@\(name)' is a block directive; put it at the start of its own line"
         case let .misplacedDirective(name, expected):
@@ -56,8 +56,7 @@ extension MarkupError.Kind {
         case let .expectedArgumentSeparator(directive):
             return "expected ',' or ')' after a quoted argument of '@\(directive)'"
         case let .unknownSymbology(name, suggestion):
-            return "unknown barcode symbology '\(name)'" + hint(suggestion, prefix: "")
-                + "; expected code128, qr or ean13"
+            return "expected a barcode symbology (code128, qr or ean13), found '\(name)'" + hint(suggestion, prefix: "")
         case let .missingArgument(directive, argument):
             return "'@\(directive)' needs \(argument)"
         case let .unknownArgument(directive, argument, suggestion):

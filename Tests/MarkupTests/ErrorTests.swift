@@ -17,7 +17,7 @@ import Testing
     @Test func printsLocationLineAndCaret() {
         let error = parseError("# Title\n\t@barcod(qr, x)")
         #expect(error?.description == """
-        test.talon:2:2: error: unknown directive '@barcod'; did you mean '@barcode'?; write \\@ for a literal @
+        test.talon:2:2: error: unknown directive '@barcod'; did you mean '@barcode'?
         \t@barcod(qr, x)
         \t^
         """)
@@ -30,10 +30,10 @@ import Testing
 
     @Test func unknownDirectives() {
         expectError("text @barcod here", 1, 6,
-                    "unknown directive '@barcod'; did you mean '@barcode'?; write \\@ for a literal @")
+                    "unknown directive '@barcod'; did you mean '@barcode'?")
         expectError("mail us: service@talon.ua", 1, 17, "unknown directive '@talon'; write \\@ for a literal @")
         expectError("@signature(A) @stmp", 1, 15,
-                    "unknown directive '@stmp'; did you mean '@stamp'?; write \\@ for a literal @")
+                    "unknown directive '@stmp'; did you mean '@stamp'?")
     }
 
     @Test func blockDirectiveInsideText() {
@@ -118,8 +118,8 @@ import Testing
     }
 
     @Test func barcodeErrors() {
-        expectError("@barcode(code39, \"X\")", 1, 10, "unknown barcode symbology 'code39'; did you mean 'code128'?; expected code128, qr or ean13")
-        expectError("@barcode(pdf417, \"X\")", 1, 10, "unknown barcode symbology 'pdf417'; expected code128, qr or ean13")
+        expectError("@barcode(code39, \"X\")", 1, 10, "expected a barcode symbology (code128, qr or ean13), found 'code39'; did you mean 'code128'?")
+        expectError("@barcode(pdf417, \"X\")", 1, 10, "expected a barcode symbology (code128, qr or ean13), found 'pdf417'")
         expectError("@barcode(qr)", 1, 1, "'@barcode' needs the data to encode: @barcode(qr, \"...\")")
         expectError("@barcode", 1, 1, "'@barcode' needs a symbology and data: @barcode(code128, \"...\")")
         expectError("@barcode(qr, \"**x**\")", 1, 15,
