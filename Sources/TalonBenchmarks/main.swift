@@ -4,6 +4,7 @@ import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("barcode", barcodeBenchmark),
+    ("markup", markupBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -1,0 +1,120 @@
+extension BlockParser {
+    /// A line of one or more block directives separated by blanks.
+    mutating func parseDirectiveLine(from first: Int, frames: inout [Frame], modifier: inout Modifier?)
+        throws(MarkupError) {
+        let end = source.lines[line].end
+        var offset = first
+        var previous = ""
+        while offset < end {
+            guard source.scalars[offset] == "@", offset + 1 < end, source.scalars[offset + 1].isASCIILetter else {
+                throw source.error(.unexpectedTextAfterDirective(directive: previous), line: line, offset: offset)
+            }
+            let (call, after) = try DirectiveCall.scan(source, line: line, start: offset)
+            if let pending = modifier {
+                throw source.error(.modifierWithoutTarget(
+                    directive: pending.call.name,
+                    expected: pending.call.name == "table" ? "a table row starting with '|'" : "a paragraph"),
+                    line: pending.call.line, offset: pending.call.offset)
+            }
+            try apply(call, frames: &frames, modifier: &modifier)
+            previous = call.name
+            offset = source.skipBlanks(after, end)
+        }
+    }
+
+    private func apply(_ call: DirectiveCall, frames: inout [Frame], modifier: inout Modifier?) throws(MarkupError) {
+        switch call.name {
+        case "keep":
+            _ = try DirectiveArguments(call, source: source, positional: [], named: [])
+            try push(Frame(kind: .keep, name: "keep", line: call.line, offset: call.offset), onto: &frames)
+        case "columns":
+            let widths = try columnWidths(call)
+            try push(Frame(kind: .columns(widths: widths), name: "columns", line: call.line, offset: call.offset),
+                     onto: &frames)
+        case "column":
+            _ = try DirectiveArguments(call, source: source, positional: [], named: [])
+            guard let top = frames.last, case let .columns(widths) = top.kind else {
+                throw source.error(.unexpectedCloser(directive: "column"), line: call.line, offset: call.offset)
+            }
+            guard top.columns.count < widths.count else {
+                throw source.error(.columnCount(declared: widths.count, found: top.columns.count + 1,
+                                                openedAt: source.location(line: top.line, offset: top.offset)),
+                                   line: call.line, offset: call.offset)
+            }
+            frames[frames.count - 1].columns.append([])
+        case "end":
+            _ = try DirectiveArguments(call, source: source, positional: [], named: [])
+            guard frames.count > 1, let top = frames.popLast() else {
+                throw source.error(.unexpectedCloser(directive: "end"), line: call.line, offset: call.offset)
+            }
+            switch top.kind {
+            case .keep:
+                frames[frames.count - 1].append(.keepTogether(top.columns[0]))
+            case let .columns(widths):
+                guard top.columns.count == widths.count else {
+                    throw source.error(.columnCount(declared: widths.count, found: top.columns.count,
+                                                    openedAt: source.location(line: top.line, offset: top.offset)),
+                                       line: call.line, offset: call.offset)
+                }
+                frames[frames.count - 1].append(.columns(widths: widths, columns: top.columns))
+            case .root:
+                throw source.error(.unexpectedCloser(directive: "end"), line: call.line, offset: call.offset)
+            }
+        case "table":
+            let arguments = try DirectiveArguments(call, source: source, positional: [], named: ["borders"])
+            let borders = try arguments.keyword("borders", ["all", "none"], expected: "all or none") ?? "all"
+            modifier = Modifier(kind: .table(borders: borders == "all"), call: call)
+        case "align":
+            let arguments = try DirectiveArguments(call, source: source, positional: ["alignment"], named: [])
+            guard arguments.has("alignment") else {
+                throw arguments.missing("an alignment: left, center, right or justify")
+            }
+            let value = try arguments.keyword("alignment", ["left", "center", "right", "justify"],
+                                               expected: "left, center, right or justify") ?? "left"
+            modifier = Modifier(kind: .align(TextAlignment(rawValue: value) ?? .left), call: call)
+        default:
+            frames[frames.count - 1].append(try DirectiveBlocks(source: source).block(for: call))
+        }
+    }
+
+    private func push(_ frame: Frame, onto frames: inout [Frame]) throws(MarkupError) {
+        guard frames.count < Self.maximumDepth else {
+            throw source.error(.nestingTooDeep(limit: Self.maximumDepth), line: frame.line, offset: frame.offset)
+        }
+        frames.append(frame)
+    }
+
+    /// `@columns(3)`, `@columns(1fr 2fr)` or `@columns(1fr, 2fr)`: widths as fractions summing to 1.
+    private func columnWidths(_ call: DirectiveCall) throws(MarkupError) -> [Double] {
+        guard call.named.isEmpty else {
+            let first = call.named[0]
+            throw source.error(.unknownArgument(directive: "columns", argument: first.name, suggestion: nil),
+                               line: call.line, offset: first.nameOffset)
+        }
+        guard let firstValue = call.positional.first else {
+            throw source.error(.missingArgument(directive: "columns", argument: "a column count or widths such as 1fr 2fr"),
+                               line: call.line, offset: call.offset)
+        }
+        let words = call.positional.flatMap { value in
+            source.string(value.start, value.end).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        }
+        func bad(_ word: String) -> MarkupError {
+            source.error(.badArgumentValue(directive: "columns", argument: "widths", value: word,
+                                           expected: "a column count from 1 to 12 or widths such as 1fr 2fr"),
+                         line: call.line, offset: firstValue.start)
+        }
+        if words.count == 1, !words[0].hasSuffix("fr") {
+            guard let count = Int(words[0]), (1...12).contains(count) else { throw bad(words[0]) }
+            return Array(repeating: 1 / Double(count), count: count)
+        }
+        var shares: [Double] = []
+        for word in words {
+            let number = word.hasSuffix("fr") ? String(word.dropLast(2)) : word
+            guard let share = Double(number), share.isFinite, share > 0, share <= 1000 else { throw bad(word) }
+            shares.append(share)
+        }
+        guard (1...12).contains(shares.count) else { throw bad(words.joined(separator: " ")) }
+        let total = shares.reduce(0, +)
+        return shares.map { $0 / total }
+    }
+}

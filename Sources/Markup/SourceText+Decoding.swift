@@ -1,0 +1,72 @@
+extension SourceText {
+    /// The scalars of `text`, decoded straight from its UTF-8 (a `String` is always valid UTF-8),
+    /// which is several times faster than iterating `unicodeScalars` generically. A leading byte
+    /// order mark is dropped (editors do not show it, so columns count from after it).
+    static func decode(_ text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            let count = bytes.count
+            var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+            while index < count {
+                let lead = UInt32(bytes[index])
+                var value: UInt32
+                var length: Int
+                switch lead {
+                case 0..<0x80: value = lead; length = 1
+                case 0xC0..<0xE0: value = lead & 0x1F; length = 2
+                case 0xE0..<0xF0: value = lead & 0x0F; length = 3
+                default: value = lead & 0x07; length = 4
+                }
+                guard index + length <= count else { break }
+                for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                index += length
+            }
+            return scalars
+        }
+    }
+
+    /// A string made of `scalars`, encoded straight into the string's storage.
+    static func makeString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard !scalars.isEmpty else { return "" }
+        return scalars.withUnsafeBufferPointer { buffer in
+            String(unsafeUninitializedCapacity: buffer.count * 4) { storage in
+                var written = 0
+                for scalar in buffer {
+                    let value = scalar.value
+                    switch value {
+                    case 0..<0x80:
+                        storage[written] = UInt8(value)
+                        written += 1
+                    case 0x80..<0x800:
+                        storage[written] = UInt8(0xC0 | value >> 6)
+                        storage[written + 1] = UInt8(0x80 | value & 0x3F)
+                        written += 2
+                    case 0x800..<0x10000:
+                        storage[written] = UInt8(0xE0 | value >> 12)
+                        storage[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                        storage[written + 2] = UInt8(0x80 | value & 0x3F)
+                        written += 3
+                    default:
+                        storage[written] = UInt8(0xF0 | value >> 18)
+                        storage[written + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                        storage[written + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                        storage[written + 3] = UInt8(0x80 | value & 0x3F)
+                        written += 4
+                    }
+                }
+                return written
+            }
+        }
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space, with an ASCII fast path before the Unicode property lookup.
+    var isWhitespaceFast: Bool {
+        if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return properties.isWhitespace
+    }
+}
