@@ -1,0 +1,205 @@
+/// Decodes a zlib stream (RFC 1950) of deflate data (RFC 1951) whose decompressed size
+/// is known in advance, as for PNG image data. Every bound is checked: producing more or
+/// fewer bytes than expected, a distance reaching before the output start or beyond the
+/// declared window, invalid codes and a bad Adler-32 are all errors, never traps.
+enum Inflater {
+    static let lengthBase: [Int] = [
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31,
+        35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+    static let lengthExtra: [Int] = [
+        0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    static let distanceBase: [Int] = [
+        1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193,
+        257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
+    static let distanceExtra: [Int] = [
+        0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+    /// The order in which code length code lengths are stored in a dynamic block header.
+    static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
+
+    /// Decompresses `stream` into exactly `expectedSize` bytes. Bytes after the Adler-32
+    /// trailer are ignored.
+    static func decompress(_ stream: [UInt8], expectedSize: Int) throws(DeflateFailure) -> [UInt8] {
+        guard stream.count >= 2 else { throw DeflateFailure("zlib header missing") }
+        let method = stream[0], flags = stream[1]
+        guard method & 0x0F == 8 else { throw DeflateFailure("compression method \(method & 0x0F), not deflate") }
+        guard method >> 4 <= 7 else { throw DeflateFailure("window size above 32 KiB") }
+        guard (Int(method) << 8 | Int(flags)) % 31 == 0 else { throw DeflateFailure("bad zlib header check bits") }
+        guard flags & 0x20 == 0 else { throw DeflateFailure("preset dictionary not allowed") }
+        let window = 1 << (Int(method >> 4) + 8)
+
+        var output = [UInt8](repeating: 0, count: expectedSize)
+        try stream.withUnsafeBufferPointer { (input) throws(DeflateFailure) in
+            try output.withUnsafeMutableBufferPointer { (out) throws(DeflateFailure) in
+                var state = InflateState(input: input, position: 2, output: out, window: window)
+                try state.run()
+            }
+        }
+        return output
+    }
+}
+
+/// The bit reader and output cursor of one decompression.
+struct InflateState: ~Copyable {
+    let input: UnsafeBufferPointer<UInt8>
+    var position: Int
+    let output: UnsafeMutableBufferPointer<UInt8>
+    var written = 0
+    let window: Int
+    var bitBuffer: UInt64 = 0
+    var bitCount = 0
+
+    init(input: UnsafeBufferPointer<UInt8>, position: Int, output: UnsafeMutableBufferPointer<UInt8>, window: Int) {
+        self.input = input
+        self.position = position
+        self.output = output
+        self.window = window
+    }
+
+    @inline(__always) mutating func refill() {
+        while bitCount <= 56 && position < input.count {
+            bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
+            position += 1
+            bitCount += 8
+        }
+    }
+
+    @inline(__always) mutating func bits(_ count: Int) throws(DeflateFailure) -> Int {
+        if count == 0 { return 0 }
+        if bitCount < count {
+            refill()
+            if bitCount < count { throw DeflateFailure("stream ends early") }
+        }
+        let value = Int(bitBuffer & ((1 << UInt64(count)) - 1))
+        bitBuffer >>= UInt64(count)
+        bitCount -= count
+        return value
+    }
+
+    @inline(__always) mutating func symbol(_ table: UnsafeBufferPointer<UInt16>, bits: Int) throws(DeflateFailure) -> Int {
+        if bitCount < bits { refill() }
+        let entry = Int(table[Int(bitBuffer & ((1 << UInt64(bits)) - 1))])
+        let length = entry & 15
+        if length == 0 { throw DeflateFailure("invalid Huffman code") }
+        if length > bitCount { throw DeflateFailure("stream ends early") }
+        bitBuffer >>= UInt64(length)
+        bitCount -= length
+        return entry >> 4
+    }
+
+    mutating func run() throws(DeflateFailure) {
+        var final = false
+        while !final {
+            final = try bits(1) == 1
+            switch try bits(2) {
+            case 0: try storedBlock()
+            case 1: try codedBlock(literals: HuffmanTable.fixedLiterals, distances: HuffmanTable.fixedDistances)
+            case 2:
+                let (literals, distances) = try dynamicTables()
+                try codedBlock(literals: literals, distances: distances)
+            default: throw DeflateFailure("invalid block type")
+            }
+        }
+        guard written == output.count else {
+            throw DeflateFailure("image data is \(written) bytes, expected \(output.count)")
+        }
+        // The Adler-32 trailer starts at the next byte boundary.
+        _ = try bits(bitCount % 8)
+        var stored: UInt32 = 0
+        for _ in 0..<4 { stored = stored << 8 | UInt32(try bits(8)) }
+        guard stored == Adler32.checksum(UnsafeBufferPointer(output)) else {
+            throw DeflateFailure("Adler-32 mismatch")
+        }
+    }
+
+    mutating func storedBlock() throws(DeflateFailure) {
+        _ = try bits(bitCount % 8)
+        let length = try bits(16)
+        let complement = try bits(16)
+        guard length == complement ^ 0xFFFF else { throw DeflateFailure("stored block length check fails") }
+        // Give back whole bytes already pulled into the bit buffer.
+        position -= bitCount / 8
+        bitBuffer = 0
+        bitCount = 0
+        guard length <= input.count - position else { throw DeflateFailure("stream ends early") }
+        guard length <= output.count - written else { throw DeflateFailure("more data than the image needs") }
+        for offset in 0..<length { output[written + offset] = input[position + offset] }
+        position += length
+        written += length
+    }
+
+    mutating func dynamicTables() throws(DeflateFailure) -> (HuffmanTable, HuffmanTable) {
+        let literalCount = try bits(5) + 257
+        let distanceCount = try bits(5) + 1
+        let codeLengthCount = try bits(4) + 4
+        guard literalCount <= 286 else { throw DeflateFailure("too many literal/length codes") }
+        guard distanceCount <= 30 else { throw DeflateFailure("too many distance codes") }
+        var codeLengthLengths = [UInt8](repeating: 0, count: 19)
+        for index in 0..<codeLengthCount {
+            codeLengthLengths[Inflater.codeLengthOrder[index]] = UInt8(try bits(3))
+        }
+        let codeLengths = try HuffmanTable(lengths: codeLengthLengths[...], name: "code length")
+        var lengths = [UInt8](repeating: 0, count: literalCount + distanceCount)
+        var index = 0
+        try codeLengths.entries.withUnsafeBufferPointer { (table) throws(DeflateFailure) in
+            while index < lengths.count {
+                let code = try symbol(table, bits: codeLengths.bits)
+                if code < 16 {
+                    lengths[index] = UInt8(code)
+                    index += 1
+                    continue
+                }
+                var value: UInt8 = 0
+                let repeats: Int
+                switch code {
+                case 16:
+                    guard index > 0 else { throw DeflateFailure("repeat with no previous code length") }
+                    value = lengths[index - 1]
+                    repeats = 3 + (try bits(2))
+                case 17: repeats = 3 + (try bits(3))
+                default: repeats = 11 + (try bits(7))
+                }
+                guard repeats <= lengths.count - index else { throw DeflateFailure("too many code lengths") }
+                for _ in 0..<repeats {
+                    lengths[index] = value
+                    index += 1
+                }
+            }
+        }
+        guard lengths[256] != 0 else { throw DeflateFailure("no end-of-block code") }
+        let literals = try HuffmanTable(lengths: lengths[0..<literalCount], name: "literal/length")
+        let distances = try HuffmanTable(lengths: lengths[literalCount...], name: "distance")
+        return (literals, distances)
+    }
+
+    mutating func codedBlock(literals: HuffmanTable, distances: HuffmanTable) throws(DeflateFailure) {
+        let literalBits = literals.bits, distanceBits = distances.bits
+        try literals.entries.withUnsafeBufferPointer { (literalTable) throws(DeflateFailure) in
+            try distances.entries.withUnsafeBufferPointer { (distanceTable) throws(DeflateFailure) in
+                while true {
+                    let code = try symbol(literalTable, bits: literalBits)
+                    if code < 256 {
+                        guard written < output.count else { throw DeflateFailure("more data than the image needs") }
+                        output[written] = UInt8(truncatingIfNeeded: code)
+                        written += 1
+                        continue
+                    }
+                    if code == 256 { return }
+                    guard code <= 285 else { throw DeflateFailure("invalid length code") }
+                    let length = Inflater.lengthBase[code - 257] + (try bits(Inflater.lengthExtra[code - 257]))
+                    let distanceCode = try symbol(distanceTable, bits: distanceBits)
+                    guard distanceCode < 30 else { throw DeflateFailure("invalid distance code") }
+                    let distance = Inflater.distanceBase[distanceCode] + (try bits(Inflater.distanceExtra[distanceCode]))
+                    guard distance <= written else { throw DeflateFailure("distance reaches before the start of the data") }
+                    guard distance <= window else { throw DeflateFailure("distance beyond the window") }
+                    guard length <= output.count - written else { throw DeflateFailure("more data than the image needs") }
+                    var from = written - distance
+                    for _ in 0..<length {
+                        output[written] = output[from]
+                        written += 1
+                        from += 1
+                    }
+                }
+            }
+        }
+    }
+}
