@@ -1,14 +1,22 @@
-/// A canonical Huffman code (RFC 1951 §3.2.2) as a single lookup table: index it with
-/// the next `bits` input bits (least significant bit first) to get the symbol and its code
-/// length in one step, instead of walking a tree bit by bit.
+/// A canonical Huffman code (RFC 1951 §3.2.2) as lookup tables, so a symbol is decoded
+/// in one or two table reads instead of walking a tree bit by bit.
+///
+/// The root table is indexed by the next `bits` input bits (least significant first,
+/// at most `rootLimit`, so it stays in the L1 cache); codes longer than that continue in
+/// a subtable appended after the root. Entries are:
+/// - `symbol << 8 | length` for a code of `length` bits (1...15);
+/// - `offset << 8 | 0x80 | width` for a link to the subtable at `offset`, indexed by the
+///   `width` bits that follow the root bits;
+/// - 0 where no code starts with those bits (an invalid code).
 struct HuffmanTable: Sendable {
-    /// `symbol << 4 | length`; 0 where no code starts with those bits (an invalid code).
-    var entries: [UInt16]
-    /// How many input bits index `entries` (the longest code length, at least 1).
+    var entries: [UInt32]
+    /// How many input bits index the root table (at least 1).
     var bits: Int
 
-    /// Builds the table for `lengths[symbol]` (0 = symbol unused). An over-subscribed set
-    /// of lengths is an error; an incomplete one leaves unused bit patterns invalid.
+    static let rootLimit = 10
+
+    /// Builds the tables for `lengths[symbol]` (0 = symbol unused). An over-subscribed
+    /// set of lengths is an error; an incomplete one leaves unused bit patterns invalid.
     init(lengths: ArraySlice<UInt8>, name: String) throws(DeflateFailure) {
         var counts = [Int](repeating: 0, count: 16)
         for length in lengths {
@@ -30,9 +38,9 @@ struct HuffmanTable: Sendable {
             code = (code + counts[length - 1]) << 1
             nextCode[length] = code
         }
-        bits = max(longest, 1)
-        let size = 1 << bits
-        var entries = [UInt16](repeating: 0, count: size)
+        let root = min(max(longest, 1), HuffmanTable.rootLimit)
+        let subtableWidth = max(longest - root, 0)
+        var entries = [UInt32](repeating: 0, count: 1 << root)
         for (offset, length) in lengths.enumerated() where length > 0 {
             let length = Int(length)
             let code = nextCode[length]
@@ -42,14 +50,30 @@ struct HuffmanTable: Sendable {
             for bit in 0..<length where code & (1 << bit) != 0 {
                 reversed |= 1 << (length - 1 - bit)
             }
-            let entry = UInt16(offset << 4 | length)
-            var index = reversed
-            while index < size {
-                entries[index] = entry
-                index += 1 << length
+            let leaf = UInt32(offset << 8 | length)
+            if length <= root {
+                var index = reversed
+                while index < 1 << root {
+                    entries[index] = leaf
+                    index += 1 << length
+                }
+                continue
+            }
+            let prefix = reversed & ((1 << root) - 1)
+            if entries[prefix] & 0x80 == 0 {
+                // A prefix-free code never fills this root slot with a leaf.
+                entries[prefix] = UInt32(entries.count << 8 | 0x80 | subtableWidth)
+                entries.append(contentsOf: repeatElement(0, count: 1 << subtableWidth))
+            }
+            let start = Int(entries[prefix] >> 8)
+            var index = reversed >> root
+            while index < 1 << subtableWidth {
+                entries[start + index] = leaf
+                index += 1 << (length - root)
             }
         }
         self.entries = entries
+        self.bits = root
     }
 
     /// The fixed literal/length code of block type 1.

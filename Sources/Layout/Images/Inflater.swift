@@ -40,50 +40,19 @@ enum Inflater {
 
 /// The bit reader and output cursor of one decompression.
 struct InflateState: ~Copyable {
-    let input: UnsafeBufferPointer<UInt8>
-    var position: Int
+    var reader: DeflateBitReader
     let output: UnsafeMutableBufferPointer<UInt8>
     var written = 0
     let window: Int
-    var bitBuffer: UInt64 = 0
-    var bitCount = 0
 
     init(input: UnsafeBufferPointer<UInt8>, position: Int, output: UnsafeMutableBufferPointer<UInt8>, window: Int) {
-        self.input = input
-        self.position = position
+        self.reader = DeflateBitReader(input: input, position: position)
         self.output = output
         self.window = window
     }
 
-    @inline(__always) mutating func refill() {
-        while bitCount <= 56 && position < input.count {
-            bitBuffer |= UInt64(input[position]) << UInt64(bitCount)
-            position += 1
-            bitCount += 8
-        }
-    }
-
-    @inline(__always) mutating func bits(_ count: Int) throws(DeflateFailure) -> Int {
-        if count == 0 { return 0 }
-        if bitCount < count {
-            refill()
-            if bitCount < count { throw DeflateFailure("stream ends early") }
-        }
-        let value = Int(bitBuffer & ((1 << UInt64(count)) - 1))
-        bitBuffer >>= UInt64(count)
-        bitCount -= count
-        return value
-    }
-
-    @inline(__always) mutating func symbol(_ table: UnsafeBufferPointer<UInt16>, bits: Int) throws(DeflateFailure) -> Int {
-        if bitCount < bits { refill() }
-        let entry = Int(table[Int(bitBuffer & ((1 << UInt64(bits)) - 1))])
-        let length = entry & 15
-        if length == 0 { throw DeflateFailure("invalid Huffman code") }
-        if length > bitCount { throw DeflateFailure("stream ends early") }
-        bitBuffer >>= UInt64(length)
-        bitCount -= length
-        return entry >> 4
+    mutating func bits(_ width: Int) throws(DeflateFailure) -> Int {
+        try reader.bits(width)
     }
 
     mutating func run() throws(DeflateFailure) {
@@ -103,7 +72,7 @@ struct InflateState: ~Copyable {
             throw DeflateFailure("image data is \(written) bytes, expected \(output.count)")
         }
         // The Adler-32 trailer starts at the next byte boundary.
-        _ = try bits(bitCount % 8)
+        reader.alignToByte()
         var stored: UInt32 = 0
         for _ in 0..<4 { stored = stored << 8 | UInt32(try bits(8)) }
         guard stored == Adler32.checksum(UnsafeBufferPointer(output)) else {
@@ -112,21 +81,18 @@ struct InflateState: ~Copyable {
     }
 
     mutating func storedBlock() throws(DeflateFailure) {
-        _ = try bits(bitCount % 8)
+        reader.alignToByte()
         let length = try bits(16)
         let complement = try bits(16)
         guard length == complement ^ 0xFFFF else { throw DeflateFailure("stored block length check fails") }
-        // Give back whole bytes already pulled into the bit buffer.
-        position -= bitCount / 8
-        bitBuffer = 0
-        bitCount = 0
+        reader.releaseBufferedBytes()
+        let input = reader.input, position = reader.position
         guard length <= input.count - position else { throw DeflateFailure("stream ends early") }
         guard length <= output.count - written else { throw DeflateFailure("more data than the image needs") }
         for offset in 0..<length { output[written + offset] = input[position + offset] }
-        position += length
+        reader.position += length
         written += length
     }
-
     mutating func dynamicTables() throws(DeflateFailure) -> (HuffmanTable, HuffmanTable) {
         let literalCount = try bits(5) + 257
         let distanceCount = try bits(5) + 1
@@ -142,7 +108,7 @@ struct InflateState: ~Copyable {
         var index = 0
         try codeLengths.entries.withUnsafeBufferPointer { (table) throws(DeflateFailure) in
             while index < lengths.count {
-                let code = try symbol(table, bits: codeLengths.bits)
+                let code = try reader.symbol(table, bits: codeLengths.bits)
                 if code < 16 {
                     lengths[index] = UInt8(code)
                     index += 1
@@ -171,12 +137,23 @@ struct InflateState: ~Copyable {
         return (literals, distances)
     }
 
+    /// Decodes one Huffman-coded block: the hot loop, working on local copies of the
+    /// reader and cursor.
     mutating func codedBlock(literals: HuffmanTable, distances: HuffmanTable) throws(DeflateFailure) {
         let literalBits = literals.bits, distanceBits = distances.bits
+        // Local copies: no lazy-global access check inside the loop.
+        let lengthBase = Inflater.lengthBase, lengthExtra = Inflater.lengthExtra
+        let distanceBase = Inflater.distanceBase, distanceExtra = Inflater.distanceExtra
+        let output = self.output, window = self.window
+        var reader = self.reader, written = self.written
+        defer {
+            self.reader = reader
+            self.written = written
+        }
         try literals.entries.withUnsafeBufferPointer { (literalTable) throws(DeflateFailure) in
             try distances.entries.withUnsafeBufferPointer { (distanceTable) throws(DeflateFailure) in
                 while true {
-                    let code = try symbol(literalTable, bits: literalBits)
+                    let code = try reader.symbol(literalTable, bits: literalBits)
                     if code < 256 {
                         guard written < output.count else { throw DeflateFailure("more data than the image needs") }
                         output[written] = UInt8(truncatingIfNeeded: code)
@@ -185,10 +162,10 @@ struct InflateState: ~Copyable {
                     }
                     if code == 256 { return }
                     guard code <= 285 else { throw DeflateFailure("invalid length code") }
-                    let length = Inflater.lengthBase[code - 257] + (try bits(Inflater.lengthExtra[code - 257]))
-                    let distanceCode = try symbol(distanceTable, bits: distanceBits)
+                    let length = lengthBase[code - 257] + (try reader.bits(lengthExtra[code - 257]))
+                    let distanceCode = try reader.symbol(distanceTable, bits: distanceBits)
                     guard distanceCode < 30 else { throw DeflateFailure("invalid distance code") }
-                    let distance = Inflater.distanceBase[distanceCode] + (try bits(Inflater.distanceExtra[distanceCode]))
+                    let distance = distanceBase[distanceCode] + (try reader.bits(distanceExtra[distanceCode]))
                     guard distance <= written else { throw DeflateFailure("distance reaches before the start of the data") }
                     guard distance <= window else { throw DeflateFailure("distance beyond the window") }
                     guard length <= output.count - written else { throw DeflateFailure("more data than the image needs") }
