@@ -34,6 +34,19 @@ import Testing
         #expect(worst <= fixture.tolerance, "\(name): a sample differs from ImageMagick by \(worst)")
     }
 
+    @Test(arguments: [("tiny1x1-adam7.png", 1, 1, 3), ("tiny3x2-adam7.png", 3, 2, 1), ("tiny6x5-adam7.png", 6, 5, 3)])
+    func decodesInterlacedImagesWithEmptyPasses(name: String, width: Int, height: Int, components: Int) throws {
+        let image = try ImageDecoder.load(path: ImageFixtures.path(name))
+        #expect(image.pixelWidth == width && image.pixelHeight == height)
+        guard let reference = try ImageFixtures.reference(name, components: components) else { return }
+        guard case .raw(components, let bytes) = image.pixels else {
+            Issue.record("\(name) decoded to \(image.pixels)")
+            return
+        }
+        let worst = zip(bytes, reference).map { abs(Int($0) - Int($1)) }.max() ?? 0
+        #expect(bytes.count == reference.count && worst <= 1, "\(name): differs from ImageMagick by \(worst)")
+    }
+
     @Test func fixturesCoverFiltersAndInterlacing() throws {
         // The fixtures must really exercise what the decoding test claims to cover.
         var filters = Set<UInt8>()

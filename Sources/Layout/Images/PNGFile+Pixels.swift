@@ -13,8 +13,11 @@ extension PNGFile {
         }
         let converter = PNGSampleConverter(file: self)
         let components = converter.components
-        let pixelCount = header.width * header.height
-        var output = [UInt8](repeating: 0, count: pixelCount * components)
+        // `ImageLimits.checkPixels` bounded width × height; the product with the component
+        // count is still checked, as a caller may choose huge limits.
+        let (outputSize, overflow) = (header.width * header.height).multipliedReportingOverflow(by: components)
+        guard !overflow else { throw .invalidPNG(file: file, reason: "image size overflows") }
+        var output = [UInt8](repeating: 0, count: outputSize)
         let passes = header.passes
         let stride = header.filterStride
         let problem: PixelProblem? = data.withUnsafeMutableBufferPointer { data in

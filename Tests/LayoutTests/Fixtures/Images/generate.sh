@@ -30,3 +30,7 @@ convert $S xc:'#808080' -fill '#303030' -draw "rectangle 3,2 9,8" -transparent '
 convert /tmp/c.miff $P -quality 92 rgb-baseline.jpg
 convert /tmp/g.miff $P -colorspace gray -quality 92 gray-baseline.jpg
 convert /tmp/c.miff $P -quality 92 -interlace JPEG rgb-progressive.jpg
+# Interlaced images smaller than an Adam7 block: some passes are empty.
+convert -size 1x1 xc:'#336699' $P -define png:color-type=2 -define png:bit-depth=8 -interlace PNG tiny1x1-adam7.png
+convert -size 3x2 gradient:white-black $P -define png:color-type=0 -define png:bit-depth=4 -interlace PNG tiny3x2-adam7.png
+convert -size 6x5 gradient:'#ff0000'-'#0000ff' $P -define png:color-type=2 -define png:bit-depth=16 -interlace PNG tiny6x5-adam7.png
