@@ -1,11 +1,13 @@
+import Foundation
 import Testing
 @testable import Layout
 
 /// Deterministic mutation fuzzing: damaged PNG and JPEG files either decode to a
 /// consistent image or throw an `ImageError`; the process never traps.
 @Suite struct ImagesFuzzTests {
-    /// Mutated files per fixture: bounded, a second or two in a debug build.
-    static let rounds = 4000
+    /// Mutated files per fixture: bounded, a second or two in a debug build. A deeper run
+    /// can be asked for with TALON_IMAGE_FUZZ_ROUNDS (still deterministic).
+    static let rounds = ProcessInfo.processInfo.environment["TALON_IMAGE_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 4000
 
     /// SplitMix64, so every run mutates the same way.
     struct Generator: RandomNumberGenerator {

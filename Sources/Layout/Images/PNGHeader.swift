@@ -73,13 +73,13 @@ struct PNGHeader: Equatable, Sendable {
 
     /// The sub-images stored one after another in the image data: the whole image, or
     /// the seven Adam7 passes (empty passes omitted).
-    var passes: [PNGPass] {
-        guard interlaced else { return [PNGPass(x: 0, y: 0, dx: 1, dy: 1, width: width, height: height)] }
+    var passes: [Pass] {
+        guard interlaced else { return [Pass(x: 0, y: 0, dx: 1, dy: 1, width: width, height: height)] }
         let adam7 = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
         return adam7.compactMap { x, y, dx, dy in
             let passWidth = (width - x + dx - 1) / dx, passHeight = (height - y + dy - 1) / dy
             guard passWidth > 0, passHeight > 0 else { return nil }
-            return PNGPass(x: x, y: y, dx: dx, dy: dy, width: passWidth, height: passHeight)
+            return Pass(x: x, y: y, dx: dx, dy: dy, width: passWidth, height: passHeight)
         }
     }
 
@@ -97,10 +97,10 @@ struct PNGHeader: Equatable, Sendable {
         }
         return total
     }
-}
 
-/// One sub-image of the image data: pixels at `(x + i·dx, y + j·dy)`.
-struct PNGPass: Equatable, Sendable {
-    var x: Int, y: Int, dx: Int, dy: Int
-    var width: Int, height: Int
+    /// One sub-image of the image data: pixels at `(x + i·dx, y + j·dy)`.
+    struct Pass: Equatable, Sendable {
+        var x: Int, y: Int, dx: Int, dy: Int
+        var width: Int, height: Int
+    }
 }
