@@ -5,6 +5,7 @@ import Foundation
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("barcode", barcodeBenchmark),
     ("markup", markupBenchmark),
+    ("image", imageBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
