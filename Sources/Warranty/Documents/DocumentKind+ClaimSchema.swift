@@ -1,0 +1,1 @@
+extension DocumentKind { var claimSchema: JSONValue { .null } }
