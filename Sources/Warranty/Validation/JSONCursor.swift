@@ -36,7 +36,7 @@ public struct JSONCursor {
     }
 
     static func pathComponent(_ key: String) -> String {
-        let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
+        let plain = !key.isEmpty && !(key.first?.isNumber ?? true) && key.unicodeScalars.allSatisfy {
             ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
         }
         if plain { return "." + key }
