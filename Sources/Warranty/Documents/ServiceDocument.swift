@@ -89,7 +89,8 @@ public struct ServiceDocument: Sendable, Hashable {
         case .diagnosis:
             return claim.diagnosis?.date ?? missing("diagnosis", "a diagnosis document")
         case .invoice:
-            if claim.diagnosis == nil { _ = missing("diagnosis", "an invoice") }
+            // With an invoice but no diagnosis, the stage check has already said so.
+            if claim.diagnosis == nil && cursor["invoice"].isMissing { _ = missing("diagnosis", "an invoice") }
             return claim.invoice?.date ?? missing("invoice", "an invoice document")
         case .repairRecord:
             if claim.repair == nil && claim.approval?.decision != .declined {
