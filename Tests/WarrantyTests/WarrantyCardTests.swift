@@ -103,3 +103,27 @@ import Testing
         #expect((parsed?["required"] as? [String]) == ["card", "seller", "product", "sale"])
     }
 }
+
+@Suite struct SchemaTests {
+    @Test(arguments: DocumentKind.allCases)
+    func everySchemaIsValidJSONWithItsTitle(_ kind: DocumentKind) throws {
+        let text = kind.jsonSchema
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(parsed["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+        #expect((parsed["$id"] as? String)?.hasSuffix("/\(kind.rawValue).json") == true)
+        #expect(parsed["additionalProperties"] as? Bool == false)
+        #expect(text == kind.jsonSchema)
+    }
+
+    @Test func claimSchemasRequireTheirStage() throws {
+        func claimRequired(_ kind: DocumentKind) throws -> [String] {
+            let parsed = try JSONSerialization.jsonObject(with: Data(kind.jsonSchema.utf8)) as? [String: Any]
+            let claim = (parsed?["properties"] as? [String: Any])?["claim"] as? [String: Any]
+            return claim?["required"] as? [String] ?? []
+        }
+        #expect(try claimRequired(.invoice).suffix(2) == ["diagnosis", "invoice"])
+        #expect(try claimRequired(.rma) == ["rma", "received", "customer", "product", "equipment_set", "failure"])
+        #expect(DocumentKind.notice.jsonSchema.contains("\"ready-for-pickup\""))
+        #expect(!DocumentKind.rma.jsonSchema.contains("\"notice\""))
+    }
+}
