@@ -90,6 +90,19 @@ import Testing
         }
     }
 
+    @Test func polishCalendarUsesWesternEasterAndNoTransfer() throws {
+        let pl = try load("pl.json")
+        #expect(pl.coveredYears == 2025...2027)
+        #expect(!pl.transfersWeekendHolidays)
+        for off in ["2025-04-21", "2025-06-19", "2025-12-24", "2026-04-06", "2027-03-29", "2027-05-27"] {
+            #expect(try !pl.isBusinessDay(date(off)), "\(off)")
+        }
+        // 15 August 2026 is a Saturday: no fixed replacement day, Monday 17 August works.
+        #expect(try pl.isBusinessDay(date("2026-08-17")))
+        // Received Tuesday 23 Dec 2025: 24, 25, 26 off → 29, 30, 31.
+        #expect(try pl.addingBusinessDays(3, to: date("2025-12-23")) == date("2025-12-31"))
+    }
+
     @Test func calendarFileProblemsAreAllReported() {
         let json = """
             {"calendar":"x","name":{"en":"X"},"weekend":["saturday","caturday"],

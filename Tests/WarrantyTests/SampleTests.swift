@@ -9,7 +9,7 @@ import Testing
     static let samples = root.appendingPathComponent("Samples")
 
     static func calendars() throws -> [BusinessCalendar] {
-        try ["ua.json", "ua-peacetime.json"].map {
+        try ["ua.json", "ua-peacetime.json", "pl.json"].map {
             try BusinessCalendar.decode(json: Data(contentsOf: root.appendingPathComponent("Templates/calendars/\($0)")))
         }
     }
