@@ -89,6 +89,13 @@ import Testing
         #expect(problems("[]") == ["$: must be an object, not an array"])
     }
 
+    @Test func stringsAreTrimmed() throws {
+        #expect(JSONCursor.trimmed("\u{00A0} SN 1\n\t") == "SN 1")
+        #expect(JSONCursor.trimmed(" \n ") == "")
+        let card = try decode(valid.replacingOccurrences(of: "\"SN123\"", with: "\"  SN123\\n\""))
+        #expect(card.product.serial == "SN123")
+    }
+
     @Test func problemPrintsPathAndReason() {
         let problem = ValidationProblem(path: "$.product.serial", reason: "required")
         #expect(problem.description == "$.product.serial: required")

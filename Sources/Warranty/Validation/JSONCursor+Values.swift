@@ -13,7 +13,7 @@ extension JSONCursor {
             report("must be a string, not \(value.typeName)")
             return nil
         }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = JSONCursor.trimmed(raw)
         if text.isEmpty {
             if required { report(ValidationReason.required) }
             return nil
@@ -23,6 +23,14 @@ extension JSONCursor {
             return nil
         }
         return text
+    }
+
+    /// `text` without leading and trailing white space (Unicode-aware, no Foundation).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(text[first...last])
     }
 
     /// A calendar date written `YYYY-MM-DD`.
@@ -116,7 +124,7 @@ extension JSONCursor {
         let text: String
         switch value {
         case .number(let digits): text = digits
-        case .string(let digits): text = digits.trimmingCharacters(in: .whitespaces)
+        case .string(let digits): text = JSONCursor.trimmed(digits)
         default:
             report("must be a decimal number, not \(value.typeName)")
             return nil

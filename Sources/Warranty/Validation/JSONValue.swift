@@ -40,9 +40,17 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Converts JSONSerialization output.
     init(foundation object: Any) {
+        // Collections and strings first: asking a Swift collection `as NSNumber` bridges
+        // the whole collection to Foundation, which made decoding several times slower.
         switch object {
         case let text as String:
             self = .string(text)
+        case let map as [String: Any]:
+            self = .object(map.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(foundation: $0.value)) })
+        case let list as [Any]:
+            self = .array(list.map(JSONValue.init(foundation:)))
+        case is NSNull:
+            self = .null
         case let number as NSNumber:
             let type = String(cString: number.objCType)
             if type == "c" || type == "B" {
@@ -54,10 +62,6 @@ public indirect enum JSONValue: Sendable, Equatable {
             } else {
                 self = .number(String(number.int64Value))
             }
-        case let list as [Any]:
-            self = .array(list.map(JSONValue.init(foundation:)))
-        case let map as [String: Any]:
-            self = .object(map.keys.sorted().map { key in (key, JSONValue(foundation: map[key] as Any)) })
         default:
             self = .null
         }
