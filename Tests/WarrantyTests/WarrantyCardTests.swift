@@ -32,6 +32,17 @@ import Testing
         #expect(card.buyer?.name == "Олена Їжакевич")
         #expect(card.coupons == 3)
         #expect(card.policy.exclusions.count == 14)
+        #expect(card.documentDate == card.saleDate)
+    }
+
+    @Test func documentDateComesFromTheInputNeverTheClock() throws {
+        let card = try decode(valid.replacingOccurrences(of: "\"locale\":\"uk\",", with: "\"locale\":\"uk\",\"document_date\":\"2024-03-01\","))
+        #expect(card.documentDate == (try CalendarDate(iso: "2024-03-01")))
+    }
+
+    @Test func serializedJSONEscapesAndKeepsOrder() {
+        let value = JSONValue.object([("b", .string("a\"\\\n\u{01}ї")), ("a", .array([.number("1.5"), .bool(true), .null]))])
+        #expect(value.serialized(pretty: false) == "{\"b\":\"a\\\"\\\\\\n\\u0001ї\",\"a\":[1.5,true,null]}")
     }
 
     @Test func productMonthsChangeTheEnd() throws {

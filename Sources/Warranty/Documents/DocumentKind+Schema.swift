@@ -6,6 +6,8 @@ extension DocumentKind {
         case .warrantyCard:
             return S.document(self, title: "Talon warranty card", body: S.object([
                 ("locale", S.locale),
+                ("document_date", S.string("Date printed on the card (default: the sale date)",
+                                           pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")),
                 ("card", S.object([
                     ("number", S.string("Warranty card number", maxLength: 60)),
                     ("coupons", S.integer(0...6, description: "Tear-off repair coupons (default 3)")),

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Input (`talon schema warranty-card`):
 /// ```json
-/// {"locale": "uk", "card": {"number": "WC-2024-000123", "coupons": 3},
+/// {"locale": "uk", "document_date": "2024-02-29", "card": {"number": "WC-2024-000123", "coupons": 3},
 ///  "seller": {"company": "…", "address": "…", "phone": "…"},
 ///  "product": {"model": "…", "serial": "…", "warranty_months": 36},
 ///  "sale": {"date": "2024-02-29", "receipt": "…"},
@@ -15,6 +15,8 @@ import Foundation
 /// when present, `buyer.name` is required.
 public struct WarrantyCard: Sendable, Hashable {
     public var locale: DocumentLocale
+    /// The date printed on the card: `document_date` from the input, else the sale date.
+    public var documentDate: CalendarDate
     /// The card number, e.g. `WC-2024-000123`.
     public var number: String
     /// Tear-off repair coupons printed on the card (default 3, 0...6).
@@ -32,9 +34,10 @@ public struct WarrantyCard: Sendable, Hashable {
 
     public init(
         locale: DocumentLocale, number: String, coupons: Int = 3, seller: Party, product: Product,
-        saleDate: CalendarDate, receipt: String? = nil, buyer: Party? = nil
+        saleDate: CalendarDate, receipt: String? = nil, buyer: Party? = nil, documentDate: CalendarDate? = nil
     ) {
         self.locale = locale
+        self.documentDate = documentDate ?? saleDate
         self.number = number
         self.coupons = coupons
         self.seller = seller
@@ -62,11 +65,12 @@ extension WarrantyCard {
         return card
     }
 
-    static let keys = ["locale", "card", "seller", "product", "sale", "buyer"]
+    static let keys = ["locale", "document_date", "card", "seller", "product", "sale", "buyer"]
 
     static func read(_ root: JSONCursor) -> WarrantyCard? {
         guard let object = root.object(required: true, keys: keys) else { return nil }
         let locale = DocumentLocale.read(object["locale"])
+        let documentDate = object["document_date"].date(required: false)
         let card = object["card"].object(required: true, keys: ["number", "coupons"])
         let number = card?["number"].string(required: true, maxLength: 60)
         let coupons = card?["coupons"].integer(required: false, in: 0...6) ?? 3
@@ -79,7 +83,7 @@ extension WarrantyCard {
         guard let number, let seller, let product, let saleDate else { return nil }
         return WarrantyCard(
             locale: locale, number: number, coupons: coupons, seller: seller, product: product,
-            saleDate: saleDate, receipt: receipt, buyer: buyer)
+            saleDate: saleDate, receipt: receipt, buyer: buyer, documentDate: documentDate)
     }
 }
 

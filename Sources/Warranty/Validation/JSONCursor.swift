@@ -120,3 +120,7 @@ public final class ProblemLog {
         }
     }
 }
+
+/// A log belongs to one decoding call on one task.
+@available(*, unavailable)
+extension ProblemLog: Sendable {}
