@@ -250,6 +250,43 @@ import Testing
         ])
     }
 
+    @Test func dueDatesOutsideTheCalendarAreProblems() throws {
+        let peacetime = try BusinessCalendar.decode(json: Data(contentsOf: BusinessCalendarTests.calendars.appendingPathComponent("ua-peacetime.json")))
+        var late = ServiceDocumentTests.intake
+        late["received"] = "2027-12-01"
+        late["sale"] = ["date": "2025-12-01"]
+        late["diagnosis"] = ["date": "2027-12-02", "findings": "x"]
+        late["invoice"] = ServiceDocumentTests.invoice.merging(["date": "2027-12-20"]) { $1 }
+        late["approval"] = ["decision": "approved", "date": "2027-12-21"]
+        do {
+            _ = try ServiceDocument.decode(kind: .invoice, json: json(late, extra: ["calendar": "ua-peacetime"]), calendars: [peacetime])
+            Issue.record("expected a problem")
+        } catch let error as ValidationError {
+            #expect(error.problems.map(\.description) == ["$.claim.approval.date: calendar ua-peacetime has no holiday list for 2028"])
+        }
+        late["received"] = "2027-12-30"
+        late.removeValue(forKey: "diagnosis")
+        late.removeValue(forKey: "invoice")
+        late.removeValue(forKey: "approval")
+        do {
+            _ = try ServiceDocument.decode(kind: .rma, json: json(late, extra: ["calendar": "ua-peacetime"]), calendars: [peacetime])
+            Issue.record("expected a problem")
+        } catch let error as ValidationError {
+            #expect(error.problems.map(\.description) == ["$.claim.received: calendar ua-peacetime has no holiday list for 2028"])
+        }
+    }
+
+    @Test func deeplyNestedInputIsAProblemNotACrash() throws {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        do {
+            _ = try ServiceDocument.decode(kind: .rma, json: Data(deep.utf8))
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.path == "$")
+        }
+    }
+
     @Test func noticeChannelAndRecipient() throws {
         let sms = try decode(.notice, ServiceDocumentTests.intake, extra: ["notice": ["event": "received", "channel": "sms", "to": "+380 67 555 01 23"]])
         #expect(sms.notice == Notice(event: .received, channel: .sms, recipient: "+380 67 555 01 23"))

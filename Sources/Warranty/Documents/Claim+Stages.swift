@@ -17,6 +17,7 @@ extension Claim {
         if !object["approval"].isMissing && invoiceCursor.isMissing {
             object["approval"].report("an approval needs an invoice ($.claim.invoice)")
         }
+        checkDueDatesCanBeCounted(object)
         repair = readRepair(object["repair"])
         if let repair {
             switch approval?.decision {
@@ -37,6 +38,25 @@ extension Claim {
             if returnInfo.date < since {
                 object["return"]["date"].report("before \(since)")
             }
+        }
+    }
+
+    /// The repair due date and estimate are counted with the calendar; a calendar that
+    /// does not cover those days is a problem here, so the computed properties never fail.
+    func checkDueDatesCanBeCounted(_ object: JSONCursor) {
+        guard let diagnosis else { return }
+        do {
+            switch diagnosis.repairEstimate {
+            case .standardComponents:
+                if let approval, approval.decision == .approved {
+                    _ = try calendar.addingBusinessDays(Claim.standardRepairBusinessDays, to: approval.date)
+                }
+            case .technicianDate(let due):
+                _ = try calendar.businessDays(after: diagnosis.date, through: due)
+            }
+        } catch {
+            let at = diagnosis.repairEstimate == .standardComponents ? object["approval"]["date"] : object["diagnosis"]["repair"]["due"]
+            at.report(error.description)
         }
     }
 
