@@ -6,6 +6,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("barcode", barcodeBenchmark),
     ("markup", markupBenchmark),
     ("image", imageBenchmark),
+    ("warranty", warrantyBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -1,0 +1,123 @@
+/// Amounts written out in words, as printed on invoices: the major units in words, the
+/// minor units as two digits, each followed by its noun in the right form.
+///
+/// - uk: `одна тисяча двісті тридцять чотири гривні 56 копійок`,
+///   `один мільйон гривень 01 копійка`, `двадцять одна гривня 00 копійок`.
+/// - en: `one thousand two hundred thirty-four hryvnias 56 kopiykas`,
+///   `one euro 01 cent`.
+///
+/// Text is lower case (capitalise in the template if needed); negative amounts start
+/// with `мінус` / `minus`. Apostrophes are ASCII `'` (п'ять, дев'ять).
+public enum AmountInWords {
+    /// Grammatical gender of a Ukrainian noun, which decides один/одна, два/дві.
+    public enum Gender: Sendable {
+        case masculine, feminine
+    }
+
+    /// Ukrainian noun forms after 1 (one), 2–4 (few) and 5–20, 0 (many).
+    public struct UkrainianNoun: Sendable {
+        public let one: String
+        public let few: String
+        public let many: String
+        public let gender: Gender
+
+        public func form(for number: Int64) -> String {
+            switch UkrainianNumber.pluralCategory(number) {
+            case .one: one
+            case .few: few
+            case .many: many
+            }
+        }
+    }
+
+    /// English noun forms.
+    public struct EnglishNoun: Sendable {
+        public let singular: String
+        public let plural: String
+
+        public func form(for number: Int64) -> String { number == 1 ? singular : plural }
+    }
+
+    /// The nouns for a currency's major and minor units.
+    public struct CurrencyNames: Sendable {
+        public let ukMajor: UkrainianNoun
+        public let ukMinor: UkrainianNoun
+        public let enMajor: EnglishNoun
+        public let enMinor: EnglishNoun
+    }
+
+    /// Names for the known currencies; nil for others.
+    public static func names(for currency: Currency) -> CurrencyNames? {
+        switch currency.code {
+        case "UAH":
+            CurrencyNames(
+                ukMajor: UkrainianNoun(one: "гривня", few: "гривні", many: "гривень", gender: .feminine),
+                ukMinor: UkrainianNoun(one: "копійка", few: "копійки", many: "копійок", gender: .feminine),
+                enMajor: EnglishNoun(singular: "hryvnia", plural: "hryvnias"),
+                enMinor: EnglishNoun(singular: "kopiyka", plural: "kopiykas"))
+        case "EUR":
+            CurrencyNames(
+                ukMajor: UkrainianNoun(one: "євро", few: "євро", many: "євро", gender: .masculine),
+                ukMinor: cent,
+                enMajor: EnglishNoun(singular: "euro", plural: "euros"),
+                enMinor: EnglishNoun(singular: "cent", plural: "cents"))
+        case "USD":
+            CurrencyNames(
+                ukMajor: UkrainianNoun(one: "долар", few: "долари", many: "доларів", gender: .masculine),
+                ukMinor: cent,
+                enMajor: EnglishNoun(singular: "dollar", plural: "dollars"),
+                enMinor: EnglishNoun(singular: "cent", plural: "cents"))
+        case "PLN":
+            CurrencyNames(
+                ukMajor: UkrainianNoun(one: "злотий", few: "злоті", many: "злотих", gender: .masculine),
+                ukMinor: UkrainianNoun(one: "грош", few: "гроші", many: "грошів", gender: .masculine),
+                enMajor: EnglishNoun(singular: "zloty", plural: "zlotys"),
+                enMinor: EnglishNoun(singular: "grosz", plural: "groszy"))
+        default:
+            nil
+        }
+    }
+
+    static let cent = UkrainianNoun(one: "цент", few: "центи", many: "центів", gender: .masculine)
+
+    /// The amount in words in `locale`. Currencies without names fall back to the ISO
+    /// code after the number in words (`one hundred CHF 00`).
+    public static func words(_ money: Money, locale: DocumentLocale) -> String {
+        let magnitude = money.minorUnits.magnitude
+        let scale = UInt64(max(1, (try? DecimalNumber.power10(money.currency.minorDigits)) ?? 1))
+        let major = Int64(magnitude / scale)
+        let minor = Int64(magnitude % scale)
+        let digits = money.currency.minorDigits
+        var minorText = String(minor)
+        if minorText.count < digits { minorText = String(repeating: "0", count: digits - minorText.count) + minorText }
+        let names = names(for: money.currency)
+        var parts: [String] = []
+        switch locale {
+        case .uk:
+            if money.minorUnits < 0 { parts.append("мінус") }
+            let gender = names?.ukMajor.gender ?? .feminine
+            parts.append(UkrainianNumber.words(major, gender: gender))
+            parts.append(names?.ukMajor.form(for: major) ?? money.currency.code)
+            if digits > 0 {
+                parts.append(minorText)
+                if let noun = names?.ukMinor { parts.append(noun.form(for: minor)) }
+            }
+        case .en:
+            if money.minorUnits < 0 { parts.append("minus") }
+            parts.append(EnglishNumber.words(major))
+            parts.append(names?.enMajor.form(for: major) ?? money.currency.code)
+            if digits > 0 {
+                parts.append(minorText)
+                if let noun = names?.enMinor { parts.append(noun.form(for: minor)) }
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension Money {
+    /// This amount in words (see `AmountInWords`).
+    public func inWords(_ locale: DocumentLocale) -> String {
+        AmountInWords.words(self, locale: locale)
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// A position in a parsed JSON document that knows its path and records problems in a
+/// shared log instead of stopping at the first one (which is why Talon does not use
+/// `Codable` for input: it reports every problem in one pass).
+///
+/// Readers return `nil` after recording a problem; the caller carries on so that later
+/// fields are checked too, then `ProblemLog.finish` throws everything at once.
+public struct JSONCursor {
+    /// The value here; `nil` when the key is absent (or the parent was not an object).
+    public let value: JSONValue?
+    /// JSONPath of this value, e.g. `$.lines[3].quantity`.
+    public let path: String
+    /// Where problems go.
+    public let log: ProblemLog
+
+    public init(root: JSONValue, log: ProblemLog) {
+        self.value = root
+        self.path = "$"
+        self.log = log
+    }
+
+    init(value: JSONValue?, path: String, log: ProblemLog) {
+        self.value = value
+        self.path = path
+        self.log = log
+    }
+
+    /// The member `key` of this object (absent when this is not an object).
+    public subscript(key: String) -> JSONCursor {
+        var member: JSONValue?
+        if case .object(let pairs) = value {
+            member = pairs.first(where: { $0.key == key })?.value
+        }
+        return JSONCursor(value: member, path: path + JSONCursor.pathComponent(key), log: log)
+    }
+
+    static func pathComponent(_ key: String) -> String {
+        let plain = !key.isEmpty && !(key.first?.isNumber ?? true) && key.unicodeScalars.allSatisfy {
+            ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_"
+        }
+        if plain { return "." + key }
+        let escaped = key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        return "['\(escaped)']"
+    }
+
+    /// Whether the value is absent or JSON `null`.
+    public var isMissing: Bool {
+        switch value {
+        case nil, .null?: true
+        default: false
+        }
+    }
+
+    /// Records a problem at this path.
+    public func report(_ reason: String) {
+        log.add(ValidationProblem(path: path, reason: reason))
+    }
+
+    /// Records a problem at a member of this value.
+    public func report(_ reason: String, at key: String) {
+        self[key].report(reason)
+    }
+
+    /// Checks that this is an object whose keys are all in `keys` (each unknown key is a
+    /// problem). Returns `self` when it is an object; `nil` after reporting otherwise
+    /// (`required` when absent and required).
+    @discardableResult
+    public func object(required: Bool, keys: [String]) -> JSONCursor? {
+        guard case .object(let pairs)? = value else {
+            if isMissing {
+                if required { report(ValidationReason.required) }
+            } else {
+                report("must be an object, not \(value?.typeName ?? "null")")
+            }
+            return nil
+        }
+        for pair in pairs where !keys.contains(pair.key) {
+            self[pair.key].report(ValidationReason.unknownKey)
+        }
+        return self
+    }
+
+    /// The elements of an array (empty array when absent and not required).
+    public func array(required: Bool, nonEmpty: Bool = false) -> [JSONCursor]? {
+        guard case .array(let items)? = value else {
+            if isMissing {
+                if required { report(ValidationReason.required) }
+            } else {
+                report("must be an array, not \(value?.typeName ?? "null")")
+            }
+            return nil
+        }
+        if nonEmpty && items.isEmpty {
+            report("must not be empty")
+        }
+        return items.enumerated().map { index, item in
+            JSONCursor(value: item, path: "\(path)[\(index)]", log: log)
+        }
+    }
+}
+
+/// The problems collected while reading one document. A reference type so every cursor
+/// derived from the root writes to the same list; confined to one decoding call.
+public final class ProblemLog {
+    public private(set) var problems: [ValidationProblem] = []
+
+    public init() {}
+
+    public func add(_ problem: ValidationProblem) {
+        if !problems.contains(problem) {
+            problems.append(problem)
+        }
+    }
+
+    /// Throws all problems if there are any.
+    public func finish() throws(ValidationError) {
+        if !problems.isEmpty {
+            throw ValidationError(problems: problems)
+        }
+    }
+}
+
+/// A log belongs to one decoding call on one task.
+@available(*, unavailable)
+extension ProblemLog: Sendable {}

@@ -1,1 +1,0 @@
-// Warranty: see DESIGN pipeline.
