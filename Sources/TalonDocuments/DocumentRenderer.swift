@@ -1,0 +1,204 @@
+import Foundation
+import Layout
+import Markup
+import Mustache
+import Warranty
+
+/// What to produce from a template and its data.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// A printable PDF.
+    case pdf
+    /// Plain text (e-mail body).
+    case text
+    /// An HTML fragment (e-mail body).
+    case html
+    /// One short plain-text message; its encoding and segment count are reported.
+    case sms
+}
+
+/// Which template to render: a built-in document by name, or a template file.
+public enum TemplateReference: Sendable, Equatable {
+    case builtIn(DocumentKind)
+    case file(URL)
+
+    /// A name without a slash or `.mustache` suffix is a built-in document; anything else a path.
+    public init(parsing text: String) throws(TalonError) {
+        if text.contains("/") || text.hasSuffix(".mustache") {
+            self = .file(URL(fileURLWithPath: text))
+        } else if let kind = DocumentKind(rawValue: text) {
+            self = .builtIn(kind)
+        } else {
+            throw .unknownTemplate(text, available: DocumentKind.allCases.map(\.rawValue))
+        }
+    }
+}
+
+/// One rendering request.
+public struct RenderRequest: Sendable {
+    public var template: TemplateReference
+    /// The JSON data; nil renders a blank form (`blank` must be set).
+    public var data: Data?
+    /// Name of the data in messages (a path or "-").
+    public var dataName: String
+    /// Overrides the locale named in the data.
+    public var locale: DocumentLocale?
+    /// For a template file, the document kind whose schema validates the data; nil
+    /// validates nothing and hands the JSON to the template as it is.
+    public var kind: DocumentKind?
+    public var format: OutputFormat
+    /// Render the form empty, to fill in by hand (RMA form).
+    public var blank: Bool
+    /// Folder that relative image paths in the document are resolved against.
+    public var baseDirectory: URL?
+
+    public init(template: TemplateReference, data: Data?, dataName: String = "data.json",
+                locale: DocumentLocale? = nil, kind: DocumentKind? = nil, format: OutputFormat = .pdf,
+                blank: Bool = false, baseDirectory: URL? = nil) {
+        self.template = template
+        self.data = data
+        self.dataName = dataName
+        self.locale = locale
+        self.kind = kind
+        self.format = format
+        self.blank = blank
+        self.baseDirectory = baseDirectory
+    }
+}
+
+/// A finished document.
+public struct RenderedDocument: Sendable {
+    public var bytes: [UInt8]
+    /// Pages in a PDF; 0 for text formats.
+    public var pageCount: Int
+    /// For SMS: encoding and segments.
+    public var sms: SMSMessage?
+}
+
+/// Renders documents: validates the data, fills the template, lays out and paints.
+/// Create one per process (it reads fonts, templates and calendars once) and share it
+/// across tasks: it holds no mutable state of its own.
+public struct DocumentRenderer: Sendable {
+    public let resources: ResourceLocator
+    let calendars: [BusinessCalendar]
+    let pipeline: DocumentPipeline
+    let libraries: [DocumentLocale: TemplateLibrary]
+
+    public init(resources: ResourceLocator) throws(TalonError) {
+        self.resources = resources
+        calendars = try Self.loadCalendars(resources.templates.appendingPathComponent("calendars"))
+        pipeline = try DocumentPipeline(fontCatalogue: resources.fontCatalogue, imageDirectory: nil)
+        var libraries: [DocumentLocale: TemplateLibrary] = [:]
+        for locale in DocumentLocale.allCases {
+            libraries[locale] = TemplateLibrary(
+                directories: [resources.templates.appendingPathComponent(locale.rawValue)],
+                formatters: .standard)
+        }
+        self.libraries = libraries
+    }
+
+    /// Renders one document.
+    public func render(_ request: RenderRequest) throws(TalonError) -> RenderedDocument {
+        let (markup, name) = try markupText(for: request)
+        var document = try pipeline.parse(markup, file: name)
+        switch request.format {
+        case .pdf:
+            let pipeline = request.baseDirectory.map { _ in self.pipeline } ?? self.pipeline
+            _ = pipeline
+            let list = try self.pipeline.layout(document)
+            return RenderedDocument(bytes: try self.pipeline.paint(list), pageCount: list.pages.count, sms: nil)
+        case .text:
+            return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil)
+        case .html:
+            return RenderedDocument(bytes: Array(HTMLRenderer().render(document).utf8), pageCount: 0, sms: nil)
+        case .sms:
+            document.setup.header = []
+            document.setup.footer = []
+            let text = PlainTextRenderer(width: nil).render(document)
+                .split(whereSeparator: \.isNewline).joined(separator: " ")
+                .trimmingCharacters(in: .whitespaces)
+            return RenderedDocument(bytes: Array(text.utf8), pageCount: 0, sms: SMSMessage(text))
+        }
+    }
+
+    /// Fills the template with the data: the markup text, and the name used in its errors.
+    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String) {
+        let kind: DocumentKind?
+        let templateName: String
+        var library: TemplateLibrary
+        let locale: DocumentLocale
+        let context: TemplateValue
+        switch request.template {
+        case .builtIn(let builtIn):
+            kind = builtIn
+            templateName = builtIn.rawValue
+        case .file(let url):
+            kind = request.kind
+            templateName = url.deletingPathExtension().lastPathComponent
+        }
+        if let kind {
+            let document: WarrantyDocument
+            if request.blank {
+                guard kind == .rma else { throw .unsupported("--blank is available for the rma form only") }
+                locale = request.locale ?? .en
+                context = ServiceDocumentContext.blankRMA(locale: locale)
+            } else {
+                guard let data = request.data else {
+                    throw .input(path: request.dataName, reason: "no data given")
+                }
+                do {
+                    document = try kind.decode(json: data, calendars: calendars)
+                } catch {
+                    throw .validation(error)
+                }
+                locale = request.locale ?? document.locale
+                context = DocumentContext.present(document, locale: locale)
+            }
+        } else {
+            locale = request.locale ?? .en
+            guard let data = request.data else { throw .input(path: request.dataName, reason: "no data given") }
+            do {
+                context = try TemplateValue(json: data, file: request.dataName)
+            } catch let error as TemplateError {
+                throw .template(error)
+            } catch {
+                throw .input(path: request.dataName, reason: "\(error)")
+            }
+        }
+        let builtInFolder = resources.templates.appendingPathComponent(locale.rawValue)
+        switch request.template {
+        case .builtIn:
+            library = libraries[locale] ?? TemplateLibrary(directories: [builtInFolder])
+        case .file(let url):
+            library = TemplateLibrary(directories: [url.deletingLastPathComponent(), builtInFolder])
+        }
+        let escaper = request.format == .html || request.format == .pdf || request.format == .text || request.format == .sms
+            ? Escaper(MarkupEscaper.escape) : Escaper.none
+        let options = RenderOptions(escaper: escaper, locale: locale == .uk ? .uk : .en)
+        do {
+            let text = try library.render(name: templateName, data: context, options: options)
+            return (text, "\(templateName).mustache (rendered)")
+        } catch let error as TemplateError {
+            throw .template(error)
+        } catch {
+            throw .resources("\(error)")
+        }
+    }
+
+    static func loadCalendars(_ folder: URL) throws(TalonError) -> [BusinessCalendar] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
+        var calendars: [BusinessCalendar] = []
+        for file in files {
+            let path = folder.appendingPathComponent(file).path
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw .input(path: path, reason: "cannot read calendar")
+            }
+            do {
+                calendars.append(try BusinessCalendar.decode(json: data))
+            } catch {
+                throw .input(path: path, reason: "invalid calendar:\n\(error)")
+            }
+        }
+        return calendars.isEmpty ? ServiceDocument.defaultCalendars : calendars
+    }
+}

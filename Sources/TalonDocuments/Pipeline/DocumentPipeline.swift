@@ -1,0 +1,71 @@
+import Barcode
+import Foundation
+import HaruPDF
+import Layout
+import Markup
+
+/// The stages after Mustache: markup text → Document → display list → PDF bytes.
+/// Fonts are read once per pipeline and shared by every document it lays out.
+struct DocumentPipeline: Sendable {
+    let fonts: FontCatalog
+    let engine: LayoutEngine
+
+    init(fontCatalogue: URL, imageDirectory: URL?) throws(TalonError) {
+        do {
+            fonts = try FontCatalog(contentsOf: fontCatalogue)
+        } catch {
+            throw .fonts(error)
+        }
+        let catalog = fonts
+        engine = LayoutEngine(
+            fonts: { name in try catalog.family(named: name) },
+            barcodes: { spec in try EncodedBarcode(spec) },
+            images: { path, _ in
+                let resolved = path.hasPrefix("/") || imageDirectory == nil
+                    ? path : imageDirectory.map { $0.appendingPathComponent(path).path } ?? path
+                return try ImageDecoder.load(path: resolved)
+            })
+    }
+
+    func parse(_ markup: String, file: String) throws(TalonError) -> Document {
+        do {
+            return try MarkupParser.parse(markup, file: file)
+        } catch {
+            throw .markup(error)
+        }
+    }
+
+    func layout(_ document: Document) throws(TalonError) -> DisplayList {
+        do {
+            return try engine.layout(document)
+        } catch {
+            throw .layout(error)
+        }
+    }
+
+    func paint(_ list: DisplayList) throws(TalonError) -> [UInt8] {
+        do {
+            return try PDFPainter.render(list)
+        } catch {
+            throw .pdf(error)
+        }
+    }
+}
+
+extension EncodedBarcode {
+    /// Encodes a barcode directive with the Barcode target's encoders.
+    init(_ spec: BarcodeSpec) throws(BarcodeError) {
+        switch spec.symbology {
+        case .code128: self = .linear(try Code128.encode(spec.data))
+        case .ean13: self = .linear(try EAN13.encode(spec.data))
+        case .qr:
+            let level: QRCode.ErrorCorrection = switch spec.errorCorrection {
+            case .L: .low
+            case .M: .medium
+            case .Q: .quartile
+            case .H: .high
+            }
+            self = .matrix(try QRCode.encode(spec.data, errorCorrection: level))
+        }
+    }
+}
