@@ -10,9 +10,12 @@ extension LayoutSession {
         var cursor: Points = 0
         var hasContent = false
         var pageFirst = 0
+        // Spacers vanish only at the top of a page begun because the previous one was full.
+        var overflowed = false
         let limit = bodyHeight + 0.001
 
-        func finishPage() {
+        func finishPage(overflow: Bool = false) {
+            overflowed = overflow
             var ops: [DrawOp] = []
             ops.reserveCapacity(placed.reduce(0) { $0 + $1.fragment.ops.count })
             for entry in placed {
@@ -45,7 +48,7 @@ extension LayoutSession {
                 finishPage()
                 startPage(continuing: fragment)
             }
-            if !hasContent && fragment.discardAtTop {
+            if !hasContent && overflowed && fragment.discardAtTop {
                 index += 1
                 continue
             }
@@ -53,11 +56,11 @@ extension LayoutSession {
             if hasContent && cursor + before + fragment.height > limit {
                 var first = index
                 while first > pageFirst && fragments[first - 1].keepWithNext { first -= 1 }
-                if first > pageFirst {
+                if first > pageFirst && chainFitsAPage(fragments, from: first) {
                     while let last = placed.last, last.source >= first { placed.removeLast() }
                     index = first
                 }
-                finishPage()
+                finishPage(overflow: true)
                 startPage(continuing: fragments[index])
                 continue
             }
@@ -69,6 +72,21 @@ extension LayoutSession {
         }
         if hasContent || !placed.isEmpty || pages.isEmpty { finishPage() }
         return pages
+    }
+
+    /// True when the fragments chained by `keepWithNext` from `first` fit on an empty page;
+    /// a longer chain flows from where it is instead of moving.
+    private func chainFitsAPage(_ fragments: [Fragment], from first: Int) -> Bool {
+        var height: Points = 0
+        var index = first
+        while index < fragments.count {
+            height += (index > first ? fragments[index].spaceBefore : 0) + fragments[index].height
+            if height > bodyHeight + 0.001 { return false }
+            if !fragments[index].keepWithNext { return true }
+            height += fragments[index].spaceAfter
+            index += 1
+        }
+        return true
     }
 
     func fillPlaceholder(_ marker: String, with number: Int, in ops: inout [DrawOp]) {

@@ -39,13 +39,13 @@ final class LayoutSession {
         guard width.isFinite, height.isFinite, width > 0, height > 0 else {
             throw .invalidPageSetup("page size \(width) × \(height) pt")
         }
-        guard setup.marginLeft >= 0, setup.marginRight >= 0, setup.marginTop >= 0, setup.marginBottom >= 0,
-              contentWidth >= 36, bodyHeight >= 36 else {
-            throw .invalidPageSetup("margins leave \(LayoutError.points(contentWidth)) × "
-                + "\(LayoutError.points(bodyHeight)) pt for content")
-        }
         guard setup.fontSize.isFinite, setup.fontSize >= 1, setup.fontSize <= 200 else {
             throw .invalidPageSetup("font size \(setup.fontSize) pt")
+        }
+        guard setup.marginLeft >= 0, setup.marginRight >= 0, setup.marginTop >= 0, setup.marginBottom >= 0,
+              contentWidth >= setup.fontSize * 2, bodyHeight >= setup.fontSize * 4 else {
+            throw .invalidPageSetup("margins leave \(LayoutError.points(contentWidth)) × "
+                + "\(LayoutError.points(bodyHeight)) pt for content")
         }
         guard setup.lineHeight.isFinite, setup.lineHeight >= 0.5, setup.lineHeight <= 5 else {
             throw .invalidPageSetup("line height \(setup.lineHeight)")
