@@ -32,6 +32,8 @@ extension LayoutSession {
         }
         fragment.spaceBefore = paragraphGap
         fragment.spaceAfter = paragraphGap
+        // A cut line belongs to the coupon below it.
+        fragment.keepWithNext = true
         return fragment
     }
 
