@@ -3,6 +3,7 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("layout", layoutBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
