@@ -5,7 +5,10 @@ extension DisplayList {
     /// images, and every page's ops with coordinates rounded to 0.01 pt.
     public func debugDump() -> String {
         var out = "info title=\"\(info.title)\" author=\"\(info.author)\""
-        if let date = info.creationDate { out += " date=\(date.year)-\(date.month)-\(date.day)" }
+        if let date = info.creationDate {
+            func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            out += " date=\(date.year)-\(two(date.month))-\(two(date.day))"
+        }
         out += "\n"
         for (index, font) in fonts.enumerated() {
             var view = String.UnicodeScalarView()

@@ -74,3 +74,20 @@ import Testing
         #expect(abs(widths.max - F.width("ab well-known")) < 0.001)
     }
 }
+
+@Suite struct FaceMetricsTests {
+    @Test func widthTableAgreesWithTheFontForEveryBMPCharacter() throws {
+        for font in [LayoutFixtures.family.regular, LayoutFixtures.family.boldItalic] {
+            let metrics = FaceMetrics(font: font)
+            for value in UInt32(0)..<0x10000 {
+                guard let scalar = Unicode.Scalar(value) else {
+                    #expect(metrics.widths[Int(value)] == -1)
+                    continue
+                }
+                let expected = font.glyph(for: scalar) == nil ? -1 : font.width(of: scalar)
+                #expect(Int(metrics.widths[Int(value)]) == expected, "U+\(String(value, radix: 16))")
+                if Int(metrics.widths[Int(value)]) != expected { return }
+            }
+        }
+    }
+}

@@ -13,16 +13,30 @@ final class FaceMetrics: Sendable {
     let widestDigit: Int
 
     init(font: TrueTypeFont) {
+        // Walk the cmap's segments instead of searching it 65,536 times.
         var widths = [Int16](repeating: -1, count: 0x10000)
-        for value in 0..<0x10000 {
-            guard let scalar = Unicode.Scalar(UInt32(value)), font.glyph(for: scalar) != nil else { continue }
-            widths[value] = Int16(clamping: font.width(of: scalar))
+        let unitsPerEm = font.unitsPerEm
+        for segment in font.characterMap.segments where segment.first < 0x10000 {
+            let last = min(segment.last, 0xFFFF)
+            for code in segment.first...last {
+                let glyph: Int
+                if let glyphs = segment.glyphs {
+                    let offset = Int(code - segment.first)
+                    glyph = offset < glyphs.count ? Int(glyphs[offset]) : 0
+                } else {
+                    let raw = Int(code) + segment.delta
+                    glyph = segment.modulo ? raw & 0xFFFF : max(0, raw)
+                }
+                guard glyph != 0, glyph < font.numberOfGlyphs, (0xD800...0xDFFF).contains(code) == false else {
+                    continue
+                }
+                widths[Int(code)] = Int16(clamping: font.advance(ofGlyph: glyph) * 1000 / unitsPerEm)
+            }
         }
         self.font = font
         self.widths = widths
-        let unitsPerEm = Double(font.unitsPerEm)
-        ascent = Double(font.ascender) / unitsPerEm
-        descent = Double(-font.descender) / unitsPerEm
+        ascent = Double(font.ascender) / Double(unitsPerEm)
+        descent = Double(-font.descender) / Double(unitsPerEm)
         var widest = 0
         for digit in 0x30...0x39 { widest = max(widest, Int(widths[digit])) }
         widestDigit = widest

@@ -76,7 +76,6 @@ extension Array where Element == Fragment {
     func stacked(into ops: inout [DrawOp], dx: Points = 0, dy: Points = 0) -> Points {
         var depth: Points = 0
         for (index, fragment) in enumerated() {
-            if fragment.discardAtTop && depth == 0 { continue }
             if index > 0 || depth > 0 { depth += fragment.spaceBefore }
             for op in fragment.ops { ops.append(op.shifted(dx: dx, dy: dy + depth)) }
             depth += fragment.height + (index == count - 1 ? 0 : fragment.spaceAfter)
