@@ -79,3 +79,17 @@ import Testing
         #expect(try F.engine().layout(Self.card) == list, "layout is deterministic")
     }
 }
+
+extension SnapshotTests {
+    @Test func oneEngineLaysOutConcurrently() async throws {
+        let engine = F.engine()
+        let expected = try engine.layout(Self.card)
+        let results = try await withThrowingTaskGroup(of: DisplayList.self) { group in
+            for _ in 0..<8 { group.addTask { try engine.layout(Self.card) } }
+            var lists: [DisplayList] = []
+            for try await list in group { lists.append(list) }
+            return lists
+        }
+        #expect(results.count == 8 && results.allSatisfy { $0 == expected })
+    }
+}

@@ -17,9 +17,10 @@ extension LayoutSession {
     /// whole unless a single row is taller than a page (then it splits between lines).
     func appendTable(_ table: Table, in context: BlockContext, to result: inout [Fragment]) throws(LayoutError) {
         let columnCount = table.columns.count
-        guard columnCount > 0, !(table.headerRows.isEmpty && table.rows.isEmpty) else { return }
         let header = try cellTexts(table.headerRows, bold: true, columns: columnCount, firstRow: 1)
         let body = try cellTexts(table.rows, bold: false, columns: columnCount, firstRow: table.headerRows.count + 1)
+        // Without columns every row is empty (a cell would have thrown above): nothing to draw.
+        guard columnCount > 0, !(header.isEmpty && body.isEmpty) else { return }
         let widths = try columnWidths(table.columns, rows: [header, body], available: context.width)
         var lefts: [Points] = []
         var x = context.x
