@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "TestSupport"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "Layout", "TestSupport"]),
         .testTarget(name: "TalonDocumentsTests", dependencies: ["TalonDocuments", "TestSupport"]),
         .testTarget(name: "TalonCLITests", dependencies: ["TestSupport"]),

@@ -7,6 +7,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("markup", markupBenchmark),
     ("image", imageBenchmark),
     ("warranty", warrantyBenchmark),
+    ("layout", layoutBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

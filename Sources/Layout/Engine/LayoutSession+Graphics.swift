@@ -1,0 +1,148 @@
+import Barcode
+import Markup
+
+extension LayoutSession {
+    /// An image at its size (72 dpi when neither dimension is given; one dimension keeps the
+    /// aspect ratio), scaled down to fit the column width and the page body.
+    func image(path: String, width: Points?, height: Points?, location: SourceLocation, in context: BlockContext)
+        throws(LayoutError) -> Fragment {
+        let index: Int
+        if let known = imageIndexByPath[path] {
+            index = known
+        } else {
+            let resource: ImageResource
+            do {
+                resource = try engine.images(path, location)
+            } catch {
+                throw .imageFailed(path: path, reason: "\(error)", location: location)
+            }
+            guard resource.pixelWidth > 0, resource.pixelHeight > 0 else {
+                throw .imageFailed(path: path, reason: "image has no pixels", location: location)
+            }
+            index = images.count
+            images.append(resource)
+            imageIndexByPath[path] = index
+        }
+        let pixelWidth = Double(images[index].pixelWidth), pixelHeight = Double(images[index].pixelHeight)
+        func usable(_ value: Points?) -> Points? { value.flatMap { $0.isFinite && $0 > 0 ? $0 : nil } }
+        var w: Points, h: Points
+        switch (usable(width), usable(height)) {
+        case let (w0?, h0?): (w, h) = (w0, h0)
+        case let (w0?, nil): (w, h) = (w0, w0 * pixelHeight / pixelWidth)
+        case let (nil, h0?): (w, h) = (h0 * pixelWidth / pixelHeight, h0)
+        case (nil, nil): (w, h) = (pixelWidth, pixelHeight)
+        }
+        let scale = min(1, context.width / w, bodyHeight / h)
+        w *= scale
+        h *= scale
+        var fragment = Fragment(height: h, ops: [.image(index: index, x: context.x, y: h, width: w, height: h)])
+        fragment.spaceAfter = paragraphGap
+        return fragment
+    }
+
+    /// A barcode: 1D bars as one filled rectangle per bar with the quiet zones kept clear and
+    /// the text centered below; 2D modules merged into rectangles. Barcodes never shrink.
+    func barcode(_ spec: BarcodeSpec, in context: BlockContext) throws(LayoutError) -> Fragment {
+        let encoded: EncodedBarcode
+        do {
+            encoded = try engine.barcodes(spec)
+        } catch {
+            throw .barcodeFailed(symbology: spec.symbology, data: spec.data, reason: "\(error)",
+                                 location: spec.location)
+        }
+        let module = spec.moduleWidth
+        guard module.isFinite, module > 0, spec.height.isFinite, spec.height > 0 else {
+            throw .barcodeFailed(symbology: spec.symbology, data: spec.data,
+                                 reason: "module width and height must be positive", location: spec.location)
+        }
+        var fragment = Fragment(height: 0)
+        let totalWidth: Points
+        switch encoded {
+        case .linear(let symbol):
+            totalWidth = Double(symbol.modules.count + 2 * max(0, symbol.quietZone)) * module
+            let left = try barcodeLeft(totalWidth, spec, in: context) + Double(max(0, symbol.quietZone)) * module
+            for run in Self.darkRuns(symbol.modules[...]) {
+                fragment.ops.append(.fillRect(x: left + Double(run.lowerBound) * module, y: spec.height,
+                                              width: Double(run.count) * module, height: spec.height, color: .black))
+            }
+            fragment.height = spec.height
+            if spec.showText && !symbol.humanReadable.isEmpty {
+                let size = max(6, setup.fontSize * 0.9)
+                let text = styledText([.text(symbol.humanReadable)], size: size)
+                let center = left + Double(symbol.modules.count) * module / 2
+                let textWidth = text.contentWidths().max
+                fragment.height += textBlock(text, alignment: .center, x: center - textWidth / 2 - 1,
+                                             width: textWidth + 2, top: spec.height + 1, into: &fragment.ops) + 1
+            }
+        case .matrix(let symbol):
+            guard symbol.size > 0, symbol.modules.count == symbol.size * symbol.size else {
+                throw .barcodeFailed(symbology: spec.symbology, data: spec.data,
+                                     reason: "matrix symbol has \(symbol.modules.count) modules for size \(symbol.size)",
+                                     location: spec.location)
+            }
+            totalWidth = Double(symbol.size + 2 * max(0, symbol.quietZone)) * module
+            let left = try barcodeLeft(totalWidth, spec, in: context)
+            let quiet = Double(max(0, symbol.quietZone)) * module
+            for rect in Self.mergedRects(symbol) {
+                let bottom = quiet + Double(rect.row + rect.rows) * module
+                fragment.ops.append(.fillRect(x: left + quiet + Double(rect.column) * module, y: bottom,
+                                              width: Double(rect.columns) * module, height: Double(rect.rows) * module,
+                                              color: .black))
+            }
+            fragment.height = totalWidth
+        }
+        fragment.spaceBefore = paragraphGap * 0.5
+        fragment.spaceAfter = paragraphGap
+        return fragment
+    }
+
+    private func barcodeLeft(_ width: Points, _ spec: BarcodeSpec, in context: BlockContext) throws(LayoutError)
+        -> Points {
+        guard width <= context.width + 0.001 else {
+            throw .tooWide(element: "\(spec.symbology.rawValue) barcode", width: width, available: context.width,
+                           location: spec.location)
+        }
+        switch spec.alignment {
+        case .left, .justify: return context.x
+        case .center: return context.x + (context.width - width) / 2
+        case .right: return context.x + context.width - width
+        }
+    }
+
+    /// Runs of consecutive dark modules.
+    static func darkRuns(_ modules: ArraySlice<Bool>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var start = -1
+        for (offset, dark) in modules.enumerated() {
+            if dark && start < 0 { start = offset }
+            if !dark && start >= 0 {
+                runs.append(start..<offset)
+                start = -1
+            }
+        }
+        if start >= 0 { runs.append(start..<modules.count) }
+        return runs
+    }
+
+    /// Dark modules as rectangles: horizontal runs per row, then runs with the same columns
+    /// in consecutive rows merged vertically. Sorted by top row, then column.
+    static func mergedRects(_ symbol: MatrixSymbol) -> [(row: Int, column: Int, rows: Int, columns: Int)] {
+        var done: [(row: Int, column: Int, rows: Int, columns: Int)] = []
+        var open: [Range<Int>: (row: Int, rows: Int)] = [:]
+        for row in 0..<symbol.size {
+            let runs = darkRuns(symbol.modules[(row * symbol.size)..<((row + 1) * symbol.size)])
+            var next: [Range<Int>: (row: Int, rows: Int)] = [:]
+            for run in runs {
+                if let existing = open.removeValue(forKey: run) {
+                    next[run] = (existing.row, existing.rows + 1)
+                } else {
+                    next[run] = (row, 1)
+                }
+            }
+            for (run, rect) in open { done.append((rect.row, run.lowerBound, rect.rows, run.count)) }
+            open = next
+        }
+        for (run, rect) in open { done.append((rect.row, run.lowerBound, rect.rows, run.count)) }
+        return done.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
+    }
+}

@@ -1,0 +1,120 @@
+import Markup
+
+/// The mutable state of one `layout(_:)` call: faces and their metrics, the characters
+/// drawn per face, missing characters, images and repeated table headers.
+final class LayoutSession {
+    let engine: LayoutEngine
+    let setup: PageSetup
+    let family: FontFamily
+    /// regular, bold, italic, boldItalic — indexed by `TextStyle.face`.
+    let faces: [FaceMetrics]
+    let pageWidth: Points, pageHeight: Points
+    let contentLeft: Points, contentWidth: Points
+    /// Height available to body content (page minus margins, header and footer).
+    var bodyHeight: Points
+    var fontIndexOfFace = [-1, -1, -1, -1]
+    var fontOrder: [Int] = []
+    /// Bit set of BMP scalars drawn, per face.
+    var used: [[UInt64]] = [[], [], [], []]
+    var missing: [(font: String, scalar: Unicode.Scalar)] = []
+    var missingSeen = Set<UInt64>()
+    var images: [ImageResource] = []
+    var imageIndexByPath: [String: Int] = [:]
+    var tableHeaders: [[Fragment]] = []
+    /// Set when body text holds page-number placeholders to fill after pagination.
+    var usesPlaceholders = false
+
+    init(engine: LayoutEngine, setup: PageSetup, family: FontFamily) throws(LayoutError) {
+        self.engine = engine
+        self.setup = setup
+        self.family = family
+        faces = [family.regular, family.bold, family.italic, family.boldItalic].map { engine.metricsCache.metrics(for: $0) }
+        var width = setup.pageWidth, height = setup.pageHeight
+        if (setup.orientation == .landscape) == (width < height) { swap(&width, &height) }
+        pageWidth = width
+        pageHeight = height
+        contentLeft = setup.marginLeft
+        contentWidth = width - setup.marginLeft - setup.marginRight
+        bodyHeight = height - setup.marginTop - setup.marginBottom
+        guard width.isFinite, height.isFinite, width > 0, height > 0 else {
+            throw .invalidPageSetup("page size \(width) × \(height) pt")
+        }
+        guard setup.fontSize.isFinite, setup.fontSize >= 1, setup.fontSize <= 200 else {
+            throw .invalidPageSetup("font size \(setup.fontSize) pt")
+        }
+        guard setup.marginLeft >= 0, setup.marginRight >= 0, setup.marginTop >= 0, setup.marginBottom >= 0,
+              contentWidth >= setup.fontSize * 2, bodyHeight >= setup.fontSize * 4 else {
+            throw .invalidPageSetup("margins leave \(LayoutError.points(contentWidth)) × "
+                + "\(LayoutError.points(bodyHeight)) pt for content")
+        }
+        guard setup.lineHeight.isFinite, setup.lineHeight >= 0.5, setup.lineHeight <= 5 else {
+            throw .invalidPageSetup("line height \(setup.lineHeight)")
+        }
+    }
+
+    /// Records a character the face cannot draw (once per face family and character).
+    func recordMissing(_ scalar: Unicode.Scalar, face: Int) {
+        let name = faces[face].font.familyName
+        let key = UInt64(scalar.value) << 8 | UInt64(face)
+        guard missingSeen.insert(key).inserted else { return }
+        if !missing.contains(where: { $0.font == name && $0.scalar == scalar }) {
+            missing.append((name, scalar))
+        }
+    }
+
+    /// The font resource index of a face, assigned on first use.
+    func fontIndex(face: Int) -> Int {
+        if fontIndexOfFace[face] < 0 {
+            fontIndexOfFace[face] = fontOrder.count
+            fontOrder.append(face)
+            used[face] = [UInt64](repeating: 0, count: 1024)
+        }
+        return fontIndexOfFace[face]
+    }
+
+    /// A text op for scalars of one face; records them as used for subsetting.
+    func textOp(_ scalars: ArraySlice<Unicode.Scalar>, face: Int, size: Points, x: Points, y: Points,
+                color: RGBColor = .black) -> DrawOp {
+        let index = fontIndex(face: face)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        for scalar in scalars where scalar.value < 0x10000 {
+            used[face][Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+        }
+        return .text(x: x, y: y, font: index, size: size, text: String(view), color: color)
+    }
+
+    /// The font resources in order of first use, each with its sorted drawn scalars.
+    func fontResources() -> [FontResource] {
+        fontOrder.map { face in
+            var scalars: [Unicode.Scalar] = []
+            for (word, bits) in used[face].enumerated() where bits != 0 {
+                for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 {
+                    if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { scalars.append(scalar) }
+                }
+            }
+            return FontResource(font: faces[face].font, usedScalars: scalars)
+        }
+    }
+
+    func missingGlyphsError() -> LayoutError? {
+        guard !missing.isEmpty else { return nil }
+        var groups: [MissingGlyphs] = []
+        for entry in missing {
+            if let index = groups.firstIndex(where: { $0.font == entry.font }) {
+                groups[index].scalars.append(entry.scalar)
+            } else {
+                groups.append(MissingGlyphs(font: entry.font, scalars: [entry.scalar]))
+            }
+        }
+        return .missingGlyphs(groups)
+    }
+
+    /// Line box height and baseline depth for a font size.
+    func lineMetrics(size: Points) -> (height: Points, baseline: Points) {
+        let metrics = faces[0]
+        let height = size * setup.lineHeight
+        let glyphBox = (metrics.ascent + metrics.descent) * size
+        return (height, (height - glyphBox) / 2 + metrics.ascent * size)
+    }
+}

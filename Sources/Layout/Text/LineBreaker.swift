@@ -1,0 +1,116 @@
+import Markup
+
+/// One line chosen by the breaker: the characters it shows (trailing spaces excluded)
+/// and whether it ends a paragraph or a forced break (such lines are never justified).
+struct TextLine: Equatable {
+    var range: Range<Int>
+    var width: Points
+    var endsParagraph: Bool
+}
+
+extension StyledText {
+    /// Greedy first-fit line breaking. Breaks after spaces and after hyphens inside words,
+    /// never at no-break spaces; a word longer than a whole line is broken at a character,
+    /// preferably after `/ . @ - _`.
+    func lines(width maxWidth: Points) -> [TextLine] {
+        var lines: [TextLine] = []
+        let limit = maxWidth + 0.0001
+        let n = scalars.count
+        var start = skipSpaces(from: 0)
+        var lineWidth: Points = 0
+        var lastBreak = -1
+        var index = start
+        while index < n {
+            let scalar = scalars[index]
+            if styles[index] & TextStyle.forcedBreak != 0 {
+                lines.append(makeLine(start, index, endsParagraph: true))
+                start = skipSpaces(from: index + 1)
+                index = start
+                lineWidth = 0
+                lastBreak = -1
+                continue
+            }
+            lineWidth += advances[index]
+            if scalar == " " {
+                lastBreak = index + 1
+                index += 1
+                continue
+            }
+            while lineWidth > limit && index > start {
+                if lastBreak > start {
+                    lines.append(makeLine(start, lastBreak, endsParagraph: false))
+                    start = lastBreak
+                } else {
+                    let cut = characterBreak(from: start, before: index)
+                    lines.append(makeLine(start, cut, endsParagraph: false))
+                    start = cut
+                }
+                lastBreak = -1
+                lineWidth = 0
+                for position in start...index { lineWidth += advances[position] }
+            }
+            if Self.isHyphen(scalar), index + 1 < n, scalars[index + 1] != " ", index > start {
+                lastBreak = index + 1
+            }
+            index += 1
+        }
+        if start < n || lines.isEmpty || styles[n - 1] & TextStyle.forcedBreak != 0 {
+            lines.append(makeLine(start, n, endsParagraph: true))
+        }
+        return lines
+    }
+
+    static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2013}" || scalar == "\u{2014}"
+    }
+
+    private func skipSpaces(from index: Int) -> Int {
+        var index = index
+        while index < scalars.count && scalars[index] == " " { index += 1 }
+        return index
+    }
+
+    /// Where to split an unbreakable run that overflows at `overflow`: after the last
+    /// `/ . @ - _` in the second half of the line, else just before the overflowing character.
+    private func characterBreak(from start: Int, before overflow: Int) -> Int {
+        var position = overflow - 1
+        let earliest = start + max(1, (overflow - start) / 2)
+        while position >= earliest {
+            switch scalars[position] {
+            case "/", ".", "@", "-", "_": return position + 1
+            default: position -= 1
+            }
+        }
+        return overflow
+    }
+
+    private func makeLine(_ start: Int, _ end: Int, endsParagraph: Bool) -> TextLine {
+        var end = end
+        while end > start && scalars[end - 1] == " " { end -= 1 }
+        var width: Points = 0
+        for index in start..<end { width += advances[index] }
+        return TextLine(range: start..<end, width: width, endsParagraph: endsParagraph)
+    }
+
+    /// The widest unbreakable piece (min-content) and the widest forced line (max-content).
+    func contentWidths() -> (min: Points, max: Points) {
+        var widest: Points = 0, word: Points = 0, line: Points = 0, longest: Points = 0
+        for index in 0..<scalars.count {
+            if styles[index] & TextStyle.forcedBreak != 0 {
+                longest = max(longest, line)
+                line = 0
+                word = 0
+                continue
+            }
+            line += advances[index]
+            if scalars[index] == " " {
+                word = 0
+            } else {
+                word += advances[index]
+                widest = max(widest, word)
+                if Self.isHyphen(scalars[index]) { word = 0 }
+            }
+        }
+        return (widest, max(longest, line))
+    }
+}
