@@ -1,1 +1,0 @@
-// Mustache: see DESIGN pipeline.
