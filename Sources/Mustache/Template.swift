@@ -49,15 +49,20 @@ public struct Template: Sendable {
 
     /// Every partial and parent this template names, with where (for loading them all ahead).
     public var references: [(name: String, location: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
+        referenceOffsets.map { ($0.name, unit.lines.location(of: $0.offset)) }
+    }
+
+    /// Partial and parent names with the byte offsets of their tags, in source order.
+    var referenceOffsets: [(name: String, offset: Int)] {
+        var found: [(String, Int)] = []
         func walk(_ nodes: [TemplateNode]) {
             for node in nodes {
                 switch node {
                 case .partial(let tag):
-                    found.append((tag.name, unit.lines.location(of: tag.offset)))
+                    found.append((tag.name, tag.offset))
                 case .parent(let tag, let overrides):
-                    found.append((tag.name, unit.lines.location(of: tag.offset)))
-                    for name in overrides.keys.sorted() { walk(overrides[name]?.children ?? []) }
+                    found.append((tag.name, tag.offset))
+                    for block in overrides.values.sorted(by: { $0.offset < $1.offset }) { walk(block.children) }
                 case .section(_, let children):
                     walk(children)
                 case .block(let block):
