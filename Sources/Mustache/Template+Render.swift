@@ -42,10 +42,14 @@ struct Renderer {
     var indentation: [UInt8] = []
     var arguments: [String: BlockArgument] = [:]
     var depth = 0
+    /// Partials and parents expanded so far in this render.
+    var expansions = 0
     var missing: [TemplateError] = []
 
     /// Partials and parents may nest this deep (more is almost surely endless recursion).
     static let maximumDepth = 200
+    /// A render may expand at most this many partials and parents (stops `{{>p}}{{>p}}` blowups).
+    static let maximumExpansions = 1_000_000
 
     init(options: RenderOptions, partials: (any PartialSource)?, root: TemplateValue) {
         self.options = options
@@ -161,6 +165,11 @@ struct Renderer {
         guard depth < Self.maximumDepth else {
             throw unit.lines.error(.recursionLimit, at: tag.offset,
                                    "partials nest deeper than \(Self.maximumDepth) levels (endless recursion?)")
+        }
+        expansions += 1
+        guard expansions <= Self.maximumExpansions else {
+            throw unit.lines.error(.recursionLimit, at: tag.offset,
+                                   "more than \(Self.maximumExpansions) partials expanded in one render")
         }
         let template: Template?
         do {
