@@ -45,6 +45,8 @@ struct Renderer {
     /// Partials and parents expanded so far in this render.
     var expansions = 0
     var missing: [TemplateError] = []
+    /// Partials already looked up in this render, by name.
+    var resolved: [String: TemplateUnit] = [:]
 
     /// Partials and parents may nest this deep (more is almost surely endless recursion).
     static let maximumDepth = 200
@@ -106,11 +108,12 @@ struct Renderer {
     }
 
     /// Looks a dotted name up: the first part through the context stack, from the top;
-    /// the rest only inside what the first part found.
+    /// the rest only inside what the first part found. `.name` looks only at the top.
     func lookup(_ path: NamePath) -> TemplateValue? {
         guard let first = path.segments.first else { return stack.last }
         var index = stack.count - 1
-        while index >= 0 {
+        let bottom = path.anchored ? index : 0
+        while index >= bottom {
             if case .map(let members) = stack[index], var value = members[first] {
                 for segment in path.segments.dropFirst() {
                     guard case .map(let inner) = value, let next = inner[segment] else { return nil }
@@ -159,18 +162,10 @@ struct Renderer {
         }
     }
 
-    /// Renders a partial (no arguments) or a parent (with block arguments).
-    private mutating func include(_ tag: PartialTag, arguments overrides: [String: BlockTag],
-                                  in unit: TemplateUnit) throws {
-        guard depth < Self.maximumDepth else {
-            throw unit.lines.error(.recursionLimit, at: tag.offset,
-                                   "partials nest deeper than \(Self.maximumDepth) levels (endless recursion?)")
-        }
-        expansions += 1
-        guard expansions <= Self.maximumExpansions else {
-            throw unit.lines.error(.recursionLimit, at: tag.offset,
-                                   "more than \(Self.maximumExpansions) partials expanded in one render")
-        }
+    /// The compiled partial a tag names (asked of the partial source once per render);
+    /// nil when missing partials are allowed and this one is missing.
+    private mutating func resolve(_ tag: PartialTag, in unit: TemplateUnit) throws -> TemplateUnit? {
+        if let known = resolved[tag.name] { return known }
         let template: Template?
         do {
             template = try partials?.partial(named: tag.name)
@@ -183,19 +178,45 @@ struct Renderer {
             }
         }
         guard let template else {
-            if options.allowsMissingPartials { return }
+            if options.allowsMissingPartials { return nil }
             throw unit.lines.error(.missingPartial(tag.name), at: tag.offset, "partial '\(tag.name)' not found")
         }
-        let savedIndentation = indentation, savedArguments = arguments
-        // Arguments given further out win over the ones given here.
-        for (name, block) in overrides where arguments[name] == nil {
-            arguments[name] = BlockArgument(block: block, unit: unit)
+        resolved[tag.name] = template.unit
+        return template.unit
+    }
+
+    /// Renders a partial (no arguments) or a parent (with block arguments).
+    private mutating func include(_ tag: PartialTag, arguments overrides: [String: BlockTag],
+                                  in unit: TemplateUnit) throws {
+        guard depth < Self.maximumDepth else {
+            throw unit.lines.error(.recursionLimit, at: tag.offset,
+                                   "partials nest deeper than \(Self.maximumDepth) levels (endless recursion?)")
         }
-        indentation = tag.standalone ? indentation + tag.indentation : []
+        expansions += 1
+        guard expansions <= Self.maximumExpansions else {
+            throw unit.lines.error(.recursionLimit, at: tag.offset,
+                                   "more than \(Self.maximumExpansions) partials expanded in one render")
+        }
+        guard let target = try resolve(tag, in: unit) else { return }
+        let savedIndentation = indentation
+        if tag.standalone {
+            if !tag.indentation.isEmpty { indentation += tag.indentation }
+        } else if !indentation.isEmpty {
+            indentation = []
+        }
         depth += 1
-        try render(template.unit.nodes, from: 0, in: template.unit)
+        if overrides.isEmpty {
+            try render(target.nodes, from: 0, in: target)
+        } else {
+            let savedArguments = arguments
+            // Arguments given further out win over the ones given here.
+            for (name, block) in overrides where arguments[name] == nil {
+                arguments[name] = BlockArgument(block: block, unit: unit)
+            }
+            try render(target.nodes, from: 0, in: target)
+            arguments = savedArguments
+        }
         depth -= 1
         indentation = savedIndentation
-        arguments = savedArguments
     }
 }

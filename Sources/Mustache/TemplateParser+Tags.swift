@@ -16,7 +16,7 @@ extension TemplateParser {
         return text(token.content)
     }
 
-    /// A dotted name (`a.b.c`) or `.`, from a section tag.
+    /// A dotted name (`a.b.c`), `.` or `.a` (only the current context), from a section tag.
     func path(_ token: TemplateToken) throws -> NamePath {
         if let space = bytes[token.content].firstIndex(where: { !Self.isNameByte($0) }) {
             throw lines.error(.syntax, at: space, "expected the end of the tag after the name "
@@ -29,11 +29,14 @@ extension TemplateParser {
         let name = text(range)
         guard !name.isEmpty else { throw lines.error(.syntax, at: tag.range.lowerBound, "expected a name") }
         if name == "." { return NamePath(text: name, segments: []) }
-        let segments = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let anchored = bytes[range.lowerBound] == UInt8(ascii: ".")
+        let segments = bytes[(anchored ? range.lowerBound + 1 : range.lowerBound)..<range.upperBound]
+            .split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         guard !segments.contains(where: \.isEmpty) else {
             throw lines.error(.syntax, at: range.lowerBound, "expected a name like 'a' or 'a.b', found '\(name)'")
         }
-        return NamePath(text: name, segments: segments)
+        return NamePath(text: name, segments: segments, anchored: anchored)
     }
 
     /// `{{ name | formatter: "arg", 2 | other }}`.

@@ -77,6 +77,12 @@ import Testing
         #expect(try render("{{#a}}{{b.c}}{{/a}}", outer) == "found")
     }
 
+    @Test func aLeadingDotLooksOnlyInTheCurrentContext() throws {
+        let data: TemplateValue = ["empty": [:], "full": ["label": "inner"], "label": "outer"]
+        #expect(try render("[{{#empty}}{{.label}}{{/empty}}|{{#full}}{{.label}}{{/full}}|{{#empty}}{{label}}{{/empty}}]", data)
+                == "[|inner|outer]")
+    }
+
     @Test func aDotInAKeyIsNotADottedName() throws {
         #expect(try render("[{{a.b}}]", ["a.b": "flat"]) == "[]")
     }
