@@ -70,9 +70,26 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
     /// Loads a template with all its partials and parents, recursively, and returns every
     /// error found (an empty list means the template is fine). For `talon check`.
     public func check(name: String) -> [TemplateError] {
+        var checker = Checker(library: self)
+        checker.visit(name, from: nil)
+        return checker.errors
+    }
+
+    /// Checks a template given as text (e.g. a file named on the command line) and every
+    /// partial and parent it reaches in this library.
+    public func check(source: String, name: String) -> [TemplateError] {
+        var checker = Checker(library: self)
+        checker.visit(source: source, file: name)
+        return checker.errors
+    }
+
+    /// Walks a template and everything it includes, once each, collecting errors.
+    private struct Checker {
+        let library: TemplateLibrary
         var errors: [TemplateError] = []
         var visited: Set<String> = []
-        func visit(_ name: String, from referrer: (template: Template, offset: Int)?) {
+
+        mutating func visit(_ name: String, from referrer: (template: Template, offset: Int)?) {
             guard visited.insert(name).inserted else { return }
             func locate(_ kind: TemplateError.Kind, _ message: String) -> TemplateError {
                 if let referrer { return referrer.template.error(kind, at: referrer.offset, message) }
@@ -80,7 +97,7 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
             }
             let loaded: (source: String, file: String)?
             do {
-                loaded = try source(named: name)
+                loaded = try library.source(named: name)
             } catch let error as TemplateError {
                 errors.append(locate(error.kind, error.message))
                 return
@@ -89,26 +106,29 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
                 return
             }
             guard let loaded else {
-                errors.append(locate(.missingPartial(name), "\(referrer == nil ? "template" : "partial") '\(name)' not found" + searchedText))
+                let what = referrer == nil ? "template" : "partial"
+                errors.append(locate(.missingPartial(name), "\(what) '\(name)' not found" + library.searchedText))
                 return
             }
-            let (template, found) = Template.compile(source: loaded.source, name: loaded.file, formatters: formatters)
+            visit(source: loaded.source, file: loaded.file)
+        }
+
+        mutating func visit(source: String, file: String) {
+            let (template, found) = Template.compile(source: source, name: file, formatters: library.formatters)
             errors += found
             guard let template else { return }
             for reference in template.referenceOffsets {
                 visit(reference.name, from: (template, reference.offset))
             }
         }
-        visit(name, from: nil)
-        return errors
     }
 
-    private var searchedText: String {
+    fileprivate var searchedText: String {
         directories.isEmpty ? "" : " (searched \(directories.map(\.path).joined(separator: ", ")))"
     }
 
     /// The source and file name of a template, nil when no directory has it.
-    private func source(named name: String) throws -> (String, String)? {
+    fileprivate func source(named name: String) throws -> (String, String)? {
         try Self.validate(name)
         if let source = sources[name] { return (source, name) }
         let file = name + ".mustache"

@@ -90,6 +90,9 @@ import TestSupport
         let missing = errors.first { $0.kind == .missingPartial("gone") }
         #expect(missing?.location == SourceLocation(file: "doc", line: 1, column: 29))
         #expect(library.check(name: "zzz").map(\.kind) == [.missingPartial("zzz")])
+        let fromFile = library.check(source: "ok {{>layout}}\n{{>nope}}", name: "cli.mustache")
+        #expect(fromFile.map(\.summary).last == "cli.mustache:2:1: error: partial 'nope' not found")
+        #expect(fromFile.count == 5)
     }
 
     @Test func compiledTemplatesAreCached() throws {
