@@ -45,8 +45,9 @@ struct Renderer {
     /// Partials and parents expanded so far in this render.
     var expansions = 0
     var missing: [TemplateError] = []
-    /// Partials already looked up in this render, by name.
-    var resolved: [String: TemplateUnit] = [:]
+    /// Partials already looked up in this render, by tag (tags live as long as the templates
+    /// that hold them, which outlive the render, so their identities stay unique).
+    var resolved: [ObjectIdentifier: TemplateUnit] = [:]
 
     /// Partials and parents may nest this deep (more is almost surely endless recursion).
     static let maximumDepth = 200
@@ -165,7 +166,7 @@ struct Renderer {
     /// The compiled partial a tag names (asked of the partial source once per render);
     /// nil when missing partials are allowed and this one is missing.
     private mutating func resolve(_ tag: PartialTag, in unit: TemplateUnit) throws -> TemplateUnit? {
-        if let known = resolved[tag.name] { return known }
+        if let known = resolved[ObjectIdentifier(tag)] { return known }
         let template: Template?
         do {
             template = try partials?.partial(named: tag.name)
@@ -181,7 +182,7 @@ struct Renderer {
             if options.allowsMissingPartials { return nil }
             throw unit.lines.error(.missingPartial(tag.name), at: tag.offset, "partial '\(tag.name)' not found")
         }
-        resolved[tag.name] = template.unit
+        resolved[ObjectIdentifier(tag)] = template.unit
         return template.unit
     }
 
@@ -198,11 +199,11 @@ struct Renderer {
                                    "more than \(Self.maximumExpansions) partials expanded in one render")
         }
         guard let target = try resolve(tag, in: unit) else { return }
-        let savedIndentation = indentation
-        if tag.standalone {
-            if !tag.indentation.isEmpty { indentation += tag.indentation }
-        } else if !indentation.isEmpty {
-            indentation = []
+        // Standalone: the tag's indentation adds to the current one; inline: none at all.
+        let changesIndentation = tag.standalone ? !tag.indentation.isEmpty : !indentation.isEmpty
+        let savedIndentation = changesIndentation ? indentation : []
+        if changesIndentation {
+            indentation = tag.standalone ? indentation + tag.indentation : []
         }
         depth += 1
         if overrides.isEmpty {
@@ -217,6 +218,6 @@ struct Renderer {
             arguments = savedArguments
         }
         depth -= 1
-        indentation = savedIndentation
+        if changesIndentation { indentation = savedIndentation }
     }
 }
