@@ -8,6 +8,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("image", imageBenchmark),
     ("warranty", warrantyBenchmark),
     ("layout", layoutBenchmark),
+    ("mustache", mustacheBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
