@@ -48,3 +48,48 @@ extension HaruDocument {
         }
     }
 }
+
+/// Smaller single-byte font dictionaries.
+extension HaruDocument {
+    /// libharu writes /Widths for codes 32...255 and /Differences for every code of the
+    /// encoding that differs from WinAnsi (~2 KB per face). Before saving, this narrows
+    /// FirstChar/LastChar to the codes drawn and drops the differences nobody draws. Fonts
+    /// sharing an encoder (libharu keeps one per encoding and document) share the union.
+    /// Uses libharu 2.3.0's internal font and encoder records.
+    func trimSingleByteEncodings(of fonts: [HaruFont]) throws(HaruError) {
+        var groups: [UnsafeMutableRawPointer: [HaruFont]] = [:]
+        for font in fonts {
+            guard let attr = font.handle.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
+                  attr.pointee.type == HPDF_FONT_TRUETYPE, let encoder = attr.pointee.encoder,
+                  encoder.pointee.type == HPDF_ENCODER_TYPE_SINGLE_BYTE else { continue }
+            groups[UnsafeMutableRawPointer(encoder), default: []].append(font)
+        }
+        for (encoderPointer, members) in groups {
+            var used = [Bool](repeating: false, count: 256)
+            for font in members {
+                guard let attr = font.handle.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
+                      let flags = attr.pointee.used else { continue }
+                for code in 0..<256 where flags[code] != 0 { used[code] = true }
+            }
+            guard let first = used.firstIndex(of: true), let last = used.lastIndex(of: true) else { continue }
+            let encoder = encoderPointer.assumingMemoryBound(to: HPDF_Encoder_Rec.self)
+            guard let basic = encoder.pointee.attr?.assumingMemoryBound(to: HPDF_BasicEncoderAttr_Rec.self) else {
+                continue
+            }
+            basic.pointee.first_char = UInt8(first)
+            basic.pointee.last_char = UInt8(last)
+            var remaining = false
+            withUnsafeMutableBytes(of: &basic.pointee.differences) { differences in
+                for code in 0..<256 {
+                    if !used[code] { differences[code] = 0 }
+                    if differences[code] != 0 { remaining = true }
+                }
+            }
+            basic.pointee.has_differences = remaining ? 1 : 0
+            for font in members {
+                try check(HPDF_Dict_AddNumber(font.handle, "FirstChar", Int32(first)), "HPDF_Dict_AddNumber")
+                try check(HPDF_Dict_AddNumber(font.handle, "LastChar", Int32(last)), "HPDF_Dict_AddNumber")
+            }
+        }
+    }
+}

@@ -36,7 +36,7 @@ struct PagePainter {
             guard missing.isEmpty else {
                 throw .unencodableText(font: font.postScriptName, characters: UnencodableCharacters(missing).scalars)
             }
-            guard font.allowsEmbedding else {
+            guard font.allowsSubsetEmbedding else {
                 throw .font(index: index, .unsupported("\(font.postScriptName): the licence forbids embedding"))
             }
             encodings.append(TextEncoding.choose(for: resource.usedScalars))
@@ -68,6 +68,7 @@ struct PagePainter {
             }
             if state.inText { try haruPage.endText() }
         }
+        try document.trimSingleByteEncodings(of: fonts.keys.sorted().compactMap { fonts[$0] })
         let info = list.info
         guard info.ownerPassword != nil || info.userPassword != nil || info.printOnly else {
             return try document.savedBytes()

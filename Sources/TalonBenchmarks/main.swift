@@ -3,6 +3,7 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("pdf", pdfBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

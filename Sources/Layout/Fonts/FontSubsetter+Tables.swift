@@ -41,7 +41,7 @@ extension FontSubsetter {
     func os2Table() throws(FontError) -> [UInt8] {
         var os2 = FontTableWriter()
         os2.bytes = try original("OS/2", minimumLength: 68)
-        os2.set16(font.embeddingFlags & ~0x0002 & ~0x0200, at: 8)
+        os2.set16(font.embeddingFlags & ~0x0302, at: 8)  // checked by allowsSubsetEmbedding
         let bmp = mappings.map(\.code).filter { $0 <= 0xFFFF }
         os2.set16(Int(bmp.first ?? 0), at: 64)
         os2.set16(Int(mappings.last.map { min($0.code, 0xFFFF) } ?? 0), at: 66)
@@ -139,7 +139,10 @@ extension FontSubsetter {
     /// name with family (1), subfamily (2), full name (4) and PostScript name (6), in Mac
     /// Roman (ASCII only) and Windows Unicode records.
     func nameTable() -> [UInt8] {
-        let subfamily = Self.nameRecord(2, in: font) ?? "Regular"
+        // libharu names the PDF font "<name ID 6>,<name ID 2>" unless ID 2 is "Regular":
+        // plain upright faces say "Regular" so their name stays the PostScript name.
+        let original = Self.nameRecord(2, in: font) ?? "Regular"
+        let subfamily = ["Book", "Normal", "Roman", "Medium"].contains(original) ? "Regular" : original
         let family = font.familyName
         let names: [(id: Int, text: String)] = [
             (1, family), (2, subfamily), (4, "\(family) \(subfamily)"), (6, postScriptName),

@@ -13,11 +13,12 @@ extension TrueTypeFont {
         try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName).fontFile()
     }
 
-    /// True when the licence bits in OS/2 fsType allow embedding the outlines in a document.
-    public var allowsEmbedding: Bool {
+    /// True when the licence bits in OS/2 fsType allow embedding a subset of the outlines:
+    /// not "restricted licence" alone (0x0002 without the print/edit bits), not "no
+    /// subsetting" (0x0100), not "bitmap embedding only" (0x0200).
+    public var allowsSubsetEmbedding: Bool {
         let restricted = embeddingFlags & 0x000E == 0x0002
-        let bitmapOnly = embeddingFlags & 0x0200 != 0
-        return !restricted && !bitmapOnly
+        return !restricted && embeddingFlags & 0x0300 == 0
     }
 }
 
@@ -31,7 +32,7 @@ struct FontSubsetter {
     let glyphs: [Int]
 
     init(font: TrueTypeFont, scalars: [Unicode.Scalar], postScriptName: String) throws(FontError) {
-        guard font.allowsEmbedding else {
+        guard font.allowsSubsetEmbedding else {
             throw .unsupported("\(font.postScriptName): the licence (OS/2 fsType) forbids embedding")
         }
         let allowed = postScriptName.unicodeScalars.allSatisfy {
