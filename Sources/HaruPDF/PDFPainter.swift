@@ -97,6 +97,9 @@ struct PagePainter {
             throw .font(index: index, error)
         }
         let font = try document.loadTrueType(bytes, tag: tag, encoding: encodings[index].encoderName)
+        if case .utf8 = encodings[index] {
+            try document.replaceToUnicode(of: font, scalars: resource.usedScalars)
+        }
         fonts[index] = font
         return font
     }
