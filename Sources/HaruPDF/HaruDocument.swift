@@ -38,6 +38,9 @@ final class HaruDocument {
 
     deinit { HPDF_Free(handle) }
 
+    /// libharu's version ("2.3.0"); HaruPDF relies on that version's internal records.
+    static var libraryVersion: String { String(cString: HPDF_GetVersion()) }
+
     /// Throws if the last call failed: a status other than HPDF_OK or an error recorded by
     /// the handler. Resets libharu's sticky error so the document stays usable.
     func check(_ status: HPDF_STATUS = UInt(HPDF_OK), _ call: StaticString) throws(HaruError) {

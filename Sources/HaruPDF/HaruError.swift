@@ -11,6 +11,9 @@ public enum HaruError: Error, Equatable, CustomStringConvertible {
     case unencodableText(font: String, characters: [Unicode.Scalar])
     /// A draw operation names a font or image the display list does not hold.
     case missingResource(page: Int, op: Int, what: String)
+    /// A page size, coordinate, size or color that is not a finite number (libharu would
+    /// write it into the file unchecked). `op` is nil for the page itself.
+    case invalidNumber(page: Int, op: Int?)
     /// An image's pixel data does not match its declared size or kind.
     case invalidImage(index: Int, reason: String)
     /// Protection (passwords, print-only) requested without an owner password, or with
@@ -29,6 +32,8 @@ public enum HaruError: Error, Equatable, CustomStringConvertible {
             return FontError.missingGlyphs(font: font, characters: characters).description
         case .missingResource(let page, let op, let what):
             return "page \(page + 1), operation \(op + 1): no \(what) in the display list"
+        case .invalidNumber(let page, let op):
+            return "page \(page + 1)\(op.map { ", operation \($0 + 1)" } ?? ""): a number is not finite"
         case .invalidImage(let index, let reason): return "image \(index): \(reason)"
         case .invalidProtection(let reason): return "invalid protection: \(reason)"
         case .system(let call, let errno): return "\(call) failed with errno \(errno)"

@@ -12,6 +12,9 @@ struct DrawingState {
 
 extension PagePainter {
     mutating func draw(_ op: DrawOp, on page: HaruPage, at location: (page: Int, op: Int)) throws(HaruError) {
+        guard Self.numbers(of: op).allSatisfy(\.isFinite) else {
+            throw .invalidNumber(page: location.page, op: location.op)
+        }
         switch op {
         case .text(let x, let y, let fontIndex, let size, let text, let color):
             guard !text.isEmpty else { return }
@@ -57,6 +60,22 @@ extension PagePainter {
             let haruImage = try image(index, at: location)
             try leaveText(page)
             try page.drawImage(haruImage, x: x, y: y, width: width, height: height)
+        }
+    }
+
+    /// Every number of an operation, to reject NaN and infinities before libharu sees them.
+    static func numbers(of op: DrawOp) -> [Double] {
+        func rgb(_ color: RGBColor) -> [Double] { [color.red, color.green, color.blue] }
+        switch op {
+        case .text(let x, let y, _, let size, _, let color): return [x, y, size] + rgb(color)
+        case .fillRect(let x, let y, let width, let height, let color): return [x, y, width, height] + rgb(color)
+        case .strokeRect(let x, let y, let width, let height, let lineWidth, let color):
+            return [x, y, width, height, lineWidth] + rgb(color)
+        case .line(let x1, let y1, let x2, let y2, let lineWidth, let dash, let color):
+            return [x1, y1, x2, y2, lineWidth] + dash + rgb(color)
+        case .circle(let x, let y, let radius, let lineWidth, let dash, let color):
+            return [x, y, radius, lineWidth] + dash + rgb(color)
+        case .image(_, let x, let y, let width, let height): return [x, y, width, height]
         }
     }
 

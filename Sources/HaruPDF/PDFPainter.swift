@@ -61,6 +61,7 @@ struct PagePainter {
 
     mutating func paint() throws(HaruError) -> [UInt8] {
         for (pageIndex, page) in list.pages.enumerated() {
+            guard page.width.isFinite, page.height.isFinite else { throw .invalidNumber(page: pageIndex, op: nil) }
             let haruPage = try document.addPage(width: page.width, height: page.height)
             state = DrawingState()
             for (opIndex, op) in page.ops.enumerated() {
