@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("warranty", warrantyBenchmark),
     ("layout", layoutBenchmark),
     ("mustache", mustacheBenchmark),
+    ("pdf", pdfBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

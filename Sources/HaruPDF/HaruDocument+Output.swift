@@ -1,0 +1,109 @@
+internal import CHaru
+
+/// Metadata, protection and saving to memory.
+extension HaruDocument {
+    enum InfoField {
+        case title, author, subject, keywords, creator
+
+        var key: String {
+            switch self {
+            case .title: "Title"
+            case .author: "Author"
+            case .subject: "Subject"
+            case .keywords: "Keywords"
+            case .creator: "Creator"
+            }
+        }
+
+        var type: HPDF_InfoType {
+            switch self {
+            case .title: HPDF_INFO_TITLE
+            case .author: HPDF_INFO_AUTHOR
+            case .subject: HPDF_INFO_SUBJECT
+            case .keywords: HPDF_INFO_KEYWORDS
+            case .creator: HPDF_INFO_CREATOR
+            }
+        }
+    }
+
+    /// Sets an info entry. ASCII goes through `HPDF_SetInfoAttr`; other text is stored as a
+    /// UTF-16BE string with byte order mark (libharu would write its UTF-8 bytes unconverted,
+    /// which readers decode as PDFDocEncoding).
+    func setInfo(_ field: InfoField, _ value: String) throws(HaruError) {
+        guard !value.isEmpty else { return }
+        let ascii = value.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 }
+        if ascii {
+            try check(HPDF_SetInfoAttr(handle, field.type, value), "HPDF_SetInfoAttr")
+            return
+        }
+        try check(HPDF_SetInfoAttr(handle, field.type, " "), "HPDF_SetInfoAttr")
+        guard let info = handle.pointee.info else { throw .library(call: "HPDF_SetInfoAttr", code: 0x1033, detail: 0) }
+        var utf16: [UInt8] = [0xFE, 0xFF]
+        for unit in value.utf16 { utf16 += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let binary = utf16.withUnsafeMutableBufferPointer { buffer in
+            HPDF_Binary_New(handle.pointee.mmgr, buffer.baseAddress, UInt32(buffer.count))
+        }
+        try check(HPDF_Dict_Add(info, field.key, UnsafeMutableRawPointer(binary)), "HPDF_Dict_Add")
+    }
+
+    /// Sets the creation date (midnight UTC of a calendar day).
+    func setCreationDate(year: Int, month: Int, day: Int) throws(HaruError) {
+        let date = HPDF_Date(year: Int32(clamping: year), month: Int32(clamping: month), day: Int32(clamping: day),
+                             hour: 0, minutes: 0, seconds: 0, ind: CChar(UInt8(ascii: "Z")),
+                             off_hour: 0, off_minutes: 0)
+        try check(HPDF_SetInfoDateAttr(handle, HPDF_INFO_CREATION_DATE, date), "HPDF_SetInfoDateAttr")
+    }
+
+    /// RC4 128-bit encryption with the given passwords; `printOnly` allows printing only.
+    func protect(owner: String, user: String, printOnly: Bool) throws(HaruError) {
+        try check(HPDF_SetPassword(handle, owner, user), "HPDF_SetPassword")
+        try check(HPDF_SetEncryptionMode(handle, HPDF_ENCRYPT_R3, 16), "HPDF_SetEncryptionMode")
+        let all = HPDF_ENABLE_READ | HPDF_ENABLE_PRINT | HPDF_ENABLE_EDIT_ALL | HPDF_ENABLE_COPY | HPDF_ENABLE_EDIT
+        try check(HPDF_SetPermission(handle, UInt32(printOnly ? HPDF_ENABLE_PRINT : all)), "HPDF_SetPermission")
+    }
+
+    /// The document as PDF bytes (no /ID: byte-identical for identical input).
+    func savedBytes() throws(HaruError) -> [UInt8] {
+        try check(HPDF_SaveToStream(handle), "HPDF_SaveToStream")
+        return try streamBytes()
+    }
+
+    /// Reads the saved stream: reset, then one read of exactly its size (LIBHARU.md).
+    func streamBytes() throws(HaruError) -> [UInt8] {
+        let size = HPDF_GetStreamSize(handle)
+        try check(UInt(HPDF_OK), "HPDF_GetStreamSize")
+        try check(HPDF_ResetStream(handle), "HPDF_ResetStream")
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        var length = size
+        let status = bytes.withUnsafeMutableBufferPointer { HPDF_ReadFromStream(handle, $0.baseAddress, &length) }
+        if status == UInt(HPDF_STREAM_EOF), length == size {
+            HPDF_ResetError(handle)  // reading up to the end reports EOF; the bytes are complete
+            try check(UInt(HPDF_OK), "HPDF_ReadFromStream")
+        } else {
+            try check(status, "HPDF_ReadFromStream")
+        }
+        guard length == size else { throw .library(call: "HPDF_ReadFromStream", code: UInt(HPDF_STREAM_EOF), detail: 0) }
+        return bytes
+    }
+}
+
+/// MD5 from libharu, used for the deterministic file identifier of encrypted documents.
+struct HaruDigest {
+    private var context = HPDF_MD5_CTX()
+
+    init() { HPDF_MD5Init(&context) }
+
+    mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { HPDF_MD5Update(&context, $0.baseAddress, UInt32(clamping: $0.count)) }
+    }
+
+    mutating func update(_ value: UInt64) {
+        update((0..<8).map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) })
+    }
+
+    mutating func finish() -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 16)
+        digest.withUnsafeMutableBufferPointer { HPDF_MD5Final($0.baseAddress, &context) }
+        return digest
+    }
+}

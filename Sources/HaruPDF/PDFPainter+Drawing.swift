@@ -1,0 +1,109 @@
+import Layout
+
+/// What the page's content stream has set so far, so unchanged state is not repeated.
+struct DrawingState {
+    var inText = false
+    var fill: RGBColor?
+    var stroke: RGBColor?
+    var lineWidth: Double?
+    var dash: [Double] = []
+    var font: (index: Int, size: Double)?
+}
+
+extension PagePainter {
+    mutating func draw(_ op: DrawOp, on page: HaruPage, at location: (page: Int, op: Int)) throws(HaruError) {
+        guard Self.numbers(of: op).allSatisfy(\.isFinite) else {
+            throw .invalidNumber(page: location.page, op: location.op)
+        }
+        switch op {
+        case .text(let x, let y, let fontIndex, let size, let text, let color):
+            guard !text.isEmpty else { return }
+            let haruFont = try font(fontIndex, at: location)
+            let bytes: [UInt8]
+            switch encodings[fontIndex].encode(text) {
+            case .success(let encoded): bytes = encoded
+            case .failure(let missing):
+                throw .unencodableText(font: list.fonts[fontIndex].font.postScriptName, characters: missing.scalars)
+            }
+            if !state.inText {
+                try page.beginText()
+                state.inText = true
+            }
+            try setFill(color, on: page)
+            if state.font?.index != fontIndex || state.font?.size != size {
+                try page.setFont(haruFont, size: size)
+                state.font = (fontIndex, size)
+            }
+            try page.showText(bytes, x: x, y: y)
+        case .fillRect(let x, let y, let width, let height, let color):
+            try leaveText(page)
+            try setFill(color, on: page)
+            try page.rectangle(x: x, y: y, width: width, height: height)
+            try page.fill()
+        case .strokeRect(let x, let y, let width, let height, let lineWidth, let color):
+            try leaveText(page)
+            try setStroke(color, lineWidth: lineWidth, dash: [], on: page)
+            try page.rectangle(x: x, y: y, width: width, height: height)
+            try page.stroke()
+        case .line(let x1, let y1, let x2, let y2, let lineWidth, let dash, let color):
+            try leaveText(page)
+            try setStroke(color, lineWidth: lineWidth, dash: dash, on: page)
+            try page.moveTo(x: x1, y: y1)
+            try page.lineTo(x: x2, y: y2)
+            try page.stroke()
+        case .circle(let centerX, let centerY, let radius, let lineWidth, let dash, let color):
+            try leaveText(page)
+            try setStroke(color, lineWidth: lineWidth, dash: dash, on: page)
+            try page.circle(x: centerX, y: centerY, radius: radius)
+            try page.stroke()
+        case .image(let index, let x, let y, let width, let height):
+            let haruImage = try image(index, at: location)
+            try leaveText(page)
+            try page.drawImage(haruImage, x: x, y: y, width: width, height: height)
+        }
+    }
+
+    /// Every number of an operation, to reject NaN and infinities before libharu sees them.
+    static func numbers(of op: DrawOp) -> [Double] {
+        func rgb(_ color: RGBColor) -> [Double] { [color.red, color.green, color.blue] }
+        switch op {
+        case .text(let x, let y, _, let size, _, let color): return [x, y, size] + rgb(color)
+        case .fillRect(let x, let y, let width, let height, let color): return [x, y, width, height] + rgb(color)
+        case .strokeRect(let x, let y, let width, let height, let lineWidth, let color):
+            return [x, y, width, height, lineWidth] + rgb(color)
+        case .line(let x1, let y1, let x2, let y2, let lineWidth, let dash, let color):
+            return [x1, y1, x2, y2, lineWidth] + dash + rgb(color)
+        case .circle(let x, let y, let radius, let lineWidth, let dash, let color):
+            return [x, y, radius, lineWidth] + dash + rgb(color)
+        case .image(_, let x, let y, let width, let height): return [x, y, width, height]
+        }
+    }
+
+    private mutating func leaveText(_ page: HaruPage) throws(HaruError) {
+        guard state.inText else { return }
+        try page.endText()
+        state.inText = false
+    }
+
+    private mutating func setFill(_ color: RGBColor, on page: HaruPage) throws(HaruError) {
+        guard state.fill != color else { return }
+        try page.setFillColor(color)
+        state.fill = color
+    }
+
+    private mutating func setStroke(_ color: RGBColor, lineWidth: Double, dash: [Double],
+                                    on page: HaruPage) throws(HaruError) {
+        if state.stroke != color {
+            try page.setStrokeColor(color)
+            state.stroke = color
+        }
+        if state.lineWidth != lineWidth {
+            try page.setLineWidth(lineWidth)
+            state.lineWidth = lineWidth
+        }
+        if state.dash != dash {
+            try page.setDash(dash)
+            state.dash = dash
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Layout
+
+/// Paints a display list into PDF bytes with libharu.
+///
+/// Each face is embedded as Talon's own subset (composite glyphs flattened) named
+/// "TLNAAA+Name", "TLNAAB+Name", ... by its index in `DisplayList.fonts`. A face whose
+/// characters fit a single-byte encoding libharu knows (CP1251 for English + Ukrainian)
+/// is drawn in that encoding, any other face in UTF-8 mode (see `TextEncoding`). Output
+/// depends only on the display list: identical lists give identical bytes, encrypted
+/// ones included (their file identifier is a digest of the list, not the clock).
+public enum PDFPainter {
+    /// The PDF for `list`.
+    /// - Throws: `HaruError` when a resource is missing or invalid, text holds characters
+    ///   its face lacks (or above U+FFFF), or libharu fails.
+    public static func render(_ list: DisplayList) throws(HaruError) -> [UInt8] {
+        var painter = try PagePainter(list: list)
+        return try painter.paint()
+    }
+}
+
+/// One rendering: the document, the resources loaded so far and the drawing state.
+struct PagePainter {
+    let list: DisplayList
+    let document: HaruDocument
+    let encodings: [TextEncoding]
+    var fonts: [Int: HaruFont] = [:]
+    var images: [Int: HaruImage] = [:]
+    var state = DrawingState()
+
+    init(list: DisplayList) throws(HaruError) {
+        self.list = list
+        var encodings: [TextEncoding] = []
+        for (index, resource) in list.fonts.enumerated() {
+            let font = resource.font
+            let missing = resource.usedScalars.filter { $0.value > 0xFFFF || font.glyph(for: $0) == nil }
+            guard missing.isEmpty else {
+                throw .unencodableText(font: font.postScriptName, characters: UnencodableCharacters(missing).scalars)
+            }
+            guard font.allowsSubsetEmbedding else {
+                throw .font(index: index, .unsupported("\(font.postScriptName): the licence forbids embedding"))
+            }
+            encodings.append(TextEncoding.choose(for: resource.usedScalars))
+        }
+        self.encodings = encodings
+        document = try HaruDocument()
+        try document.setCompressionAll()
+        let info = list.info
+        try document.setInfo(.title, info.title)
+        try document.setInfo(.author, info.author)
+        try document.setInfo(.subject, info.subject)
+        try document.setInfo(.keywords, info.keywords)
+        try document.setInfo(.creator, info.creator)
+        if let date = info.creationDate {
+            try document.setCreationDate(year: date.year, month: date.month, day: date.day)
+        }
+        // UTF-8 mode must be switched on before any font or page exists.
+        if encodings.contains(where: { if case .utf8 = $0 { true } else { false } }) {
+            try document.useUTF8()
+        }
+    }
+
+    mutating func paint() throws(HaruError) -> [UInt8] {
+        for (pageIndex, page) in list.pages.enumerated() {
+            guard page.width.isFinite, page.height.isFinite else { throw .invalidNumber(page: pageIndex, op: nil) }
+            let haruPage = try document.addPage(width: page.width, height: page.height)
+            state = DrawingState()
+            for (opIndex, op) in page.ops.enumerated() {
+                try draw(op, on: haruPage, at: (pageIndex, opIndex))
+            }
+            if state.inText { try haruPage.endText() }
+        }
+        try document.trimSingleByteEncodings(of: fonts.keys.sorted().compactMap { fonts[$0] })
+        let info = list.info
+        guard info.ownerPassword != nil || info.userPassword != nil || info.printOnly else {
+            return try document.savedBytes()
+        }
+        guard let owner = info.ownerPassword, !owner.isEmpty else {
+            throw .invalidProtection("a user password or print-only protection needs an owner password")
+        }
+        guard owner != info.userPassword else {
+            throw .invalidProtection("the owner and user passwords must differ")
+        }
+        try document.protect(owner: owner, user: info.userPassword ?? "", printOnly: info.printOnly)
+        return try document.savedEncryptedBytes(identifier: FileIdentifier.digest(of: list))
+    }
+
+    mutating func font(_ index: Int, at location: (page: Int, op: Int)) throws(HaruError) -> HaruFont {
+        if let font = fonts[index] { return font }
+        guard list.fonts.indices.contains(index) else {
+            throw .missingResource(page: location.page, op: location.op, what: "font \(index)")
+        }
+        let resource = list.fonts[index]
+        let tag = try Self.subsetTag(index)
+        let bytes: [UInt8]
+        do {
+            bytes = try resource.font.subset(scalars: resource.usedScalars, postScriptName: subsetName(index))
+        } catch {
+            throw .font(index: index, error)
+        }
+        let font = try document.loadTrueType(bytes, tag: tag, encoding: encodings[index].encoderName)
+        if case .utf8 = encodings[index] {
+            try document.replaceToUnicode(of: font, scalars: resource.usedScalars)
+        }
+        fonts[index] = font
+        return font
+    }
+
+    mutating func image(_ index: Int, at location: (page: Int, op: Int)) throws(HaruError) -> HaruImage {
+        if let image = images[index] { return image }
+        guard list.images.indices.contains(index) else {
+            throw .missingResource(page: location.page, op: location.op, what: "image \(index)")
+        }
+        let resource = list.images[index]
+        let image: HaruImage
+        switch resource.pixels {
+        case .raw(let components, let bytes):
+            guard components == 1 || components == 3 else {
+                throw .invalidImage(index: index, reason: "\(components) components (1 or 3 expected)")
+            }
+            let (area, overflow) = resource.pixelWidth.multipliedReportingOverflow(by: resource.pixelHeight)
+            guard resource.pixelWidth > 0, resource.pixelHeight > 0, !overflow,
+                  area <= Int(UInt32.max) / 3, bytes.count == area * components else {
+                throw .invalidImage(index: index, reason: "\(bytes.count) bytes for \(resource.pixelWidth)×"
+                                    + "\(resource.pixelHeight) pixels of \(components) components")
+            }
+            image = try document.loadRawImage(bytes, width: resource.pixelWidth, height: resource.pixelHeight,
+                                              gray: components == 1)
+        case .jpeg(let bytes, _):
+            guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else {
+                throw .invalidImage(index: index, reason: "not a JPEG file")
+            }
+            image = try document.loadJPEG(bytes)
+        }
+        images[index] = image
+        return image
+    }
+
+    /// The libharu tag of the face at `index`: "TLN" and three letters.
+    static func subsetTag(_ index: Int) throws(HaruError) -> String {
+        guard index >= 0, index < 26 * 26 * 26 else {
+            throw .font(index: index, .unsupported("more than 17,576 faces in one document"))
+        }
+        let letters = [index / 676, index / 26 % 26, index % 26].map { Character(Unicode.Scalar(UInt8(65 + $0))) }
+        return "TLN" + String(letters)
+    }
+
+    /// The PostScript name inside the subset of face `index`: the original name (ASCII
+    /// letters, digits and '-'), made unique with the index when an earlier face has it too
+    /// (libharu would silently reuse the earlier font for an equal name).
+    func subsetName(_ index: Int) -> String {
+        func cleaned(_ name: String) -> String {
+            let kept = String(name.unicodeScalars.filter {
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-")
+            }.map(Character.init).prefix(40))
+            return kept.isEmpty ? "Font" : kept
+        }
+        let name = cleaned(list.fonts[index].font.postScriptName)
+        let taken = list.fonts[..<index].contains { cleaned($0.font.postScriptName) == name }
+        return taken ? "\(name)_\(index)" : name
+    }
+}
+
+@available(*, unavailable)
+extension PagePainter: Sendable {}

@@ -1,0 +1,256 @@
+/// One outline point in font units.
+struct OutlinePoint: Equatable {
+    var x: Int
+    var y: Int
+    var onCurve: Bool
+}
+
+/// A glyph's outline with every composite reference resolved into plain contours, so the
+/// subset holds only simple glyphs (libharu 2.3.0 drops nested composites: see LIBHARU.md).
+struct GlyphOutline: Equatable {
+    var points: [OutlinePoint] = []
+    /// Index of the last point of each contour.
+    var contourEnds: [Int] = []
+
+    var isEmpty: Bool { points.isEmpty }
+
+    var bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int) {
+        guard let first = points.first else { return (0, 0, 0, 0) }
+        var box = (xMin: first.x, yMin: first.y, xMax: first.x, yMax: first.y)
+        for point in points.dropFirst() {
+            box.xMin = min(box.xMin, point.x)
+            box.xMax = max(box.xMax, point.x)
+            box.yMin = min(box.yMin, point.y)
+            box.yMax = max(box.yMax, point.y)
+        }
+        return box
+    }
+
+    mutating func append(_ other: GlyphOutline) {
+        let base = points.count
+        points += other.points
+        contourEnds += other.contourEnds.map { $0 + base }
+    }
+}
+
+/// Reads outlines from the `glyf` and `loca` tables of a font.
+struct GlyphReader {
+    let file: FontBytes
+    let glyf: Range<Int>
+    let loca: Range<Int>
+    let longOffsets: Bool
+    let glyphCount: Int
+
+    /// Composite nesting deeper than this is treated as a broken (or cyclic) font.
+    static let maximumDepth = 16
+
+    init(font: TrueTypeFont) throws(FontError) {
+        file = FontBytes(bytes: font.bytes, table: "glyf")
+        guard let glyf = font.tables["glyf"] else { throw .missingTable("glyf") }
+        guard let loca = font.tables["loca"] else { throw .missingTable("loca") }
+        guard let head = font.tables["head"] else { throw .missingTable("head") }
+        self.glyf = glyf
+        self.loca = loca
+        longOffsets = try FontBytes(bytes: font.bytes, table: "head").i16(head.lowerBound + 50) != 0
+        glyphCount = font.numberOfGlyphs
+    }
+
+    /// The byte range of a glyph's data inside the font file (empty for a blank glyph).
+    func range(ofGlyph glyph: Int) throws(FontError) -> Range<Int> {
+        guard glyph >= 0, glyph < glyphCount else { throw .unsupported("glyph \(glyph) out of range") }
+        let locaBytes = file.with(table: "loca")
+        let start: Int, end: Int
+        if longOffsets {
+            guard loca.lowerBound + (glyph + 2) * 4 <= loca.upperBound else { throw .truncated(table: "loca") }
+            start = try locaBytes.u32(loca.lowerBound + glyph * 4)
+            end = try locaBytes.u32(loca.lowerBound + glyph * 4 + 4)
+        } else {
+            guard loca.lowerBound + (glyph + 2) * 2 <= loca.upperBound else { throw .truncated(table: "loca") }
+            start = try locaBytes.u16(loca.lowerBound + glyph * 2) * 2
+            end = try locaBytes.u16(loca.lowerBound + glyph * 2 + 2) * 2
+        }
+        guard start <= end, glyf.lowerBound + end <= glyf.upperBound else { throw .truncated(table: "glyf") }
+        return glyf.lowerBound + start..<glyf.lowerBound + end
+    }
+
+    /// The outline of a glyph with composites flattened.
+    func outline(ofGlyph glyph: Int, depth: Int = 0) throws(FontError) -> GlyphOutline {
+        guard depth <= Self.maximumDepth else { throw .unsupported("composite glyphs nested too deeply") }
+        let range = try range(ofGlyph: glyph)
+        guard range.count >= 10 else { return GlyphOutline() }
+        let contours = try file.i16(range.lowerBound)
+        return contours >= 0
+            ? try simpleOutline(at: range.lowerBound, contours: contours)
+            : try compositeOutline(at: range.lowerBound + 10, depth: depth)
+    }
+
+    private func simpleOutline(at start: Int, contours: Int) throws(FontError) -> GlyphOutline {
+        var outline = GlyphOutline()
+        guard contours > 0 else { return outline }
+        var previousEnd = -1
+        for index in 0..<contours {
+            let end = try file.u16(start + 10 + index * 2)
+            guard end > previousEnd else { throw .unsupported("contour ends out of order") }
+            outline.contourEnds.append(end)
+            previousEnd = end
+        }
+        let pointCount = previousEnd + 1
+        let instructionLength = try file.u16(start + 10 + contours * 2)
+        var cursor = start + 12 + contours * 2 + instructionLength
+        var flags = [UInt8]()
+        flags.reserveCapacity(pointCount)
+        while flags.count < pointCount {
+            let flag = UInt8(try file.u8(cursor))
+            cursor += 1
+            var repeats = 1
+            if flag & 0x08 != 0 {
+                repeats += try file.u8(cursor)
+                cursor += 1
+            }
+            for _ in 0..<min(repeats, pointCount - flags.count) { flags.append(flag) }
+        }
+        func coordinates(short: UInt8, same: UInt8) throws(FontError) -> [Int] {
+            var values = [Int](), value = 0
+            values.reserveCapacity(pointCount)
+            for flag in flags {
+                if flag & short != 0 {
+                    let delta = try file.u8(cursor)
+                    cursor += 1
+                    value += flag & same != 0 ? delta : -delta
+                } else if flag & same == 0 {
+                    value += try file.i16(cursor)
+                    cursor += 2
+                }
+                values.append(value)
+            }
+            return values
+        }
+        let xs = try coordinates(short: 0x02, same: 0x10)
+        let ys = try coordinates(short: 0x04, same: 0x20)
+        outline.points.reserveCapacity(pointCount)
+        for index in 0..<pointCount {
+            outline.points.append(OutlinePoint(x: xs[index], y: ys[index], onCurve: flags[index] & 1 != 0))
+        }
+        return outline
+    }
+
+    private func compositeOutline(at start: Int, depth: Int) throws(FontError) -> GlyphOutline {
+        var outline = GlyphOutline()
+        var cursor = start
+        while true {
+            let flags = try file.u16(cursor), component = try file.u16(cursor + 2)
+            cursor += 4
+            let argument1: Int, argument2: Int
+            let areOffsets = flags & 0x0002 != 0
+            if flags & 0x0001 != 0 {
+                argument1 = areOffsets ? try file.i16(cursor) : try file.u16(cursor)
+                argument2 = areOffsets ? try file.i16(cursor + 2) : try file.u16(cursor + 2)
+                cursor += 4
+            } else {
+                let first = try file.u8(cursor), second = try file.u8(cursor + 1)
+                argument1 = areOffsets && first >= 128 ? first - 256 : first
+                argument2 = areOffsets && second >= 128 ? second - 256 : second
+                cursor += 2
+            }
+            var a = 1.0, b = 0.0, c = 0.0, d = 1.0
+            func f2dot14(_ offset: Int) throws(FontError) -> Double { Double(try file.i16(offset)) / 16384 }
+            if flags & 0x0008 != 0 {
+                a = try f2dot14(cursor)
+                d = a
+                cursor += 2
+            } else if flags & 0x0040 != 0 {
+                a = try f2dot14(cursor)
+                d = try f2dot14(cursor + 2)
+                cursor += 4
+            } else if flags & 0x0080 != 0 {
+                a = try f2dot14(cursor)
+                b = try f2dot14(cursor + 2)
+                c = try f2dot14(cursor + 4)
+                d = try f2dot14(cursor + 6)
+                cursor += 8
+            }
+            var part = try self.outline(ofGlyph: component, depth: depth + 1)
+            for index in part.points.indices {
+                let x = Double(part.points[index].x), y = Double(part.points[index].y)
+                part.points[index].x = Int((a * x + c * y).rounded())
+                part.points[index].y = Int((b * x + d * y).rounded())
+            }
+            let dx: Int, dy: Int
+            if areOffsets {
+                dx = argument1
+                dy = argument2
+            } else {
+                // Point matching: move the component so its point `argument2` lands on the
+                // already placed point `argument1`.
+                guard argument1 < outline.points.count, argument2 < part.points.count else {
+                    throw .unsupported("composite glyph matches a point that does not exist")
+                }
+                dx = outline.points[argument1].x - part.points[argument2].x
+                dy = outline.points[argument1].y - part.points[argument2].y
+            }
+            for index in part.points.indices {
+                part.points[index].x += dx
+                part.points[index].y += dy
+            }
+            outline.append(part)
+            guard flags & 0x0020 != 0 else { break }
+        }
+        return outline
+    }
+}
+
+extension GlyphOutline {
+    /// The outline as a simple `glyf` entry without instructions, padded to 4 bytes;
+    /// empty for a blank glyph.
+    func encoded() throws(FontError) -> [UInt8] {
+        guard !points.isEmpty else { return [] }
+        let box = bounds
+        for value in [box.xMin, box.yMin, box.xMax, box.yMax]
+        where value < Int(Int16.min) || value > Int(Int16.max) {
+            throw .unsupported("flattened glyph coordinates exceed 16 bits")
+        }
+        var writer = FontTableWriter()
+        writer.u16(contourEnds.count)
+        writer.u16(box.xMin); writer.u16(box.yMin); writer.u16(box.xMax); writer.u16(box.yMax)
+        for end in contourEnds { writer.u16(end) }
+        writer.u16(0)  // no instructions: hinting is dropped
+        var flags = [UInt8](), xBytes = FontTableWriter(), yBytes = FontTableWriter()
+        flags.reserveCapacity(points.count)
+        var last = (x: 0, y: 0)
+        for point in points {
+            var flag: UInt8 = point.onCurve ? 0x01 : 0
+            flag |= try Self.encode(point.x - last.x, short: 0x02, same: 0x10, into: &xBytes)
+            flag |= try Self.encode(point.y - last.y, short: 0x04, same: 0x20, into: &yBytes)
+            flags.append(flag)
+            last = (point.x, point.y)
+        }
+        var index = 0
+        while index < flags.count {
+            var run = 1
+            while index + run < flags.count, flags[index + run] == flags[index], run < 256 { run += 1 }
+            if run > 1 {
+                writer.u8(Int(flags[index] | 0x08))
+                writer.u8(run - 1)
+            } else {
+                writer.u8(Int(flags[index]))
+            }
+            index += run
+        }
+        writer.bytes += xBytes.bytes
+        writer.bytes += yBytes.bytes
+        writer.pad(to: 4)
+        return writer.bytes
+    }
+
+    private static func encode(_ delta: Int, short: UInt8, same: UInt8,
+                               into writer: inout FontTableWriter) throws(FontError) -> UInt8 {
+        if delta == 0 { return same }
+        guard abs(delta) <= Int(Int16.max) else { throw .unsupported("flattened glyph coordinates exceed 16 bits") }
+        if abs(delta) < 256 {
+            writer.u8(abs(delta))
+            return delta > 0 ? short | same : short
+        }
+        writer.u16(delta)
+        return 0
+    }
+}

@@ -1,0 +1,138 @@
+extension TrueTypeFont {
+    /// A minimal TrueType font holding only the glyphs for `scalars` (plus `.notdef`), for
+    /// embedding in one PDF. Composite glyphs are flattened into simple ones, hinting is
+    /// dropped and glyph ids are renumbered compactly (0 = `.notdef`, then the used glyphs
+    /// in their original order). The cmap maps exactly `scalars`.
+    ///
+    /// - Parameter postScriptName: the subset's PostScript name (name ID 6), unique within
+    ///   the document, e.g. "TLNAAA+DejaVuSans"; only ASCII letters, digits, '-', '+', '_'.
+    /// - Throws: `FontError.missingGlyphs` when the font lacks a character,
+    ///   `FontError.unsupported` when its licence forbids embedding (OS/2 fsType) or its
+    ///   outlines cannot be read.
+    public func subset(scalars: [Unicode.Scalar], postScriptName: String) throws(FontError) -> [UInt8] {
+        try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName).fontFile()
+    }
+
+    /// True when the licence bits in OS/2 fsType allow embedding a subset of the outlines:
+    /// not "restricted licence" alone (0x0002 without the print/edit bits), not "no
+    /// subsetting" (0x0100), not "bitmap embedding only" (0x0200).
+    public var allowsSubsetEmbedding: Bool {
+        let restricted = embeddingFlags & 0x000E == 0x0002
+        return !restricted && embeddingFlags & 0x0300 == 0
+    }
+}
+
+/// Builds one subset font file; see `TrueTypeFont.subset(scalars:postScriptName:)`.
+struct FontSubsetter {
+    let font: TrueTypeFont
+    let postScriptName: String
+    /// (Unicode scalar value, new glyph id), ascending by scalar.
+    let mappings: [(code: UInt32, glyph: Int)]
+    /// Original glyph id for each new glyph id.
+    let glyphs: [Int]
+
+    init(font: TrueTypeFont, scalars: [Unicode.Scalar], postScriptName: String) throws(FontError) {
+        guard font.allowsSubsetEmbedding else {
+            throw .unsupported("\(font.postScriptName): the licence (OS/2 fsType) forbids embedding")
+        }
+        let allowed = postScriptName.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || "-+_".unicodeScalars.contains($0))
+        }
+        guard allowed, !postScriptName.isEmpty, postScriptName.utf8.count <= 63 else {
+            throw .unsupported("invalid PostScript name '\(postScriptName)'")
+        }
+        self.font = font
+        self.postScriptName = postScriptName
+        var original: [(code: UInt32, glyph: Int)] = []
+        var missing: [Unicode.Scalar] = []
+        for scalar in Set(scalars).sorted(by: { $0.value < $1.value }) {
+            if let glyph = font.glyph(for: scalar) {
+                original.append((scalar.value, glyph))
+            } else {
+                missing.append(scalar)
+            }
+        }
+        guard missing.isEmpty else { throw .missingGlyphs(font: font.postScriptName, characters: missing) }
+        let used = Set(original.map(\.glyph)).sorted()
+        glyphs = [0] + used
+        var renumbered: [Int: Int] = [:]
+        for (index, glyph) in used.enumerated() { renumbered[glyph] = index + 1 }
+        mappings = original.map { ($0.code, renumbered[$0.glyph] ?? 0) }
+    }
+
+    func fontFile() throws(FontError) -> [UInt8] {
+        let reader = try GlyphReader(font: font)
+        var glyf = FontTableWriter(capacity: glyphs.count * 160)
+        var offsets = [0]
+        var maxPoints = 0, maxContours = 0
+        var bounds: [(xMin: Int, yMin: Int, xMax: Int, yMax: Int)] = []
+        for glyph in glyphs {
+            let outline = try reader.outline(ofGlyph: glyph)
+            maxPoints = max(maxPoints, outline.points.count)
+            maxContours = max(maxContours, outline.contourEnds.count)
+            bounds.append(outline.bounds)
+            glyf.bytes += try outline.encoded()
+            offsets.append(glyf.bytes.count)
+        }
+        let shortOffsets = glyf.bytes.count <= 0x1FFFE
+        var loca = FontTableWriter(capacity: offsets.count * 4)
+        for offset in offsets {
+            if shortOffsets { loca.u16(offset / 2) } else { loca.u32(offset) }
+        }
+        var hmtx = FontTableWriter(capacity: glyphs.count * 4)
+        var widest = 0
+        for (index, glyph) in glyphs.enumerated() {
+            let advance = font.advance(ofGlyph: glyph)
+            widest = max(widest, advance)
+            hmtx.u16(advance)
+            hmtx.u16(bounds[index].xMin)
+        }
+        let tables: [(tag: String, data: [UInt8])] = [
+            ("OS/2", try os2Table()),
+            ("cmap", cmapTable()),
+            ("glyf", glyf.bytes),
+            ("head", try headTable(shortOffsets: shortOffsets)),
+            ("hhea", try hheaTable(widest: widest)),
+            ("hmtx", hmtx.bytes),
+            ("loca", loca.bytes),
+            ("maxp", maxpTable(maxPoints: maxPoints, maxContours: maxContours)),
+            ("name", nameTable()),
+            ("post", try postTable()),
+        ]
+        return Self.assemble(tables)
+    }
+
+    /// Writes the table directory and tables, with checksums and head.checkSumAdjustment.
+    static func assemble(_ tables: [(tag: String, data: [UInt8])]) -> [UInt8] {
+        var power = 1, exponent = 0
+        while power * 2 <= tables.count {
+            power *= 2
+            exponent += 1
+        }
+        var file = FontTableWriter(capacity: 12 + tables.count * 16 + tables.reduce(0) { $0 + $1.data.count + 3 })
+        file.u32(0x0001_0000)
+        file.u16(tables.count)
+        file.u16(power * 16)
+        file.u16(exponent)
+        file.u16(tables.count * 16 - power * 16)
+        var offset = 12 + tables.count * 16
+        var headOffset: Int?
+        for table in tables {
+            file.tag(table.tag)
+            file.u32(Int(FontTableWriter.checksum(table.data[...])))
+            file.u32(offset)
+            file.u32(table.data.count)
+            if table.tag == "head" { headOffset = offset }
+            offset += (table.data.count + 3) & ~3
+        }
+        for table in tables {
+            file.bytes += table.data
+            file.pad(to: 4)
+        }
+        if let headOffset {
+            let adjustment = 0xB1B0_AFBA &- FontTableWriter.checksum(file.bytes[...])
+            file.set32(Int(adjustment), at: headOffset + 8)
+        }
+        return file.bytes
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+@testable import Layout
+
+@Suite struct FontSubsetterTests {
+    static let sans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    static let text = "Гарантія їЇЁё ґ № 42 «OK» — ok"
+
+    static func scalars(_ text: String) -> [Unicode.Scalar] {
+        Set(text.unicodeScalars).sorted { $0.value < $1.value }
+    }
+
+    static func u16(_ bytes: [UInt8], _ offset: Int) -> Int { Int(bytes[offset]) << 8 | Int(bytes[offset + 1]) }
+    static func u32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
+        UInt32(u16(bytes, offset)) << 16 | UInt32(u16(bytes, offset + 2))
+    }
+
+    @Test func subsetReadsBackWithOnlyTheUsedGlyphs() throws {
+        let font = try TrueTypeFont(contentsOf: Self.sans)
+        let used = Self.scalars(Self.text)
+        let subset = try TrueTypeFont(bytes: try font.subset(scalars: used, postScriptName: "TLNAAA+DejaVuSans"))
+        #expect(subset.postScriptName == "TLNAAA+DejaVuSans")
+        #expect(subset.numberOfGlyphs == used.count + 1)  // each character its own glyph, plus .notdef
+        #expect(subset.unitsPerEm == font.unitsPerEm)
+        for scalar in used {
+            #expect(subset.glyph(for: scalar) != nil, "\(scalar) lost")
+            #expect(subset.width(of: scalar) == font.width(of: scalar), "advance of \(scalar) changed")
+        }
+        #expect(subset.glyph(for: "Z") == nil)
+        #expect(subset.glyph(for: "щ") == nil)
+        #expect(try font.subset(scalars: used, postScriptName: "A").count < 20_000)
+    }
+
+    @Test func compositeGlyphsBecomeSimpleWithTheSameShape() throws {
+        let font = try TrueTypeFont(contentsOf: Self.sans)
+        let original = try GlyphReader(font: font)
+        let yi = try #require(font.glyph(for: "ї"))
+        let yiRange = try original.range(ofGlyph: yi)
+        let stored = FontBytes(bytes: font.bytes, table: "glyf")
+        #expect(try stored.i16(yiRange.lowerBound) < 0, "ї is a composite glyph in DejaVu Sans")
+
+        let subsetBytes = try font.subset(scalars: Self.scalars("їЇЁё"), postScriptName: "TLNAAA+Test")
+        let subset = try TrueTypeFont(bytes: subsetBytes)
+        let reader = try GlyphReader(font: subset)
+        let file = FontBytes(bytes: subsetBytes, table: "glyf")
+        for glyph in 0..<subset.numberOfGlyphs {
+            let range = try reader.range(ofGlyph: glyph)
+            if !range.isEmpty { #expect(try file.i16(range.lowerBound) >= 0, "glyph \(glyph) is still composite") }
+        }
+        // The flattened ї has the composite's bounding box and at least two contours (stem + 2 dots).
+        let flat = try reader.outline(ofGlyph: try #require(subset.glyph(for: "ї")))
+        #expect(flat.contourEnds.count >= 3)
+        let box = flat.bounds
+        #expect([box.xMin, box.yMin, box.xMax, box.yMax] == [
+            try stored.i16(yiRange.lowerBound + 2), try stored.i16(yiRange.lowerBound + 4),
+            try stored.i16(yiRange.lowerBound + 6), try stored.i16(yiRange.lowerBound + 8),
+        ])
+        #expect(flat == (try original.outline(ofGlyph: yi)))
+    }
+
+    @Test func checksumsAreValid() throws {
+        let font = try TrueTypeFont(contentsOf: Self.sans)
+        let bytes = try font.subset(scalars: Self.scalars(Self.text), postScriptName: "TLNAAB+DejaVuSans")
+        #expect(bytes.count % 4 == 0)
+        let count = Self.u16(bytes, 4)
+        var tags: [String] = []
+        for index in 0..<count {
+            let record = 12 + index * 16
+            let tag = String(decoding: bytes[record..<record + 4], as: UTF8.self)
+            tags.append(tag)
+            let offset = Int(Self.u32(bytes, record + 8)), length = Int(Self.u32(bytes, record + 12))
+            var data = Array(bytes[offset..<offset + length])
+            if tag == "head" { data.replaceSubrange(8..<12, with: [0, 0, 0, 0]) }
+            #expect(FontTableWriter.checksum(data[...]) == Self.u32(bytes, record + 4), "checksum of \(tag)")
+        }
+        #expect(tags == tags.sorted())
+        #expect(Set(tags) == ["OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post"])
+        #expect(FontTableWriter.checksum(bytes[...]) == 0xB1B0_AFBA)
+        let post = try #require(try TrueTypeFont(bytes: bytes).tables["post"])
+        #expect(post.count == 32)
+        #expect(Self.u32(bytes, post.lowerBound) == 0x0003_0000)
+    }
+
+    @Test func refusesMissingCharactersAndBadNames() throws {
+        let font = try TrueTypeFont(contentsOf: Self.sans)
+        #expect(throws: FontError.missingGlyphs(font: "DejaVuSans", characters: ["中"])) {
+            try font.subset(scalars: ["a", "中"], postScriptName: "TLNAAA+X")
+        }
+        #expect(throws: FontError.self) { try font.subset(scalars: ["a"], postScriptName: "bad name") }
+    }
+
+    @Test func refusesFontsWhoseLicenceForbidsEmbedding() throws {
+        let original = try TrueTypeFont(contentsOf: Self.sans)
+        let os2 = try #require(original.tables["OS/2"])
+        var bytes = original.bytes
+        bytes[os2.lowerBound + 8] = 0x00
+        bytes[os2.lowerBound + 9] = 0x02  // restricted licence embedding
+        let restricted = try TrueTypeFont(bytes: bytes)
+        #expect(!restricted.allowsSubsetEmbedding)
+        #expect(throws: FontError.self) { try restricted.subset(scalars: ["a"], postScriptName: "X") }
+        bytes[os2.lowerBound + 9] = 0x04  // preview & print: embedding allowed
+        #expect(try TrueTypeFont(bytes: bytes).allowsSubsetEmbedding)
+        bytes[os2.lowerBound + 8] = 0x01  // no subsetting
+        #expect(!(try TrueTypeFont(bytes: bytes)).allowsSubsetEmbedding)
+    }
+
+    @Test func emptySubsetHoldsOnlyNotdef() throws {
+        let font = try TrueTypeFont(contentsOf: Self.sans)
+        let subset = try TrueTypeFont(bytes: try font.subset(scalars: [], postScriptName: "TLNAAA+Empty"))
+        #expect(subset.numberOfGlyphs == 1)
+    }
+}
