@@ -102,8 +102,6 @@ public struct DocumentRenderer: Sendable {
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
         case .pdf:
-            let pipeline = request.baseDirectory.map { _ in self.pipeline } ?? self.pipeline
-            _ = pipeline
             let list = try self.pipeline.layout(document)
             return RenderedDocument(bytes: try self.pipeline.paint(list), pageCount: list.pages.count, sms: nil)
         case .text:
@@ -171,9 +169,8 @@ public struct DocumentRenderer: Sendable {
         case .file(let url):
             library = TemplateLibrary(directories: [url.deletingLastPathComponent(), builtInFolder])
         }
-        let escaper = request.format == .html || request.format == .pdf || request.format == .text || request.format == .sms
-            ? Escaper(MarkupEscaper.escape) : Escaper.none
-        let options = RenderOptions(escaper: escaper, locale: locale == .uk ? .uk : .en)
+        // Every format goes through the markup, so values are always escaped for it.
+        let options = RenderOptions(escaper: Escaper(MarkupEscaper.escape), locale: locale == .uk ? .uk : .en)
         do {
             let text = try library.render(name: templateName, data: context, options: options)
             return (text, "\(templateName).mustache (rendered)")

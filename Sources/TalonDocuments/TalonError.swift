@@ -16,6 +16,8 @@ public enum TalonError: Error, Sendable, CustomStringConvertible {
     case markup(MarkupError)
     /// Layout failed: missing glyphs, a bad barcode or image, an element that cannot fit.
     case layout(LayoutError)
+    /// The text cannot be encoded in the barcode asked for.
+    case barcode(BarcodeError)
     /// libharu failed while painting.
     case pdf(HaruError)
     /// The font catalogue is unusable.
@@ -37,6 +39,7 @@ public enum TalonError: Error, Sendable, CustomStringConvertible {
         case .template(let error): error.description
         case .markup(let error): error.description
         case .layout(let error): "error: \(error)"
+        case .barcode(let error): "error: \(error)"
         case .pdf(let error): "error: PDF: \(error)"
         case .fonts(let error): "error: fonts: \(error)"
         case .unknownTemplate(let name, let available):

@@ -1,20 +1,18 @@
 // talon: warranty and repair documents from claim data.
 import Foundation
 
-let commands: [String: Command.Type] = [
-    RenderCommand.spec.name: RenderCommand.self,
-    CheckCommand.spec.name: CheckCommand.self,
-    MustacheCommand.spec.name: MustacheCommand.self,
-    BarcodeCommand.spec.name: BarcodeCommand.self,
-    SchemaCommand.spec.name: SchemaCommand.self,
-    BatchCommand.spec.name: BatchCommand.self,
-]
-let order = ["render", "batch", "check", "mustache", "barcode", "schema"]
-
 let arguments = Array(CommandLine.arguments.dropFirst())
 exit(TalonCLI.main(arguments))
 
 enum TalonCLI {
+    /// Every command, in the order `talon --help` lists them.
+    static var all: [any Command.Type] {
+        [RenderCommand.self, CheckCommand.self, MustacheCommand.self, BarcodeCommand.self, SchemaCommand.self]
+    }
+    static var commands: [String: any Command.Type] {
+        Dictionary(uniqueKeysWithValues: all.map { ($0.spec.name, $0) })
+    }
+
     static func main(_ arguments: [String]) -> Int32 {
         guard let first = arguments.first else {
             printStandardError(overview)
@@ -60,10 +58,8 @@ enum TalonCLI {
         COMMANDS:
 
         """
-        for name in order {
-            if let command = commands[name] {
-                text += "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(command.spec.summary)\n"
-            }
+        for command in all {
+            text += "  \(command.spec.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(command.spec.summary)\n"
         }
         text += """
 

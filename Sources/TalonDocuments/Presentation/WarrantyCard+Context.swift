@@ -3,7 +3,7 @@ import Warranty
 
 extension WarrantyCard {
     /// The card as template data (see Templates/README.md for the field list).
-    var templateContext: TemplateValue {
+    func templateContext(locale: DocumentLocale) -> TemplateValue {
         let voiding = policy.exclusions.filter { $0.group == .voidsWarranty }
         let alsoNotCovered = policy.exclusions.filter { $0.group == .alsoNotCovered }
         return .map([

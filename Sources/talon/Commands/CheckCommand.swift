@@ -1,0 +1,38 @@
+import TalonDocuments
+
+/// `talon check`: load templates with their partials and report every error.
+enum CheckCommand: Command {
+    static let spec = CommandSpec(
+        name: "check",
+        synopsis: "<template>...",
+        summary: "Check templates (built-in names or files) and their partials; report every error.",
+        positionals: [("<template>", "Built-in name or .mustache file; several may be given.")],
+        variadic: true,
+        options: [.init(names: ["--templates"], valueName: "dir", help: "Folder of templates to use instead of the built-in ones.")])
+
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
+        let renderer: DocumentRenderer
+        do {
+            renderer = try DocumentRenderer(resources: ResourceLocator.discover(templates: arguments.value("templates")))
+        } catch {
+            throw .talon(error)
+        }
+        var failures = 0
+        for name in arguments.positionals {
+            let errors: [TalonError]
+            do {
+                errors = renderer.check(try TemplateReference(parsing: name))
+            } catch {
+                errors = [error]
+            }
+            for error in errors { printStandardError(error.description + "\n") }
+            failures += errors.count
+            if errors.isEmpty { print("\(name): ok") }
+        }
+        if failures > 0 {
+            printStandardError("\(failures) error\(failures == 1 ? "" : "s") found\n")
+            return ExitCode.failure
+        }
+        return ExitCode.success
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import TalonDocuments
+
+/// Option values shared by several commands, checked the same way everywhere.
+enum Options {
+    static func enumValue<T: RawRepresentable & CaseIterable>(
+        _ arguments: ParsedArguments, _ name: String, default value: T, command: String
+    ) throws(CLIError) -> T where T.RawValue == String {
+        guard let text = arguments.value(name) else { return value }
+        guard let parsed = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .usage("invalid --\(name) '\(text)'; expected one of: \(allowed)", command: command)
+        }
+        return parsed
+    }
+
+    static func locale(_ arguments: ParsedArguments, command: String) throws(CLIError) -> TalonLocale? {
+        guard let text = arguments.value("locale") else { return nil }
+        guard let locale = TalonLocale(rawValue: text) else {
+            throw .usage("invalid --locale '\(text)'; expected en or uk", command: command)
+        }
+        return locale
+    }
+}
+
+/// Reading input files and standard input.
+enum Input {
+    static func read(_ path: String) throws(TalonError) -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .input(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw .input(path: path, reason: "not a readable file")
+        }
+        return data
+    }
+}
+
+/// Writing results: atomically to a file, or to standard output for "-".
+enum Output {
+    static func write(_ bytes: [UInt8], to path: String) throws(TalonError) {
+        if path == "-" {
+            FileHandle.standardOutput.write(Data(bytes))
+        } else {
+            try AtomicFile.write(bytes, to: path)
+        }
+    }
+}
