@@ -9,6 +9,8 @@
 // - Falsey values: null, false, "", 0 and []; an empty map is truthy.
 // - Interpolating a list prints its items joined by ", "; a map prints nothing.
 // - `{{.name}}` looks only in the current context (spec 1.4 "leading dot").
+// - Dynamic names (optional module): `{{>*path}}` / `{{<*path}}…{{/*path}}` take the
+//   partial name from the data; a missing name is an error like a missing partial.
 // - A missing partial or parent is an error (`RenderOptions.allowsMissingPartials` restores
 //   the specification's "render nothing").
 // - Strict mode reports missing values of `{{value}}` tags (not of sections, which are

@@ -48,6 +48,8 @@ struct Renderer {
     /// Partials already looked up in this render, by tag (tags live as long as the templates
     /// that hold them, which outlive the render, so their identities stay unique).
     var resolved: [ObjectIdentifier: TemplateUnit] = [:]
+    /// Partials looked up through dynamic names (`{{>*path}}`), by name.
+    var resolvedByName: [String: TemplateUnit] = [:]
 
     /// Partials and parents may nest this deep (more is almost surely endless recursion).
     static let maximumDepth = 200
@@ -166,10 +168,21 @@ struct Renderer {
     /// The compiled partial a tag names (asked of the partial source once per render);
     /// nil when missing partials are allowed and this one is missing.
     private mutating func resolve(_ tag: PartialTag, in unit: TemplateUnit) throws -> TemplateUnit? {
-        if let known = resolved[ObjectIdentifier(tag)] { return known }
+        var name = tag.name
+        if let path = tag.dynamic {
+            guard let value = lookup(path), case .string(let given) = value, !given.isEmpty else {
+                if options.allowsMissingPartials { return nil }
+                throw unit.lines.error(.missingPartial(tag.name), at: tag.offset,
+                                       "dynamic partial name '\(path.text)' has no text value")
+            }
+            name = given
+            if let known = resolvedByName[name] { return known }
+        } else if let known = resolved[ObjectIdentifier(tag)] {
+            return known
+        }
         let template: Template?
         do {
-            template = try partials?.partial(named: tag.name)
+            template = try partials?.partial(named: name)
         } catch let error as TemplateError {
             switch error.kind {
             case .partialOutsideDirectories, .unreadable, .missingPartial:
@@ -180,9 +193,9 @@ struct Renderer {
         }
         guard let template else {
             if options.allowsMissingPartials { return nil }
-            throw unit.lines.error(.missingPartial(tag.name), at: tag.offset, "partial '\(tag.name)' not found")
+            throw unit.lines.error(.missingPartial(name), at: tag.offset, "partial '\(name)' not found")
         }
-        resolved[ObjectIdentifier(tag)] = template.unit
+        if tag.dynamic == nil { resolved[ObjectIdentifier(tag)] = template.unit } else { resolvedByName[name] = template.unit }
         return template.unit
     }
 

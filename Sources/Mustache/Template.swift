@@ -48,6 +48,7 @@ public struct Template: Sendable {
     public var name: String { unit.name }
 
     /// Every partial and parent this template names, with where (for loading them all ahead).
+    /// Dynamic names (`{{>*path}}`) depend on the data and are not listed.
     public var references: [(name: String, location: SourceLocation)] {
         referenceOffsets.map { ($0.name, unit.lines.location(of: $0.offset)) }
     }
@@ -59,9 +60,9 @@ public struct Template: Sendable {
             for node in nodes {
                 switch node {
                 case .partial(let tag):
-                    found.append((tag.name, tag.offset))
+                    if tag.dynamic == nil { found.append((tag.name, tag.offset)) }
                 case .parent(let tag, let overrides):
-                    found.append((tag.name, tag.offset))
+                    if tag.dynamic == nil { found.append((tag.name, tag.offset)) }
                     for block in overrides.values.sorted(by: { $0.offset < $1.offset }) { walk(block.children) }
                 case .section(_, let children):
                     walk(children)

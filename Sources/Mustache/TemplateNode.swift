@@ -78,21 +78,25 @@ final class SectionTag: Sendable, Equatable {
 
 /// A partial or parent reference.
 final class PartialTag: Sendable, Equatable {
+    /// The name; for a dynamic name (`{{>*path}}`) the path written after the asterisk.
     let name: String
+    /// `{{>*path}}`: the partial's name is the value at `path` when rendering.
+    let dynamic: NamePath?
     /// Whitespace before a standalone tag: prepended to every line of the partial.
     let indentation: [UInt8]
     let standalone: Bool
     let offset: Int
 
-    init(name: String, indentation: [UInt8], standalone: Bool, offset: Int) {
+    init(name: String, dynamic: NamePath? = nil, indentation: [UInt8], standalone: Bool, offset: Int) {
         self.name = name
+        self.dynamic = dynamic
         self.indentation = indentation
         self.standalone = standalone
         self.offset = offset
     }
 
     static func == (left: PartialTag, right: PartialTag) -> Bool {
-        left.name == right.name && left.indentation == right.indentation && left.standalone == right.standalone
+        left.name == right.name && left.dynamic == right.dynamic && left.indentation == right.indentation && left.standalone == right.standalone
             && left.offset == right.offset
     }
 }

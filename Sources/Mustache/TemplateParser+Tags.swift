@@ -16,6 +16,19 @@ extension TemplateParser {
         return text(token.content)
     }
 
+    /// A partial or parent name: a plain name, or `*dotted.path` for a dynamic name.
+    func partialName(_ token: TemplateToken, what: String) throws -> (name: String, dynamic: NamePath?) {
+        guard token.content.lowerBound < token.content.upperBound, bytes[token.content.lowerBound] == UInt8(ascii: "*") else {
+            return (try simpleName(token, what: what), nil)
+        }
+        var start = token.content.lowerBound + 1
+        while start < token.content.upperBound, TemplateScanner.isSpace(bytes[start]) { start += 1 }
+        var rest = token
+        rest.content = start..<token.content.upperBound
+        let path = try path(rest)
+        return ("*" + path.text, path)
+    }
+
     /// A dotted name (`a.b.c`), `.` or `.a` (only the current context), from a section tag.
     func path(_ token: TemplateToken) throws -> NamePath {
         if let space = bytes[token.content].firstIndex(where: { !Self.isNameByte($0) }) {

@@ -49,18 +49,22 @@ struct TemplateParser {
                 stack[stack.count - 1].flush()
                 stack[stack.count - 1].children.append(node)
             case .partial:
-                let name = try simpleName(token, what: "partial")
+                let (name, dynamic) = try partialName(token, what: "partial")
                 stack[stack.count - 1].flush()
                 stack[stack.count - 1].children.append(.partial(PartialTag(
-                    name: name, indentation: token.indentation, standalone: token.standalone,
+                    name: name, dynamic: dynamic, indentation: token.indentation, standalone: token.standalone,
                     offset: token.range.lowerBound)))
             case .section, .inverted, .parent, .block:
                 guard stack.count <= Self.maximumDepth else {
                     throw lines.error(.syntax, at: token.range.lowerBound,
                                       "sections nest deeper than \(Self.maximumDepth) levels")
                 }
-                let name = token.kind == .section || token.kind == .inverted
-                    ? try path(token).text : try simpleName(token, what: describe(token.kind))
+                let name: String
+                switch token.kind {
+                case .section, .inverted: name = try path(token).text
+                case .parent: name = try partialName(token, what: "parent").name
+                default: name = try simpleName(token, what: describe(token.kind))
+                }
                 stack[stack.count - 1].flush()
                 stack.append(Frame(token: token, name: name))
             case .close:
@@ -107,7 +111,8 @@ struct TemplateParser {
             for child in frame.children {
                 if case .block(let block) = child, overrides[block.name] == nil { overrides[block.name] = block }
             }
-            let tag = PartialTag(name: frame.name, indentation: frame.token.indentation,
+            let tag = PartialTag(name: frame.name, dynamic: try partialName(frame.token, what: "parent").dynamic,
+                                 indentation: frame.token.indentation,
                                  standalone: frame.token.standalone, offset: offset)
             return .parent(tag, overrides)
         case .block:

@@ -49,12 +49,14 @@ import Testing
         #expect(!error.message.isEmpty)
     }
 
-    private func exercise(_ source: String) {
+    /// Compiles and renders; returns whether the source compiled.
+    @discardableResult
+    private func exercise(_ source: String) -> Bool {
         let (template, errors) = Template.compile(source: source, name: "fuzz")
         for error in errors { checkLocation(error, in: source, file: "fuzz") }
         guard let template else {
             #expect(!errors.isEmpty, "no template and no error for \(source.debugDescription)")
-            return
+            return false
         }
         for options in [RenderOptions(), RenderOptions(escaper: .none, locale: .uk, strict: true)] {
             do {
@@ -66,20 +68,24 @@ import Testing
                 Issue.record("unexpected error \(error) for \(source.debugDescription)")
             }
         }
+        return true
     }
 
     @Test func randomPiecesNeverCrash() {
         var generator = Generator(state: 20_240_229)
-        for _ in 0..<1500 {
+        var compiled = 0, rejected = 0
+        for _ in 0..<4000 {
             var source = ""
             for _ in 0..<generator.below(40) { source += Self.pieces[generator.below(Self.pieces.count)] }
-            exercise(source)
+            if exercise(source) { compiled += 1 } else { rejected += 1 }
         }
+        // Both paths must be exercised, or the generator is not testing much.
+        #expect(compiled > 100 && rejected > 100)
     }
 
     @Test func randomScalarsNeverCrash() {
         var generator = Generator(state: 7)
-        for _ in 0..<800 {
+        for _ in 0..<2000 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<generator.below(60) {
                 let pick = generator.below(10)
@@ -93,7 +99,8 @@ import Testing
 
     @Test func mutatedTemplatesNeverCrash() {
         var generator = Generator(state: 42)
-        for round in 0..<1500 {
+        var compiled = 0, rejected = 0
+        for round in 0..<4000 {
             var bytes = Array(Self.validTemplates[round % Self.validTemplates.count].utf8)
             for _ in 0..<(1 + generator.below(4)) {
                 let at = generator.below(bytes.count + 1)
@@ -109,8 +116,9 @@ import Testing
                     bytes.insert(contentsOf: Array(bytes[at..<end]), at: at)
                 }
             }
-            exercise(String(decoding: bytes, as: UTF8.self))
+            if exercise(String(decoding: bytes, as: UTF8.self)) { compiled += 1 } else { rejected += 1 }
         }
+        #expect(compiled > 100 && rejected > 100)
     }
 
     @Test func exponentialPartialsStopWithAnError() {

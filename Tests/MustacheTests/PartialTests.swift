@@ -64,3 +64,36 @@ import Testing
         #expect(error?.location.file == "loop")
     }
 }
+
+/// `{{>*path}}` and `{{<*path}}`: the partial's name comes from the data.
+@Suite struct DynamicNameTests {
+    @Test func theNameIsTheValueAtThePath() throws {
+        let partials = ["photo": "<img {{src}}>", "note": "{{text}}"]
+        let data: TemplateValue = ["items": [["kind": "note", "text": "hi"], ["kind": "photo", "src": "a.jpg"]]]
+        #expect(try render("{{#items}}{{>*kind}};{{/items}}", data, partials: partials) == "hi;<img a.jpg>;")
+        #expect(try render("|{{> * pick.name }}|", ["pick": ["name": "note"], "text": "t"], partials: partials) == "|t|")
+        #expect(try render("{{>*kind}}", ["kind": "note", "*kind": "photo", "text": "x"], partials: partials) == "x")
+    }
+
+    @Test func dynamicNamesDoNotPushContext() throws {
+        let data: TemplateValue = ["one": ["v": "one"], "two": ["name": "show", "v": "two"]]
+        #expect(try render("{{#one}}{{>*two.name}}{{/one}}", data, partials: ["show": "{{v}}"]) == "one")
+    }
+
+    @Test func standaloneDynamicPartialsAreIndented() throws {
+        #expect(try render("  {{>*p}}\n>", ["p": "two"], partials: ["two": "a\nb"]) == "  a\n  b>")
+    }
+
+    @Test func dynamicParents() throws {
+        let partials = ["wide": "[{{$b}}w{{/b}}]", "narrow": "({{$b}}n{{/b}})"]
+        #expect(try render("{{<*frame}}{{$b}}x{{/b}}{{/*frame}}", ["frame": "narrow"], partials: partials) == "(x)")
+    }
+
+    @Test func aMissingNameIsAnErrorUnlessAllowed() throws {
+        let error = templateError { try render("x{{>*nothing}}") }
+        #expect(error?.summary == "test.mustache:1:2: error: dynamic partial name 'nothing' has no text value")
+        #expect(try render("\"{{>*nothing}}\"", options: RenderOptions(allowsMissingPartials: true)) == "\"\"")
+        let outside = templateError { try render("{{>*p}}", ["p": "../x"]) }
+        #expect(outside?.kind == .partialOutsideDirectories("../x"))
+    }
+}
