@@ -1,0 +1,172 @@
+import Foundation
+import Layout
+import Warranty
+
+/// Where a batch puts its documents.
+public struct BatchDestination: Sendable {
+    /// Folder for one PDF per record (created if missing); nil writes no per-record files.
+    public var directory: URL?
+    /// How each record's file is named inside `directory`.
+    public var naming: FileNamePattern
+    /// One PDF holding every written record's pages in input order; nil writes none.
+    /// Its fonts are embedded once. The display lists of all records are kept in memory
+    /// until the end (about 10–20 KB per page), so memory grows with the run's size.
+    public var mergedFile: URL?
+
+    public init(directory: URL?, naming: FileNamePattern, mergedFile: URL? = nil) {
+        self.directory = directory
+        self.naming = naming
+        self.mergedFile = mergedFile
+    }
+}
+
+/// What happened to one record, reported in input order.
+public enum BatchEvent: Sendable {
+    /// The record's document was rendered; `path` is its file (nil when only merging).
+    case rendered(record: Int, path: String?, pages: Int)
+    /// The record produced no document.
+    case failed(BatchFailure)
+}
+
+/// Counts so far, handed to the event handler with each event.
+public struct BatchProgress: Sendable, Equatable {
+    /// Records finished (rendered or failed).
+    public var done = 0
+    /// Records rendered.
+    public var rendered = 0
+    /// Records that failed.
+    public var failed = 0
+    /// How much of the input has been read (0...1), when its size is known.
+    public var fractionRead: Double?
+}
+
+/// The outcome of a batch.
+public struct BatchSummary: Sendable {
+    /// Records read.
+    public var records = 0
+    /// Records whose document was rendered (and written, or merged).
+    public var rendered = 0
+    /// Records that failed.
+    public var failed = 0
+    /// Failures that were write errors (the document was fine; the disk was not).
+    public var outputFailures = 0
+    /// Pages in the merged file, when one was written.
+    public var mergedPages: Int?
+    /// What stopped the batch early (an input that breaks off) or prevented the merged
+    /// file; records finished before it are still counted and written.
+    public var error: TalonError?
+}
+
+/// Renders many records with one template, on several threads, streaming the input.
+///
+/// Records are read one at a time and handed to `jobs` worker threads through a bounded
+/// queue: at most `4 × jobs + 8` records are in flight, so memory does not grow with the
+/// input (except for the display lists kept for a merged file). Each PDF is written with
+/// `AtomicFile` as soon as it is done. A record that fails is reported and the others go on.
+/// Events arrive in input order whatever the threads do, and the files do not depend on
+/// the number of jobs: the same input gives the same bytes.
+///
+/// Duplicate file names: the first record that renders with a name wins; a later record
+/// whose name is taken fails with `BatchProblem.duplicateName`. Files are written in input
+/// order, so the outcome never depends on timing. The names written are kept for the run
+/// (a few dozen bytes each).
+public struct BatchRenderer: Sendable {
+    /// The renderer shared by every worker (templates and fonts are loaded once).
+    public let renderer: DocumentRenderer
+    public var template: TemplateReference
+    /// The kind that validates each record; for a built-in template its own kind.
+    public var kind: DocumentKind?
+    /// Overrides each record's own `locale`.
+    public var locale: DocumentLocale?
+    /// Worker threads (at least 1).
+    public var jobs: Int
+    /// Folder that relative image paths in the documents are resolved against.
+    public var baseDirectory: URL?
+
+    /// A batch of `template` with `jobs` workers (default: the active processor count).
+    public init(renderer: DocumentRenderer, template: TemplateReference, kind: DocumentKind? = nil,
+                locale: DocumentLocale? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                baseDirectory: URL? = nil) {
+        self.renderer = renderer
+        self.template = template
+        if case .builtIn(let builtIn) = template { self.kind = builtIn } else { self.kind = kind }
+        self.locale = locale
+        self.jobs = max(1, jobs)
+        self.baseDirectory = baseDirectory
+    }
+
+    /// Renders every record of `reader` into `destination`.
+    ///
+    /// `events` is called for each record in input order, one call at a time, from the
+    /// worker threads; keep it short. Throws only when the output folder cannot be created;
+    /// everything later is in the summary.
+    public func run(_ reader: BatchReader, to destination: BatchDestination,
+                    events: @escaping @Sendable (BatchEvent, BatchProgress) -> Void = { _, _ in })
+        throws(TalonError) -> BatchSummary
+    {
+        if let directory = destination.directory {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .output(path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
+            }
+        }
+        let scheduler = BatchScheduler(batch: self, destination: destination, events: events)
+        return scheduler.run(reader)
+    }
+
+    /// The document of one record: its display list, PDF bytes and file name. Writing
+    /// happens later, in input order (`BatchScheduler.deliver`).
+    func process(_ record: BatchRecord, destination: BatchDestination) -> BatchOutcome {
+        func failure(_ problem: BatchProblem) -> BatchOutcome {
+            .failed(BatchFailure(record: record.number, line: record.line, problem: problem))
+        }
+        let value: JSONValue
+        switch record.value {
+        case .success(let parsed): value = parsed
+        case .failure(let error): return failure(.document(.validation(error)))
+        }
+        let request = RenderRequest(
+            template: template, data: Data(value.serialized(pretty: false).utf8), dataName: record.label,
+            locale: locale, kind: kind, format: .pdf, baseDirectory: baseDirectory)
+        let list: DisplayList
+        do {
+            list = try renderer.displayList(for: request)
+        } catch {
+            return failure(.document(error))
+        }
+        // Name problems are reported only for data that is otherwise valid, so a missing
+        // required field is reported by validation at its path.
+        var file: (name: String, bytes: [UInt8])?
+        if destination.directory != nil {
+            switch destination.naming.fileName(for: value, record: record.number) {
+            case .success(let name):
+                do {
+                    file = (name, try renderer.paint(list))
+                } catch {
+                    return failure(.document(error))
+                }
+            case .failure(let problem):
+                return failure(problem)
+            }
+        }
+        return .rendered(RenderedRecord(
+            record: record.number, line: record.line, file: file,
+            list: destination.mergedFile == nil ? nil : list, pages: list.pages.count))
+    }
+}
+
+/// A record rendered by a worker, waiting for its turn to be written.
+struct RenderedRecord: Sendable {
+    var record: Int
+    var line: Int?
+    var file: (name: String, bytes: [UInt8])?
+    var list: DisplayList?
+    var pages: Int
+}
+
+/// What a worker made of one record.
+enum BatchOutcome: Sendable {
+    case rendered(RenderedRecord)
+    case failed(BatchFailure)
+}

@@ -1,0 +1,102 @@
+import Foundation
+import TalonDocuments
+
+/// `talon batch`: one PDF per record of a JSON array, JSON Lines or CSV file, or one
+/// merged PDF for a print run.
+enum BatchCommand: Command {
+    static let spec = CommandSpec(
+        name: "batch",
+        synopsis: "<template> <input> --out-dir <dir> [--jobs N] [--name <pattern>] [--merge <file.pdf>] [--locale en|uk] [--quiet]",
+        summary: "Render many documents: one PDF per record, or one merged PDF.",
+        positionals: [
+            ("<template>", "Built-in name (\(DocumentCatalog.names.joined(separator: ", "))) or a .mustache file."),
+            ("<input>", "Records: a JSON array (.json), JSON Lines (.jsonl, .ndjson), CSV (.csv), or - for standard input."),
+        ],
+        options: [
+            .init(names: ["--out-dir"], valueName: "dir", help: "Folder for one PDF per record (created if missing)."),
+            .init(names: ["--name"], valueName: "pattern", help: "File name per record, fields in braces (default: {card.number}.pdf, {claim.rma}.pdf)."),
+            .init(names: ["--merge"], valueName: "file.pdf", help: "Also (or only, without --out-dir) write every record's pages into one PDF."),
+            .init(names: ["-j", "--jobs"], valueName: "N", help: "Records rendered at once (default: the number of processors)."),
+            .init(names: ["--locale"], valueName: "en|uk", help: "Language of every document (default: each record's \"locale\", else en)."),
+            .init(names: ["--input-format"], valueName: "json|jsonl|csv", help: "How the input is written (default: from its extension, else its content)."),
+            .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate each record as this document kind."),
+            .init(names: ["--templates"], valueName: "dir", help: "Folder of templates to use instead of the built-in ones."),
+            .init(names: ["-q", "--quiet"], valueName: nil, help: "Print only the failed records, no progress or summary."),
+        ],
+        details: """
+        NAMES: fields are dotted paths into the record ({product.serial}); {#} is the record number.
+          '/', '\\' and control characters are removed from the values, and leading dots from the
+          name; '.pdf' is added if missing. When two records get the same name, the first one
+          written keeps it and the later one fails ("already used by record N").
+        CSV: the header row names each column's field (product.serial, sale.date). Empty cells
+          leave the field out. A cell that is a plain number becomes a JSON number where the
+          document's schema wants a number (product.warranty_months), true/false a boolean where
+          it wants a boolean; every other cell is a string. Quoted fields may hold commas, line
+          breaks and doubled quotes (RFC 4180).
+        FAILURES: a bad record is reported as 'record 17 (line 17): $.product.serial: required'
+          and the others are still written. Exit status: 0 all written, 1 some record or the
+          input failed, 2 bad usage, 3 a file could not be written.
+        PROGRESS: shown on standard error when it is a terminal; the summary line is printed
+          unless --quiet. A merged PDF keeps every page in memory until the end.
+        EXAMPLES:
+          talon batch warranty-card Samples/batch/cards.jsonl --out-dir cards
+          talon batch warranty-card cards.csv --merge print-run.pdf --jobs 2
+        """)
+
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
+        let name = spec.name
+        let templateName = arguments.positionals[0], inputPath = arguments.positionals[1]
+        let directory = arguments.value("out-dir").map { URL(fileURLWithPath: $0) }
+        let merged = arguments.value("merge").map { URL(fileURLWithPath: $0) }
+        guard directory != nil || merged != nil else {
+            throw .usage("missing --out-dir <dir> (or --merge <file.pdf>)", command: name)
+        }
+        if arguments.value("name") != nil, directory == nil {
+            throw .usage("--name needs --out-dir", command: name)
+        }
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let text = arguments.value("jobs") {
+            guard let value = Int(text), (1...256).contains(value) else {
+                throw .usage("invalid --jobs '\(text)'; expected a whole number from 1 to 256", command: name)
+            }
+            jobs = value
+        }
+        let locale = try Options.locale(arguments, command: name)
+        let format = try arguments.value("input-format").map { text throws(CLIError) in
+            guard let format = BatchInputFormat(rawValue: text) else {
+                throw .usage("invalid --input-format '\(text)'; expected one of: json, jsonl, csv", command: name)
+            }
+            return format
+        }
+        let kindOption = try arguments.value("kind").map { text throws(CLIError) in
+            guard let kind = DocumentCatalog.kind(named: text) else {
+                throw .usage("unknown kind '\(text)'; kinds: \(DocumentCatalog.names.joined(separator: ", "))", command: name)
+            }
+            return kind
+        }
+        let quiet = arguments.flag("quiet")
+
+        do {
+            let template = try TemplateReference(parsing: templateName)
+            let renderer = try DocumentRenderer(resources: ResourceLocator.discover(templates: arguments.value("templates")))
+            var batch = BatchRenderer(renderer: renderer, template: template, kind: kindOption, locale: locale, jobs: jobs)
+            if inputPath != "-" { batch.baseDirectory = URL(fileURLWithPath: inputPath).deletingLastPathComponent() }
+            let naming = try arguments.value("name").map { try FileNamePattern($0) } ?? .defaultPattern(for: batch.kind)
+            let reader = try BatchReader(path: inputPath, format: format, kind: batch.kind)
+            let display = BatchProgressDisplay(showsProgress: !quiet && isatty(2) == 1)
+            let summary = try batch.run(reader, to: BatchDestination(directory: directory, naming: naming, mergedFile: merged)) {
+                event, progress in display.show(event, progress)
+            }
+            display.finish(summary, mergedFile: merged?.path, quiet: quiet)
+            if let error = summary.error { return ExitCode.report(CLIError.talon(error)) }
+            if summary.outputFailures > 0 { return ExitCode.output }
+            return summary.failed > 0 ? ExitCode.failure : ExitCode.success
+        } catch let error as FileNamePatternError {
+            throw .usage(error.description, command: name)
+        } catch let error as TalonError {
+            throw .talon(error)
+        } catch {
+            throw .talon(.unsupported("\(error)"))
+        }
+    }
+}
