@@ -83,7 +83,8 @@ public struct FileNamePattern: Sendable, Equatable, CustomStringConvertible {
             }
         }
         name = String(name.drop { $0 == "." })
-        if name.isEmpty || name == ".pdf" {
+        // Every pattern ends with ".pdf"; if the dots were all there was, nothing is left before it.
+        if !name.hasSuffix(".pdf") || name == ".pdf" {
             return .failure(.invalidName("the name is empty once sanitised"))
         }
         if name.utf8.count > 255 {

@@ -1,0 +1,84 @@
+import Foundation
+import TalonDocuments
+
+/// `talon batch` throughput: 10,000 warranty cards from a JSON Lines file (generated,
+/// deterministic) rendered with 2 jobs into a temporary folder; then where one card's
+/// time goes, single-threaded. Prints cards/s, peak memory (VmHWM) and the core count.
+func batchBenchmark() throws {
+    let count = 10_000
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-batch-benchmark-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("cards.jsonl")
+    try Data(batchBenchmarkCards(count).utf8).write(to: input)
+
+    let renderer = try DocumentRenderer(resources: ResourceLocator.discover())
+    let batch = BatchRenderer(renderer: renderer, template: .builtIn(.warrantyCard), jobs: 2)
+    let output = folder.appendingPathComponent("out")
+    let clock = ContinuousClock()
+    let start = clock.now
+    let summary = try batch.run(BatchReader(path: input.path),
+                                to: BatchDestination(directory: output, naming: .defaultPattern(for: .warrantyCard)))
+    let seconds = batchSeconds(clock.now - start)
+    print("batch: \(summary.records) cards, \(summary.rendered) written, \(summary.failed) failed in "
+        + "\(String(format: "%.2f", seconds)) s = \(Int(Double(summary.rendered) / seconds)) cards/s "
+        + "(2 jobs, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+    print("peak memory (VmHWM): \(batchPeakMemory())")
+
+    // One thread: layout (validation, Mustache, markup, layout) against painting.
+    let sample = (try BatchReader(bytes: Array(batchBenchmarkCards(200).utf8), format: .jsonLines))
+    var records: [Data] = []
+    while let record = try sample.next() {
+        if case .success(let value) = record.value { records.append(Data(value.serialized(pretty: false).utf8)) }
+    }
+    var layoutTime = Duration.zero, paintTime = Duration.zero, bytes = 0
+    for data in records {
+        let request = RenderRequest(template: .builtIn(.warrantyCard), data: data)
+        let t0 = clock.now
+        let list = try renderer.displayList(for: request)
+        let t1 = clock.now
+        bytes += try renderer.paint(list).count
+        paintTime += clock.now - t1
+        layoutTime += t1 - t0
+    }
+    let perCard = { (time: Duration) in String(format: "%.3f ms", batchSeconds(time) * 1000 / Double(records.count)) }
+    print("one card, one thread: data→display list \(perCard(layoutTime)), paint \(perCard(paintTime)), "
+        + "\(bytes / max(1, records.count)) bytes")
+
+    // Merging a print run of 1,000 cards into one PDF.
+    let mergeStart = clock.now
+    let merged = try batch.run(BatchReader(bytes: Array(batchBenchmarkCards(1_000).utf8), format: .jsonLines),
+                               to: BatchDestination(directory: nil, naming: .defaultPattern(for: .warrantyCard),
+                                                    mergedFile: folder.appendingPathComponent("run.pdf")))
+    let mergeSeconds = batchSeconds(clock.now - mergeStart)
+    let size = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("run.pdf").path)[.size] as? Int) ?? 0
+    print("merge: 1,000 cards → \(merged.mergedPages ?? 0) pages, \(size / 1024) KiB in \(String(format: "%.2f", mergeSeconds)) s; "
+        + "peak memory now \(batchPeakMemory())")
+}
+
+/// `count` warranty cards as JSON Lines, alternating English and Ukrainian.
+func batchBenchmarkCards(_ count: Int) -> String {
+    var text = ""
+    for index in 1...count {
+        let number = String(format: "%06d", index)
+        if index % 2 == 0 {
+            text += #"{"locale":"uk","card":{"number":"ГТ-2025-\#(number)"},"seller":{"company":"ТОВ «Ґардіан Безпека»","address":"вул. Євгена Коновальця, 32, м. Київ","phone":"+380 44 390 12 34"},"product":{"model":"IPC-B48-V","serial":"B48V\#(number)","name":"Вулична IP-камера 8 Мп","warranty_months":36},"sale":{"date":"2024-02-29"},"buyer":{"name":"Олена Їжакевич","phone":"+380 67 555 01 11"}}"#
+        } else {
+            text += #"{"locale":"en","card":{"number":"WC-2025-\#(number)"},"seller":{"company":"Northgate Security Supply Ltd","address":"14 Harbour Road, Gdynia","phone":"+48 58 123 45 67"},"product":{"model":"IPC-T54-Z28","serial":"T54Z\#(number)","name":"4 MP turret IP camera","warranty_months":36},"sale":{"date":"2024-02-29"},"buyer":{"name":"Margaret O'Neill","phone":"+380 67 555 00 10"}}"#
+        }
+        text += "\n"
+    }
+    return text
+}
+
+func batchSeconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// The process's peak resident memory from /proc/self/status.
+func batchPeakMemory() -> String {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
+    let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    return "\(kilobytes / 1024) MiB"
+}
