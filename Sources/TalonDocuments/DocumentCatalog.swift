@@ -42,12 +42,19 @@ extension DocumentRenderer {
 
 /// How `{{name}}` values are escaped when a text template is rendered on its own.
 public enum TextEscaping: String, Sendable, CaseIterable {
-    case html, markup, none
+    /// HTML entities (`&`, `<`, `>`, quotes): for HTML e-mail bodies.
+    case html
+    /// Talon's markup escapes, as the built-in documents use.
+    case markup
+    /// Values are inserted as they are.
+    case none
 }
 
 /// Renders a text template exactly, for e-mail bodies and template debugging
 /// (`talon mustache`).
 public enum TextTemplate {
+    /// Renders `file` with the JSON `data` (none: an empty map); partials come from the
+    /// `partials` folder. With `strict`, a missing value is an error instead of empty text.
     public static func render(file: URL, data: Data?, dataName: String, partials: URL?,
                               escaping: TextEscaping, strict: Bool) throws(TalonError) -> String {
         guard let source = FileManager.default.contents(atPath: file.path) else {

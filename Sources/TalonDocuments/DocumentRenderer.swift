@@ -18,7 +18,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// Which template to render: a built-in document by name, or a template file.
 public enum TemplateReference: Sendable, Equatable {
+    /// A document Talon ships, in `Templates/<locale>/<kind>.mustache`.
     case builtIn(DocumentKind)
+    /// A template file; its partials are looked up beside it, then among the built-in ones.
     case file(URL)
 
     /// A name without a slash or `.mustache` suffix is a built-in document; anything else a path.
@@ -35,6 +37,7 @@ public enum TemplateReference: Sendable, Equatable {
 
 /// One rendering request.
 public struct RenderRequest: Sendable {
+    /// The template to fill.
     public var template: TemplateReference
     /// The JSON data; nil renders a blank form (`blank` must be set).
     public var data: Data?
@@ -45,12 +48,14 @@ public struct RenderRequest: Sendable {
     /// For a template file, the document kind whose schema validates the data; nil
     /// validates nothing and hands the JSON to the template as it is.
     public var kind: DocumentKind?
+    /// What to produce.
     public var format: OutputFormat
     /// Render the form empty, to fill in by hand (RMA form).
     public var blank: Bool
     /// Folder that relative image paths in the document are resolved against.
     public var baseDirectory: URL?
 
+    /// A request; only the template and the data are required.
     public init(template: TemplateReference, data: Data?, dataName: String = "data.json",
                 locale: DocumentLocale? = nil, kind: DocumentKind? = nil, format: OutputFormat = .pdf,
                 blank: Bool = false, baseDirectory: URL? = nil) {
@@ -67,6 +72,7 @@ public struct RenderRequest: Sendable {
 
 /// A finished document.
 public struct RenderedDocument: Sendable {
+    /// The PDF file, or the text / HTML / SMS as UTF-8.
     public var bytes: [UInt8]
     /// Pages in a PDF; 0 for text formats.
     public var pageCount: Int
@@ -78,11 +84,14 @@ public struct RenderedDocument: Sendable {
 /// Create one per process (it reads fonts, templates and calendars once) and share it
 /// across tasks: it holds no mutable state of its own.
 public struct DocumentRenderer: Sendable {
+    /// Where the templates and fonts were found.
     public let resources: ResourceLocator
     let calendars: [BusinessCalendar]
     let pipeline: DocumentPipeline
     let libraries: [DocumentLocale: TemplateLibrary]
 
+    /// Loads the font catalogue, the business calendars and the template folders.
+    /// - Throws: `TalonError.fonts` or `.input` when a resource is unusable.
     public init(resources: ResourceLocator) throws(TalonError) {
         self.resources = resources
         calendars = try Self.loadCalendars(resources.templates.appendingPathComponent("calendars"))

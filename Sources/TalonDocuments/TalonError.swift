@@ -33,6 +33,8 @@ public enum TalonError: Error, Sendable, CustomStringConvertible {
     /// The output file could not be written.
     case output(path: String, reason: String)
 
+    /// The message for the user: `file:line:col: error: …`, or `path: error: …`, or
+    /// one `$.path: reason` line per validation problem.
     public var description: String {
         switch self {
         case .validation(let error): error.description

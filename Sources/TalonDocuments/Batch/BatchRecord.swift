@@ -10,6 +10,7 @@ public struct BatchRecord: Sendable {
     /// wrong number of fields); such a record fails without stopping the batch.
     public var value: Result<JSONValue, ValidationError>
 
+    /// A record (readers make these; tests and custom sources may too).
     public init(number: Int, line: Int?, value: Result<JSONValue, ValidationError>) {
         self.number = number
         self.line = line
@@ -36,10 +37,14 @@ public enum BatchProblem: Error, Sendable {
 
 /// A record that failed, with what went wrong.
 public struct BatchFailure: Error, Sendable, CustomStringConvertible {
+    /// The record's 1-based number.
     public var record: Int
+    /// The line the record starts on, when the input has lines.
     public var line: Int?
+    /// What went wrong.
     public var problem: BatchProblem
 
+    /// A failure of record `record`.
     public init(record: Int, line: Int?, problem: BatchProblem) {
         self.record = record
         self.line = line

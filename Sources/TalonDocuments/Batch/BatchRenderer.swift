@@ -13,6 +13,7 @@ public struct BatchDestination: Sendable {
     /// until the end (about 10–20 KB per page), so memory grows with the run's size.
     public var mergedFile: URL?
 
+    /// Per-record files in `directory`, a merged file, or both.
     public init(directory: URL?, naming: FileNamePattern, mergedFile: URL? = nil) {
         self.directory = directory
         self.naming = naming
@@ -73,6 +74,7 @@ public struct BatchSummary: Sendable {
 public struct BatchRenderer: Sendable {
     /// The renderer shared by every worker (templates and fonts are loaded once).
     public let renderer: DocumentRenderer
+    /// The template every record is rendered with.
     public var template: TemplateReference
     /// The kind that validates each record; for a built-in template its own kind.
     public var kind: DocumentKind?

@@ -120,7 +120,9 @@ public struct FileNamePattern: Sendable, Equatable, CustomStringConvertible {
 
 /// A file-name pattern that cannot be used.
 public struct FileNamePatternError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The pattern as given.
     public var pattern: String
+    /// What is wrong with it.
     public var reason: String
 
     /// `invalid name pattern '{card.number': unmatched '{'`

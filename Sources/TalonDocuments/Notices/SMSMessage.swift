@@ -3,17 +3,24 @@
 /// characters of the extension table take two septets) or UCS-2 (70 UTF-16 units, 67 per
 /// segment), which any character outside the GSM alphabet forces (Cyrillic does).
 public struct SMSMessage: Sendable, Equatable {
+    /// How the phone network encodes the text.
     public enum Encoding: String, Sendable, Equatable {
+        /// The GSM 03.38 7-bit alphabet.
         case gsm7 = "GSM-7"
+        /// UTF-16 (any character outside the GSM alphabet).
         case ucs2 = "UCS-2"
     }
 
+    /// The message as it is sent.
     public let text: String
+    /// The encoding the text needs.
     public let encoding: Encoding
     /// Septets for GSM-7, UTF-16 code units for UCS-2.
     public let units: Int
+    /// Messages the text is split into (1 when it fits one).
     public let segments: Int
 
+    /// Measures `text`.
     public init(_ text: String) {
         self.text = text
         var septets = 0

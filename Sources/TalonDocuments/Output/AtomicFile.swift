@@ -4,6 +4,8 @@ import Foundation
 /// half-written one: the bytes go to a temporary file in the same folder, then a rename
 /// replaces the target. On failure the temporary file is removed and nothing is left.
 public enum AtomicFile {
+    /// Replaces the file at `path` with `bytes` (mode 0666 less the umask).
+    /// - Throws: `TalonError.output` with the system's reason; nothing is left behind.
     public static func write(_ bytes: [UInt8], to path: String) throws(TalonError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path

@@ -12,16 +12,24 @@ public struct ResourceLocator: Sendable, Equatable {
     /// The font catalogue file (`catalogue.json`).
     public var fontCatalogue: URL
 
+    /// Resources at known places (a server that ships its own templates).
     public init(templates: URL, fontCatalogue: URL) {
         self.templates = templates
         self.fontCatalogue = fontCatalogue
+    }
+
+    /// The path of the running program: `/proc/self/exe`, so `talon` found through `PATH`
+    /// (whose `argv[0]` has no folder) still finds its installed resources.
+    public static var runningExecutable: String {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+        return CommandLine.arguments.first ?? ""
     }
 
     /// Finds the resources as described above.
     public static func discover(
         templates explicit: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        executable: String = CommandLine.arguments.first ?? ""
+        executable: String = ResourceLocator.runningExecutable
     ) throws(TalonError) -> ResourceLocator {
         let fileManager = FileManager.default
         var candidates: [URL] = []
