@@ -73,6 +73,32 @@ struct GlyphReader {
         return glyf.lowerBound + start..<glyf.lowerBound + end
     }
 
+    /// A glyph's `glyf` entry for a subset: a simple glyph is copied with its instructions
+    /// cut out (the fast path, no decoding); a composite one is flattened and re-encoded.
+    func glyphWithoutHinting(_ glyph: Int) throws(FontError)
+        -> (data: [UInt8], points: Int, contours: Int, bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int)) {
+        let range = try range(ofGlyph: glyph)
+        guard range.count >= 10 else { return ([], 0, 0, (0, 0, 0, 0)) }
+        let start = range.lowerBound
+        let contours = try file.i16(start)
+        guard contours >= 0 else {
+            let outline = try outline(ofGlyph: glyph)
+            return (try outline.encoded(), outline.points.count, outline.contourEnds.count, outline.bounds)
+        }
+        let bounds = (try file.i16(start + 2), try file.i16(start + 4), try file.i16(start + 6), try file.i16(start + 8))
+        let instructionsAt = start + 10 + contours * 2
+        let points = contours == 0 ? 0 : try file.u16(instructionsAt - 2) + 1
+        let instructionLength = try file.u16(instructionsAt)
+        let outlineAt = instructionsAt + 2 + instructionLength
+        guard outlineAt <= range.upperBound else { throw .truncated(table: "glyf") }
+        var data = [UInt8]()
+        data.reserveCapacity(range.count - instructionLength)
+        data += file.bytes[start..<instructionsAt]
+        data += [0, 0]
+        data += file.bytes[outlineAt..<range.upperBound]
+        return (data, points, contours, bounds)
+    }
+
     /// The outline of a glyph with composites flattened.
     func outline(ofGlyph glyph: Int, depth: Int = 0) throws(FontError) -> GlyphOutline {
         guard depth <= Self.maximumDepth else { throw .unsupported("composite glyphs nested too deeply") }
@@ -200,8 +226,7 @@ struct GlyphReader {
 }
 
 extension GlyphOutline {
-    /// The outline as a simple `glyf` entry without instructions, padded to 4 bytes;
-    /// empty for a blank glyph.
+    /// The outline as a simple `glyf` entry without instructions; empty for a blank glyph.
     func encoded() throws(FontError) -> [UInt8] {
         guard !points.isEmpty else { return [] }
         let box = bounds
@@ -238,7 +263,6 @@ extension GlyphOutline {
         }
         writer.bytes += xBytes.bytes
         writer.bytes += yBytes.bytes
-        writer.pad(to: 4)
         return writer.bytes
     }
 
