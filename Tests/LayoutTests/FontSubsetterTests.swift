@@ -109,3 +109,26 @@ import Testing
         #expect(subset.numberOfGlyphs == 1)
     }
 }
+
+@Suite struct FontSubsetterCmapTests {
+    @Test func fullUnicodeTableOnlyWhenNeeded() throws {
+        let font = try TrueTypeFont(contentsOf: FontSubsetterTests.sans)
+        func subtables(_ bytes: [UInt8]) throws -> [[Int]] {
+            let cmap = try #require(try TrueTypeFont(bytes: bytes).tables["cmap"])
+            let count = FontSubsetterTests.u16(bytes, cmap.lowerBound + 2)
+            return (0..<count).map { index in
+                let record = cmap.lowerBound + 4 + index * 8
+                return [FontSubsetterTests.u16(bytes, record), FontSubsetterTests.u16(bytes, record + 2)]
+            }
+        }
+        let bmp = try font.subset(scalars: ["a", "ї"], postScriptName: "TLNAAA+X")
+        #expect(try subtables(bmp) == [[3, 1]])
+        let beyond = try #require(font.characterMap.mappings().first { $0.code > 0xFFFF })
+        let scalar = try #require(Unicode.Scalar(beyond.code))
+        let full = try font.subset(scalars: ["a", scalar], postScriptName: "TLNAAA+X")
+        #expect(try subtables(full) == [[3, 1], [3, 10]])
+        let reread = try TrueTypeFont(bytes: full)
+        #expect(reread.glyph(for: scalar) != nil && reread.glyph(for: "a") != nil)
+        #expect(reread.width(of: scalar) == font.width(of: scalar))
+    }
+}
