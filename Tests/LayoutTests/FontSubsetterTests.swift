@@ -132,3 +132,27 @@ import Testing
         #expect(reread.width(of: scalar) == font.width(of: scalar))
     }
 }
+
+@Suite struct FontSubsetterCatalogueFacesTests {
+    /// Every shipped face subsets its whole Latin and Cyrillic repertoire into a font our
+    /// reader accepts, with the same advances and only simple glyphs.
+    @Test func everyShippedFaceSubsetsLatinAndCyrillic() throws {
+        let catalog = try FontCatalog(contentsOf: FontCatalogTests.shipped)
+        for name in catalog.familyNames {
+            let family = try catalog.family(named: name)
+            for face in [family.regular, family.bold, family.italic, family.boldItalic] {
+                let scalars = (0x20...0x52F).compactMap(Unicode.Scalar.init).filter { face.glyph(for: $0) != nil }
+                let subset = try TrueTypeFont(bytes: try face.subset(scalars: scalars, postScriptName: "TLNAAA+T"))
+                let reader = try GlyphReader(font: subset)
+                for scalar in scalars {
+                    #expect(subset.width(of: scalar) == face.width(of: scalar), "\(face) \(scalar)")
+                    let glyph = try #require(subset.glyph(for: scalar))
+                    let range = try reader.range(ofGlyph: glyph)
+                    if range.count >= 10 {
+                        #expect(try FontBytes(bytes: subset.bytes, table: "glyf").i16(range.lowerBound) >= 0)
+                    }
+                }
+            }
+        }
+    }
+}
