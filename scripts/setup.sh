@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(libhpdf-dev fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils zbar-tools qpdf)
+  packages+=(poppler-utils zbar-tools qpdf imagemagick)
 fi
 
 missing=()
