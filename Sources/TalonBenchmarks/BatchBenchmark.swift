@@ -17,12 +17,16 @@ func batchBenchmark() throws {
     let output = folder.appendingPathComponent("out")
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = batchCPUSeconds()
     let summary = try batch.run(BatchReader(path: input.path),
                                 to: BatchDestination(directory: output, naming: .defaultPattern(for: .warrantyCard)))
     let seconds = batchSeconds(clock.now - start)
     print("batch: \(summary.records) cards, \(summary.rendered) written, \(summary.failed) failed in "
         + "\(String(format: "%.2f", seconds)) s = \(Int(Double(summary.rendered) / seconds)) cards/s "
         + "(2 jobs, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+    let cpu = batchCPUSeconds() - cpuStart
+    print("CPU time: \(String(format: "%.2f", cpu)) s = \(String(format: "%.3f", cpu * 1000 / Double(max(1, summary.records)))) ms per card "
+        + "(\(Int(Double(summary.records) / cpu)) cards per CPU-second; wall-clock figures depend on the machine's other load)")
     print("peak memory (VmHWM): \(batchPeakMemory())")
 
     // One thread: layout (validation, Mustache, markup, layout) against painting.
@@ -81,4 +85,12 @@ func batchPeakMemory() -> String {
           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
     let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     return "\(kilobytes / 1024) MiB"
+}
+
+/// User plus system CPU time of the process so far.
+func batchCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }

@@ -4,8 +4,9 @@ import Layout
 /// Runs one batch: the calling thread reads records, `jobs` worker threads render them,
 /// and finished records are delivered (written, merged, reported) strictly in input order.
 ///
-/// `@unchecked Sendable`: every mutable property is read and written only while `lock`
-/// is held; the immutable ones are Sendable values.
+/// `@unchecked Sendable`: the queue state is read and written only while `lock` is held;
+/// the delivery state (counts, names written, the merged list) only by the one thread that
+/// holds the `delivering` flag, handed over under the lock; the rest is immutable.
 final class BatchScheduler: @unchecked Sendable {
     let batch: BatchRenderer
     let destination: BatchDestination
@@ -13,6 +14,7 @@ final class BatchScheduler: @unchecked Sendable {
     let window: Int
 
     private let lock = NSCondition()
+    // Guarded by `lock`.
     private var pending: [BatchRecord] = []
     private var pendingHead = 0
     private var readingDone = false
@@ -20,6 +22,9 @@ final class BatchScheduler: @unchecked Sendable {
     private var finishedWorkers = 0
     private var finished: [Int: BatchOutcome] = [:]
     private var nextToDeliver = 1
+    private var delivering = false
+    private var fractionRead: Double?
+    // Touched only by the delivering thread (and by `run` after every worker has ended).
     private var progress = BatchProgress()
     private var summary = BatchSummary()
     private var writtenNames: [String: Int] = [:]
@@ -54,7 +59,7 @@ final class BatchScheduler: @unchecked Sendable {
             while inFlight >= window { lock.wait() }
             pending.append(record)
             inFlight += 1
-            progress.fractionRead = reader.fractionRead
+            fractionRead = reader.fractionRead
             lock.broadcast()
             lock.unlock()
         }
@@ -102,18 +107,35 @@ final class BatchScheduler: @unchecked Sendable {
 
             lock.lock()
             finished[record.number] = outcome
-            while let next = finished.removeValue(forKey: nextToDeliver) {
-                deliver(next)
-                nextToDeliver += 1
-                inFlight -= 1
+            // One thread at a time delivers, outside the lock, so writing files never
+            // holds up the reader or the other workers; the others just leave their outcome.
+            guard !delivering else {
+                lock.unlock()
+                continue
             }
-            lock.broadcast()
+            delivering = true
+            while true {
+                var ready: [BatchOutcome] = []
+                while let next = finished.removeValue(forKey: nextToDeliver) {
+                    ready.append(next)
+                    nextToDeliver += 1
+                }
+                guard !ready.isEmpty else { break }
+                let fraction = fractionRead
+                lock.unlock()
+                for outcome in ready { deliver(outcome, fractionRead: fraction) }
+                lock.lock()
+                inFlight -= ready.count
+                lock.broadcast()
+            }
+            delivering = false
             lock.unlock()
         }
     }
 
-    /// Writes, merges and reports one record; called with the lock held, in input order.
-    private func deliver(_ outcome: BatchOutcome) {
+    /// Writes, merges and reports one record, in input order. Only the thread that set
+    /// `delivering` calls this, so the delivery state needs no lock of its own.
+    private func deliver(_ outcome: BatchOutcome, fractionRead: Double?) {
         var event: BatchEvent
         switch outcome {
         case .failed(let failure):
@@ -140,6 +162,7 @@ final class BatchScheduler: @unchecked Sendable {
             }
         }
         progress.done += 1
+        progress.fractionRead = fractionRead
         switch event {
         case .rendered:
             progress.rendered += 1
