@@ -28,6 +28,11 @@ test: setup-test
 bench: setup
 	$(SWIFT) run -c release TalonBenchmarks
 
+# `make install [PREFIX=/usr/local] [DESTDIR=]`: the binary in $(PREFIX)/bin and its built-in
+# Templates and Fonts in $(PREFIX)/share/talon, where talon looks beside its own location
+# (after --templates and $$TALON_TEMPLATES). Fonts/catalogue.json names the Debian DejaVu
+# files by absolute path, so fonts-dejavu-core must be installed (setup does it);
+# $$TALON_FONTS points to another catalogue.
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/talon
 	install -m 755 $(TALON) $(DESTDIR)$(PREFIX)/bin/talon

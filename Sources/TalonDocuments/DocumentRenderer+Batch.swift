@@ -1,3 +1,5 @@
+import Foundation
+import Warranty
 import Layout
 
 extension DocumentRenderer {
@@ -14,5 +16,24 @@ extension DocumentRenderer {
     /// Paints a display list into PDF bytes. Identical lists give identical bytes.
     public func paint(_ list: DisplayList) throws(TalonError) -> [UInt8] {
         try pipeline.paint(list)
+    }
+}
+
+extension RenderRequest {
+    /// A request whose data is a Swift value, encoded as JSON with snake_case keys
+    /// (`warrantyMonths` → `warranty_months`), so a server can render from its own types.
+    /// - Throws: `TalonError.input` when the value cannot be encoded.
+    public init<Value: Encodable>(template: TemplateReference, encoding value: Value, locale: DocumentLocale? = nil,
+                                  kind: DocumentKind? = nil, format: OutputFormat = .pdf) throws(TalonError) {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        let data: Data
+        do {
+            data = try encoder.encode(value)
+        } catch {
+            throw .input(path: "\(Value.self)", reason: "cannot encode as JSON: \(error)")
+        }
+        self.init(template: template, data: data, dataName: "\(Value.self)", locale: locale, kind: kind, format: format)
     }
 }

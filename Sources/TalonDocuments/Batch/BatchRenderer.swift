@@ -10,7 +10,8 @@ public struct BatchDestination: Sendable {
     public var naming: FileNamePattern
     /// One PDF holding every written record's pages in input order; nil writes none.
     /// Its fonts are embedded once. The display lists of all records are kept in memory
-    /// until the end (about 10–20 KB per page), so memory grows with the run's size.
+    /// until the end (about 25 KB per page: some 50 MB for 1,000 two-page cards), so
+    /// memory grows with the run's size.
     public var mergedFile: URL?
 
     /// Per-record files in `directory`, a merged file, or both.
