@@ -173,3 +173,15 @@ import TestSupport
         #expect(unwritable.stderrText.hasPrefix("/proc/talon-out: error: cannot write"))
     }
 }
+
+@Suite struct BatchHelpTests {
+    /// Option labels longer than the help column were cut short ("--format <pdf|text|htm").
+    @Test func longOptionLabelsAreShownWhole() throws {
+        let batch = try TestSupport.talon(["batch", "--help"])
+        #expect(batch.status == 0)
+        #expect(batch.stdoutText.contains("--input-format <json|jsonl|csv>\n"))
+        let render = try TestSupport.talon(["help", "render"])
+        #expect(render.stdoutText.contains("--format <pdf|text|html|sms>\n"))
+        #expect(try TestSupport.talon(["--help"]).stdoutText.contains("  batch      Render many documents"))
+    }
+}

@@ -22,16 +22,23 @@ struct CommandSpec {
         if !positionals.isEmpty {
             text += "\nARGUMENTS:\n"
             for positional in positionals {
-                text += "  \(positional.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(positional.help)\n"
+                text += "  \(Self.column(positional.name)) \(positional.help)\n"
             }
         }
         text += "\nOPTIONS:\n"
         for option in options + [Option(names: ["-h", "--help"], valueName: nil, help: "Show this help.")] {
             let label = option.names.joined(separator: ", ") + (option.valueName.map { " <\($0)>" } ?? "")
-            text += "  \(label.padding(toLength: 24, withPad: " ", startingAt: 0)) \(option.help)\n"
+            text += "  \(Self.column(label)) \(option.help)\n"
         }
         if !details.isEmpty { text += "\n\(details)\n" }
         return text
+    }
+
+    /// A label padded to the help column; a longer one gets a line of its own
+    /// (`padding(toLength:)` alone would cut it short).
+    static func column(_ label: String) -> String {
+        label.count < 24 ? label.padding(toLength: 24, withPad: " ", startingAt: 0)
+            : label + "\n" + String(repeating: " ", count: 26)
     }
 }
 
