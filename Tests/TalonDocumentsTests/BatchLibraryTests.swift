@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TalonDocuments
 
 /// The library used the way a server would: Swift values in, documents out.
@@ -45,5 +46,21 @@ import Testing
         let request = try RenderRequest(template: .builtIn(.warrantyCard), encoding: Card())
         let list = try renderer.displayList(for: request)
         #expect(try renderer.paint(list) == renderer.render(request).bytes)
+    }
+
+    @Test func aBatchOfSwiftValuesWritesOneFileEach() throws {
+        let renderer = try #require(BatchRendererTests.renderer)
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cards = (1...3).map { index in
+            var card = Card()
+            card.card.number = "ГТ-\(index)"
+            return card
+        }
+        let batch = BatchRenderer(renderer: renderer, template: .builtIn(.warrantyCard), jobs: 2)
+        let summary = try batch.run(try BatchReader(encoding: cards),
+                                    to: BatchDestination(directory: folder, naming: try FileNamePattern("card-{card.number}")))
+        #expect(summary.rendered == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["card-ГТ-1.pdf", "card-ГТ-2.pdf", "card-ГТ-3.pdf"])
     }
 }

@@ -36,6 +36,24 @@ public final class BatchReader {
         try self.init(source: ByteSource(bytes: bytes, name: name), format: format, kind: kind, name: name)
     }
 
+    /// Reads Swift values as records, each encoded as JSON with snake_case keys (as
+    /// `RenderRequest(template:encoding:)` does).
+    public convenience init<Value: Encodable>(encoding values: [Value]) throws(TalonError) {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        var bytes: [UInt8] = []
+        for (index, value) in values.enumerated() {
+            do {
+                bytes += try encoder.encode(value)
+            } catch {
+                throw .input(path: "record \(index + 1)", reason: "cannot encode as JSON: \(error)")
+            }
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        try self.init(bytes: bytes, format: .jsonLines, name: "\(Value.self)")
+    }
+
     init(source: ByteSource, format: BatchInputFormat?, kind: DocumentKind?, name: String) throws(TalonError) {
         self.source = source
         inputName = name
