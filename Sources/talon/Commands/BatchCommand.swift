@@ -27,7 +27,8 @@ enum BatchCommand: Command {
         NAMES: fields are dotted paths into the record ({product.serial}); {#} is the record number.
           '/', '\\' and control characters are removed from the values, and leading dots from the
           name; '.pdf' is added if missing. When two records get the same name, the first one
-          written keeps it and the later one fails ("already used by record N").
+          written keeps it and the later one fails ("already used by record N"). Files from an
+          earlier run with the same names are replaced (each file appears whole or not at all).
         CSV: the header row names each column's field (product.serial, sale.date). Empty cells
           leave the field out. A cell that is a plain number becomes a JSON number where the
           document's schema wants a number (product.warranty_months), true/false a boolean where
