@@ -169,6 +169,15 @@ import TestSupport
         #expect(lenient.stdoutText == "Dear ,\nyour claim RMA-7 for  is .\n- fan: \nRaw: \n-- \nTalon, ")
     }
 
+    @Test func helpShowsEveryOptionWhole() throws {
+        let help = try TestSupport.talon(["mustache", "--help"])
+        #expect(help.status == 0)
+        for label in ["--data <file.json>", "--partials <dir>", "--escape <html|markup|none>", "--strict"] {
+            #expect(help.stdoutText.contains("  \(label)"), "\(label) in:\n\(help.stdoutText)")
+        }
+        #expect(help.stdoutText.contains("How {{name}} values are escaped (default: html)."))
+    }
+
     @Test func badDataIsLocated() throws {
         let result = try mustache([], data: "{\"customer\": [1,]}")
         #expect(result.status == 1)
