@@ -146,6 +146,26 @@ import TestSupport
         #expect(piped.stdout == bytes)
     }
 
+    /// Values inserted with `{{text}}` print literally, whatever markup characters they hold;
+    /// raw markup from `{{{raw}}}` is parsed, and its errors point into the rendered text.
+    @Test func escapedValuesPrintLiterallyAndRawMarkupErrorsAreLocated() throws {
+        let literal = #"# a@b.c *x* | @y #3 \ __u__ - 1. [z]"#
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: ["raw": "**bold**", "text": literal]),
+                          as: UTF8.self)
+        let (pdf, result, folder) = try render("note.mustache", json: json)
+        #expect(result.status == 0, "\(result.stderrText)")
+        let text = try PDFTools.text(pdf)
+        #expect(text.contains(literal), "\(text)")
+        #expect(text.contains("bold") && !text.contains("**bold**"), "raw markup is parsed: \(text)")
+
+        let (badPDF, bad, _) = try render("note.mustache", json: #"{"raw":"write to @emial","text":"x"}"#,
+                                          in: folder, name: "bad.pdf")
+        #expect(bad.status == 1)
+        #expect(bad.stderrText.contains("note.mustache (rendered):6:10: error: unknown directive '@emial'"), "\(bad.stderrText)")
+        #expect(bad.stderrText.contains("write to @emial\n         ^"), "source line and caret: \(bad.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: badPDF))
+    }
+
     @Test func failedRenderLeavesAnExistingFileAlone() throws {
         let folder = try TestSupport.temporaryDirectory()
         let pdf = folder.appendingPathComponent("out.pdf")

@@ -191,13 +191,16 @@ extension PDFTools {
 
     /// Runs `body` for every index in `0..<count` on `workers` threads; the first error is rethrown.
     public static func concurrently(_ count: Int, workers: Int, _ body: @escaping @Sendable (Int) throws -> Void) throws {
-        final class Failures: @unchecked Sendable {
+        /// The next index to run and the first error, shared by the threads under a lock.
+        final class Queue: @unchecked Sendable {
             let lock = NSLock()
+            let count: Int
             var first: Error?
             var next = 0
+            init(count: Int) { self.count = count }
             func take() -> Int? {
                 lock.lock(); defer { lock.unlock() }
-                guard first == nil, next < Int.max else { return nil }
+                guard first == nil, next < count else { return nil }
                 let index = next
                 next += 1
                 return index
@@ -207,12 +210,12 @@ extension PDFTools {
                 if first == nil { first = error }
             }
         }
-        let state = Failures()
+        let state = Queue(count: count)
         let group = DispatchGroup()
         for _ in 0..<max(1, workers) {
             group.enter()
             Thread.detachNewThread {
-                while let index = state.take(), index < count {
+                while let index = state.take() {
                     do { try body(index) } catch { state.record(error) }
                 }
                 group.leave()
