@@ -111,8 +111,14 @@ public struct DocumentRenderer: Sendable {
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
         case .pdf:
-            let list = try self.pipeline.layout(document)
-            return RenderedDocument(bytes: try self.pipeline.paint(list), pageCount: list.pages.count, sms: nil)
+            let list: DisplayList
+            do {
+                list = try pipeline.layout(document)
+            } catch .layout(.missingGlyphs(let groups)) {
+                let fields = UnprintableText.locate(groups, in: request.data)
+                throw fields.isEmpty ? .layout(.missingGlyphs(groups)) : .unprintable(fields)
+            }
+            return RenderedDocument(bytes: try pipeline.paint(list), pageCount: list.pages.count, sms: nil)
         case .text:
             return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil)
         case .html:

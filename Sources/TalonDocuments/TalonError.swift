@@ -1,3 +1,4 @@
+import Foundation
 import Barcode
 import HaruPDF
 import Layout
@@ -18,6 +19,8 @@ public enum TalonError: Error, Sendable, CustomStringConvertible {
     case layout(LayoutError)
     /// The text cannot be encoded in the barcode asked for.
     case barcode(BarcodeError)
+    /// Text in the data that the document's fonts cannot print, by JSON path.
+    case unprintable([(path: String, scalars: [Unicode.Scalar], font: String)])
     /// libharu failed while painting.
     case pdf(HaruError)
     /// The font catalogue is unusable.
@@ -42,6 +45,11 @@ public enum TalonError: Error, Sendable, CustomStringConvertible {
         case .markup(let error): error.description
         case .layout(let error): "error: \(error)"
         case .barcode(let error): "error: \(error)"
+        case .unprintable(let fields):
+            fields.map { field in
+                "\(field.path): font \(field.font) cannot print "
+                    + field.scalars.map { "'\($0)' (U+\(String(format: "%04X", $0.value)))" }.joined(separator: ", ")
+            }.joined(separator: "\n")
         case .pdf(let error): "error: PDF: \(error)"
         case .fonts(let error): "error: fonts: \(error)"
         case .unknownTemplate(let name, let available):

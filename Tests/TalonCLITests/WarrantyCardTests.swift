@@ -113,3 +113,15 @@ import TestSupport
         #expect(try TestSupport.talon(["--help"]).stdoutText.contains("COMMANDS:"))
     }
 }
+
+extension WarrantyCardTests {
+    @Test func unprintableCustomerTextNamesTheField() throws {
+        let sample = try String(contentsOf: Self.samples.appendingPathComponent("warranty-card.uk.json"), encoding: .utf8)
+        let data = sample.replacingOccurrences(of: "Олена Їжакевич", with: "Олена 中 Їжакевич")
+        let pdf = try TestSupport.temporaryDirectory().appendingPathComponent("card.pdf").path
+        let result = try TestSupport.talon(["render", "warranty-card", "-", "-o", pdf], stdin: Data(data.utf8))
+        #expect(result.status == 1)
+        #expect(result.stderrText == "$.buyer.name: font DejaVu Sans cannot print '中' (U+4E2D)\n")
+        #expect(!FileManager.default.fileExists(atPath: pdf))
+    }
+}

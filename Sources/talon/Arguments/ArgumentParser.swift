@@ -22,23 +22,24 @@ struct CommandSpec {
         if !positionals.isEmpty {
             text += "\nARGUMENTS:\n"
             for positional in positionals {
-                text += "  \(Self.column(positional.name)) \(positional.help)\n"
+                text += Self.row(positional.name, positional.help)
             }
         }
         text += "\nOPTIONS:\n"
         for option in options + [Option(names: ["-h", "--help"], valueName: nil, help: "Show this help.")] {
             let label = option.names.joined(separator: ", ") + (option.valueName.map { " <\($0)>" } ?? "")
-            text += "  \(Self.column(label)) \(option.help)\n"
+            text += Self.row(label, option.help)
         }
         if !details.isEmpty { text += "\n\(details)\n" }
         return text
     }
 
-    /// A label padded to the help column; a longer one gets a line of its own
-    /// (`padding(toLength:)` alone would cut it short).
-    static func column(_ label: String) -> String {
-        label.count < 24 ? label.padding(toLength: 24, withPad: " ", startingAt: 0)
-            : label + "\n" + String(repeating: " ", count: 26)
+    /// One help row: the label in a 24-column field; a longer label gets a line of its own
+    /// (padding would cut it).
+    static func row(_ label: String, _ help: String) -> String {
+        let width = 24
+        if label.count > width { return "  \(label)\n  \(String(repeating: " ", count: width)) \(help)\n" }
+        return "  \(label.padding(toLength: width, withPad: " ", startingAt: 0)) \(help)\n"
     }
 }
 
