@@ -1,6 +1,7 @@
 import Foundation
 import Warranty
 import Layout
+import Markup
 
 extension DocumentRenderer {
     /// Lays out a PDF document without painting it: the display list that
@@ -10,7 +11,18 @@ extension DocumentRenderer {
     public func displayList(for request: RenderRequest) throws(TalonError) -> DisplayList {
         let (markup, name) = try markupText(for: request)
         let document = try pipeline.parse(markup, file: name)
-        return try pipeline.layout(document)
+        return try layout(document, for: request)
+    }
+
+    /// Lays out a parsed document; characters the fonts lack are reported at the JSON
+    /// paths of the fields that hold them, as `render(_:)` does.
+    func layout(_ document: Document, for request: RenderRequest) throws(TalonError) -> DisplayList {
+        do {
+            return try pipeline.layout(document)
+        } catch .layout(.missingGlyphs(let groups)) {
+            let fields = UnprintableText.locate(groups, in: request.data)
+            throw fields.isEmpty ? .layout(.missingGlyphs(groups)) : .unprintable(fields)
+        }
     }
 
     /// Paints a display list into PDF bytes. Identical lists give identical bytes.

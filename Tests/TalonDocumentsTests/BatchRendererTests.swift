@@ -105,4 +105,18 @@ final class EventLog: @unchecked Sendable {
         guard case .input(_, let reason)? = summary.error else { Issue.record("expected an input error"); return }
         #expect(reason.contains("not closed"))
     }
+
+    @Test func unprintableCharactersAreReportedAtTheirField() throws {
+        let renderer = try #require(Self.renderer)
+        let record = Self.card("U-1").replacingOccurrences(of: #""model":"M1""#, with: #""model":"M1 漢字""#)
+        let log = EventLog()
+        let batch = BatchRenderer(renderer: renderer, template: .builtIn(.warrantyCard), jobs: 1)
+        let summary = try batch.run(try BatchReader(bytes: Array(record.utf8), format: .jsonLines),
+                                    to: BatchDestination(directory: nil, naming: .defaultPattern(for: .warrantyCard),
+                                                         mergedFile: nil)) { event, _ in log.add(event) }
+        #expect(summary.failed == 1)
+        guard case .failed(let failure)? = log.events.first else { Issue.record("expected a failure"); return }
+        #expect(failure.description.hasPrefix("record 1 (line 1): "))
+        #expect(failure.description.contains("$.product.model"))
+    }
 }
