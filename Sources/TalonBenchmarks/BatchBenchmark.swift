@@ -53,6 +53,16 @@ func batchBenchmark() throws {
     print("one card, one thread: data→display list \(perCard(layoutTime)), paint \(perCard(paintTime)), "
         + "\(bytes / max(1, records.count)) bytes")
 
+    // The batch's own work per record: reading and parsing the line, writing it back as JSON.
+    let readStart = clock.now
+    let reader = try BatchReader(path: input.path)
+    var serialized = 0
+    while let record = try reader.next() {
+        if case .success(let value) = record.value { serialized += value.serialized(pretty: false).utf8.count }
+    }
+    print("reading + parsing + re-serialising a record: "
+        + String(format: "%.3f ms", batchSeconds(clock.now - readStart) * 1000 / Double(count)) + " (\(serialized / count) bytes)")
+
     // Merging a print run of 1,000 cards into one PDF.
     let mergeStart = clock.now
     let merged = try batch.run(BatchReader(bytes: Array(batchBenchmarkCards(1_000).utf8), format: .jsonLines),
