@@ -177,7 +177,8 @@ public struct DocumentRenderer: Sendable {
                 throw .input(path: request.dataName, reason: "\(error)")
             }
         }
-        let builtInFolder = resources.templates.appendingPathComponent(locale.rawValue)
+        // isDirectory: without it Foundation stats the folder, once per rendered record.
+        let builtInFolder = resources.templates.appendingPathComponent(locale.rawValue, isDirectory: true)
         switch request.template {
         case .builtIn:
             library = libraries[locale] ?? TemplateLibrary(directories: [builtInFolder])
