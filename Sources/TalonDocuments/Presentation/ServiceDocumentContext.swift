@@ -1,31 +1,194 @@
+import Foundation
 import Mustache
 import Warranty
 
-/// Presents a service-center document (RMA form, diagnosis, invoice, repair record,
+/// How a document is being presented: things the template needs that are not in the data.
+struct PresentationOptions: Sendable, Equatable {
+    /// The document is rendered as one short SMS (`--format sms`): templates print the
+    /// short text.
+    var sms = false
+    /// The folder relative attachment paths are resolved against (the data file's folder);
+    /// nil resolves them against the current directory.
+    var baseDirectory: URL?
+}
+
+/// Presents a service-centre document (RMA form, diagnosis, invoice, repair record,
 /// notice) as template data.
+///
+/// Every date and amount comes from the domain values (`Claim`, `Invoice`, the policy and
+/// the business calendar); the presenter only shapes them:
+/// - dates are ISO strings (`2025-03-07`) printed with the `date` formatter;
+/// - amounts are finished strings from `Money.formatted(locale)` (`1 234,56 грн`,
+///   `UAH 1,234.56`); table cells use the same digits without the currency
+///   (`*_plain`), words come from `Money.inWords(locale)`;
+/// - flags are booleans so templates can branch (`{{#diagnosis.late}}`);
+/// - absent values are null so sections skip them.
 enum ServiceDocumentContext {
-    static func present(_ document: ServiceDocument, locale: DocumentLocale) -> TemplateValue {
+    static func present(_ document: ServiceDocument, locale: DocumentLocale,
+                        options: PresentationOptions = PresentationOptions()) -> TemplateValue {
         let claim = document.claim
-        return .map([
+        let presenter = ClaimPresenter(claim: claim, locale: locale, options: options)
+        var members: [String: TemplateValue] = [
             "locale": .string(locale.rawValue),
             "kind": .string(document.kind.rawValue),
+            "blank": .bool(false),
+            "sms": .bool(options.sms),
             "document_date": TemplateContext.date(document.documentDate),
             "service_center": TemplateContext.party(document.serviceCenter),
             "seller": TemplateContext.party(document.serviceCenter),
-            "claim": .map([
-                "rma": .string(claim.rma),
-                "received": TemplateContext.date(claim.received),
-                "diagnosis_due": TemplateContext.date(claim.diagnosisDue),
-                "customer": TemplateContext.party(claim.customer),
-                "product": TemplateContext.product(claim.product),
-                "equipment_set": .string(claim.equipmentSet),
-                "failure": .string(claim.failure),
+            "calendar": .map([
+                "id": .string(claim.calendar.identifier),
+                "name": .string(claim.calendar.displayName.text(locale)),
+            ]),
+            "policy": .map([
+                "months": .integer(claim.policy.months),
+                "diagnosis_business_days": .integer(Claim.diagnosisBusinessDays),
+                "repair_business_days": .integer(Claim.standardRepairBusinessDays),
+            ]),
+            "claim": presenter.claimContext(),
+            "warranty": presenter.warranty(),
+            "coverage": presenter.coverage(),
+            "diagnosis": presenter.diagnosis(),
+            "invoice": presenter.invoice(),
+            "approval": presenter.approval(),
+            "repair": presenter.repair(),
+            "return": presenter.returnInfo(),
+            "dates": presenter.dates(),
+        ]
+        members["notice"] = document.notice.map { presenter.notice($0, date: document.documentDate) } ?? .null
+        return .map(members)
+    }
+
+    /// An RMA form with every field empty, to fill in by hand: `blank` is true and no
+    /// claim or service centre is given, so the template prints labels and empty fields.
+    static func blankRMA(locale: DocumentLocale) -> TemplateValue {
+        .map([
+            "locale": .string(locale.rawValue),
+            "kind": .string(DocumentKind.rma.rawValue),
+            "blank": .bool(true),
+            "sms": .bool(false),
+            "policy": .map([
+                "months": .integer(WarrantyPolicy.defaultMonths),
+                "diagnosis_business_days": .integer(Claim.diagnosisBusinessDays),
+                "repair_business_days": .integer(Claim.standardRepairBusinessDays),
             ]),
         ])
     }
+}
 
-    /// An RMA form with every field empty, to fill in by hand.
-    static func blankRMA(locale: DocumentLocale) -> TemplateValue {
-        .map(["locale": .string(locale.rawValue), "blank": .bool(true)])
+/// Builds the parts of a service document's context from one claim.
+struct ClaimPresenter {
+    let claim: Claim
+    let locale: DocumentLocale
+    let options: PresentationOptions
+
+    /// `1 234,56 грн` / `UAH 1,234.56`.
+    func money(_ money: Money?) -> TemplateValue {
+        money.map { .string($0.formatted(locale)) } ?? .null
+    }
+
+    /// The same digits as `money` without the currency, for table cells whose header
+    /// names the currency: `1 234,56` / `1,234.56`.
+    func plain(_ money: Money) -> String {
+        let text = money.formatted(locale)
+        switch locale {
+        case .uk:
+            let suffix = "\u{00A0}" + money.currency.ukrainianAbbreviation
+            return text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text
+        case .en:
+            let prefix = money.currency.code + "\u{00A0}"
+            return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+        }
+    }
+
+    /// Business days from `start` (not counted) through `end`, nil when the calendar
+    /// cannot count them.
+    func businessDays(after start: CalendarDate, through end: CalendarDate) -> Int? {
+        try? claim.calendar.businessDays(after: start, through: end)
+    }
+
+    func claimContext() -> TemplateValue {
+        .map([
+            "rma": .string(claim.rma),
+            "state": .string(claim.state.rawValue),
+            "received": TemplateContext.date(claim.received),
+            "received_weekday": .string(claim.received.weekday.name(locale)),
+            "diagnosis_due": TemplateContext.date(claim.diagnosisDue),
+            "customer": TemplateContext.party(claim.customer),
+            "product": TemplateContext.product(claim.product),
+            "sale": sale(),
+            "equipment_set": .string(claim.equipmentSet),
+            "failure": .string(claim.failure),
+            "currency": .string(claim.currency.code),
+            "attachments": attachments(),
+            "images": .list(attachmentList().filter { $0["image"] == .bool(true) }),
+            "image_rows": imageRows(),
+            "previous_repairs": .list(claim.previousRepairs.map(period)),
+        ])
+    }
+
+    func sale() -> TemplateValue {
+        guard let sale = claim.sale else { return .null }
+        return .map([
+            "date": TemplateContext.date(sale.date),
+            "card_number": TemplateContext.text(sale.cardNumber),
+            "seller": TemplateContext.text(sale.seller),
+        ])
+    }
+
+    func period(_ period: RepairPeriod) -> TemplateValue {
+        .map([
+            "rma": TemplateContext.text(period.rma),
+            "received": TemplateContext.date(period.received),
+            "returned": TemplateContext.date(period.returned),
+            "days": .integer(period.days),
+        ])
+    }
+
+    /// Warranty dates: the end before this claim (sale + months + earlier repairs), after
+    /// it (extended by this repair when covered and returned), and the extension.
+    func warranty() -> TemplateValue {
+        let before = claim.warrantyEndBefore
+        let after = claim.warrantyEndAfter
+        let extensionDays = claim.extensionDays
+        let earlierDays = claim.previousRepairs.reduce(0) { $0 + $1.days }
+        return .map([
+            "months": .integer(claim.policy.months),
+            "sale_date": TemplateContext.date(claim.sale?.date),
+            "base_end": TemplateContext.date(claim.sale?.date.map { claim.policy.baseEnd(saleDate: $0) }),
+            "end_before": TemplateContext.date(before),
+            "end_after": TemplateContext.date(after),
+            "known": .bool(before != nil),
+            "in_warranty": .bool(claim.isInWarranty == true),
+            "expired": .bool(claim.isInWarranty == false),
+            "extension_days": .integer(extensionDays),
+            "extended": .bool(extensionDays > 0),
+            "earlier_extension_days": .integer(earlierDays),
+            "repair_period": claim.repairPeriod.map(period) ?? .null,
+        ])
+    }
+
+    /// The coverage decision with its reasons; null before the diagnosis.
+    func coverage() -> TemplateValue {
+        guard let coverage = claim.coverage else { return .null }
+        var members: [String: TemplateValue] = [
+            "covered": .bool(coverage.isCovered),
+            "not_covered": .bool(!coverage.isCovered),
+            "clauses": .list([]),
+            "expired": .null,
+            "sale_date_unknown": .bool(false),
+            "reasons": .list([]),
+        ]
+        if case .notCovered(let reasons) = coverage {
+            members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(locale))]) })
+            for reason in reasons {
+                switch reason {
+                case .clauses(let clauses): members["clauses"] = TemplateContext.clauses(clauses, locale: locale)
+                case .warrantyExpired(let end): members["expired"] = .map(["valid_until": TemplateContext.date(end)])
+                case .saleDateUnknown: members["sale_date_unknown"] = .bool(true)
+                }
+            }
+        }
+        return .map(members)
     }
 }
