@@ -12,7 +12,7 @@ for sample in Samples/*.json; do
   name=$(basename "$sample" .json)          # e.g. warranty-card.uk
   kind=${name%.*}
   case "$kind" in
-    notice-*)
+    notice)
       "$talon" render "$kind" "$sample" --format text -o "$out/$name.txt"
       "$talon" render "$kind" "$sample" --format html -o "$out/$name.html"
       "$talon" render "$kind" "$sample" --format sms -o "$out/$name.sms.txt"

@@ -14,8 +14,7 @@ enum FileIdentifier {
         let info = list.info
         [info.title, info.author, info.subject, info.keywords, info.creator].forEach(text)
         if let date = info.creationDate { [date.year, date.month, date.day].forEach { digest.update(UInt64(bitPattern: Int64($0))) } }
-        text(info.ownerPassword ?? "")
-        text(info.userPassword ?? "")
+        // The passwords stay out: the identifier is stored in clear in the file.
         digest.update(info.printOnly ? 1 : 0)
         for resource in list.fonts {
             text(resource.font.postScriptName)

@@ -1,50 +1,49 @@
 internal import CHaru
-import Glibc
 
-/// Loading TrueType subsets, which libharu reads only from a path.
+/// Loading TrueType subsets from memory.
 extension HaruDocument {
     /// Embeds a TrueType font file held in memory and returns it in `encoding` ("UTF-8" or
-    /// a single-byte encoder name). The bytes go through an anonymous memory file
-    /// (`/proc/self/fd/N`), closed right after loading: libharu keeps its own open stream.
+    /// a single-byte encoder name).
     ///
-    /// - Parameter tag: the six capital letters libharu puts before the font name
-    ///   ("TLNAAA" gives "TLNAAA+Name"), so names are deterministic and mark a subset.
+    /// libharu 2.3.0's public API loads TrueType only from a path. This follows its
+    /// `LoadTTFontFromStream` with internal functions instead, on a memory stream: no temp
+    /// file, no memfd, and no `fread`/`lseek` system calls per glyph when saving.
+    ///
+    /// - Parameter tag: the six capital letters before the font name ("TLNAAA" gives
+    ///   "TLNAAA+Name"), so names are deterministic and mark a subset.
     func loadTrueType(_ bytes: [UInt8], tag: String, encoding: String) throws(HaruError) -> HaruFont {
-        let descriptor = talon_memfd_create("talon-font")
-        guard descriptor >= 0 else { throw .system(call: "memfd_create", errno: errno) }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return write(descriptor, base + written, buffer.count - written)
-            }
-            guard count > 0 else { throw .system(call: "write", errno: errno) }
-            written += count
+        let call: StaticString = "HPDF_TTFontDef_Load"
+        let document = handle.pointee
+        let stream = try require(HPDF_MemStream_New(document.mmgr, UInt32(clamping: max(bytes.count, 1))),
+                                 "HPDF_MemStream_New")
+        let written = bytes.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, UInt32($0.count)) }
+        guard written == UInt(HPDF_OK) else {
+            HPDF_Stream_Free(stream)
+            try check(written, "HPDF_Stream_Write")
+            throw .library(call: "HPDF_Stream_Write", code: written, detail: 0)
         }
-        setNextFontTag(tag)
-        let name = try require(HPDF_LoadTTFontFromFile(handle, "/proc/self/fd/\(descriptor)", HPDF_TRUE),
-                               "HPDF_LoadTTFontFromFile")
-        let font = try require(HPDF_GetFont(handle, name, encoding), "HPDF_GetFont")
+        // The definition owns the stream from here on, failures included.
+        let definition = try require(HPDF_TTFontDef_Load(document.mmgr, stream, HPDF_TRUE), call)
+        guard HPDF_Doc_FindFontDef(handle, Self.name(of: definition)) == nil else {
+            HPDF_FontDef_Free(definition)
+            throw .library(call: "\(call)", code: UInt(HPDF_FONT_EXISTS), detail: 0)
+        }
+        guard HPDF_List_Add(document.fontdef_list, UnsafeMutableRawPointer(definition)) == UInt(HPDF_OK) else {
+            HPDF_FontDef_Free(definition)
+            try check(UInt(HPDF_OK), "HPDF_List_Add")
+            throw .library(call: "HPDF_List_Add", code: UInt(HPDF_FAILD_TO_ALLOC_MEM), detail: 0)
+        }
+        var tagBytes = Array(tag.utf8.prefix(6)).map { CChar(bitPattern: $0) }
+        guard tagBytes.count == 6 else { throw .library(call: "HPDF_TTFontDef_SetTagName", code: 0x1039, detail: 0) }
+        tagBytes.append(0)
+        tagBytes.withUnsafeMutableBufferPointer { HPDF_TTFontDef_SetTagName(definition, $0.baseAddress) }
+        let font = try require(HPDF_GetFont(handle, Self.name(of: definition), encoding), "HPDF_GetFont")
         return HaruFont(handle: font)
     }
 
-    /// libharu increments `ttfont_tag` before tagging each embedded TrueType font; storing
-    /// the predecessor of `tag` makes the next font carry exactly `tag` (internal field of
-    /// libharu 2.3.0, checked by a test).
-    private func setNextFontTag(_ tag: String) {
-        var letters = Array(tag.utf8.prefix(6))
-        guard letters.count == 6, letters.allSatisfy({ (0x41...0x5A).contains($0) }) else { return }
-        for index in stride(from: 5, through: 0, by: -1) {
-            if letters[index] == 0x41 {
-                letters[index] = 0x5A
-            } else {
-                letters[index] -= 1
-                break
-            }
-        }
-        withUnsafeMutableBytes(of: &handle.pointee.ttfont_tag) { raw in
-            for (index, letter) in letters.enumerated() { raw[index] = letter }
+    private static func name(of definition: HPDF_FontDef) -> String {
+        withUnsafeBytes(of: definition.pointee.base_font) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
     }
 }

@@ -19,8 +19,6 @@ public enum HaruError: Error, Equatable, CustomStringConvertible {
     /// Protection (passwords, print-only) requested without an owner password, or with
     /// the same owner and user password.
     case invalidProtection(String)
-    /// The operating system refused an in-memory file for a font.
-    case system(call: String, errno: Int32)
 
     public var description: String {
         switch self {
@@ -36,7 +34,6 @@ public enum HaruError: Error, Equatable, CustomStringConvertible {
             return "page \(page + 1)\(op.map { ", operation \($0 + 1)" } ?? ""): a number is not finite"
         case .invalidImage(let index, let reason): return "image \(index): \(reason)"
         case .invalidProtection(let reason): return "invalid protection: \(reason)"
-        case .system(let call, let errno): return "\(call) failed with errno \(errno)"
         }
     }
 

@@ -6,9 +6,10 @@
 /// English and Western European text, CP1251 English and Ukrainian/Russian, ...) uses it;
 /// any other face uses UTF-8 (see LIBHARU.md).
 enum TextEncoding {
-    /// A libharu single-byte encoder and the code of each character it can encode.
+    /// A libharu single-byte encoder and the code of each character the face may draw.
     case singleByte(name: String, codes: [UInt32: UInt8])
-    case utf8
+    /// UTF-8 mode, for the characters the face may draw.
+    case utf8(allowed: Set<UInt32>)
 
     var encoderName: String {
         switch self {
@@ -37,19 +38,24 @@ enum TextEncoding {
         return encodings
     }()
 
-    /// The first single-byte encoding holding all `scalars`, else UTF-8.
+    /// The first single-byte encoding holding all `scalars`, else UTF-8. Only `scalars`
+    /// are encodable afterwards: the face's subset holds no other glyph, so any other
+    /// character would print blank.
     static func choose(for scalars: [Unicode.Scalar]) -> TextEncoding {
         for encoding in singleByteEncodings where scalars.allSatisfy({ encoding.codes[$0.value] != nil }) {
-            return .singleByte(name: encoding.name, codes: encoding.codes)
+            var codes: [UInt32: UInt8] = [:]
+            codes.reserveCapacity(scalars.count)
+            for scalar in scalars { codes[scalar.value] = encoding.codes[scalar.value] }
+            return .singleByte(name: encoding.name, codes: codes)
         }
-        return .utf8
+        return .utf8(allowed: Set(scalars.map(\.value)))
     }
 
     /// The bytes for `text`, or the characters this encoding cannot express.
     func encode(_ text: String) -> Result<[UInt8], UnencodableCharacters> {
         switch self {
-        case .utf8:
-            let outside = text.unicodeScalars.filter { $0.value > 0xFFFF || $0.value == 0 }
+        case .utf8(let allowed):
+            let outside = text.unicodeScalars.filter { $0.value > 0xFFFF || !allowed.contains($0.value) }
             return outside.isEmpty ? .success(Array(text.utf8)) : .failure(UnencodableCharacters(outside))
         case .singleByte(_, let codes):
             var bytes: [UInt8] = []

@@ -88,5 +88,14 @@ import Layout
         #expect(throws: HaruError.unencodableText(font: "DejaVuSans", characters: ["Ж"])) {
             try PDFPainter.render(list)
         }
+        list.pages[0].ops[1] = Fixtures.text("abcd", y: 300)  // "d" fits WinAnsi but is not in the subset
+        #expect(throws: HaruError.unencodableText(font: "DejaVuSans", characters: ["d"])) {
+            try PDFPainter.render(list)
+        }
+        list = Fixtures.list(pages: [[Fixtures.text("a →")]])
+        list.pages[0].ops.append(Fixtures.text("a → b", y: 300))  // the same in UTF-8 mode
+        #expect(throws: HaruError.unencodableText(font: "DejaVuSans", characters: ["b"])) {
+            try PDFPainter.render(list)
+        }
     }
 }

@@ -109,3 +109,50 @@ import Testing
         #expect(subset.numberOfGlyphs == 1)
     }
 }
+
+@Suite struct FontSubsetterCmapTests {
+    @Test func fullUnicodeTableOnlyWhenNeeded() throws {
+        let font = try TrueTypeFont(contentsOf: FontSubsetterTests.sans)
+        func subtables(_ bytes: [UInt8]) throws -> [[Int]] {
+            let cmap = try #require(try TrueTypeFont(bytes: bytes).tables["cmap"])
+            let count = FontSubsetterTests.u16(bytes, cmap.lowerBound + 2)
+            return (0..<count).map { index in
+                let record = cmap.lowerBound + 4 + index * 8
+                return [FontSubsetterTests.u16(bytes, record), FontSubsetterTests.u16(bytes, record + 2)]
+            }
+        }
+        let bmp = try font.subset(scalars: ["a", "ї"], postScriptName: "TLNAAA+X")
+        #expect(try subtables(bmp) == [[3, 1]])
+        let beyond = try #require(font.characterMap.mappings().first { $0.code > 0xFFFF })
+        let scalar = try #require(Unicode.Scalar(beyond.code))
+        let full = try font.subset(scalars: ["a", scalar], postScriptName: "TLNAAA+X")
+        #expect(try subtables(full) == [[3, 1], [3, 10]])
+        let reread = try TrueTypeFont(bytes: full)
+        #expect(reread.glyph(for: scalar) != nil && reread.glyph(for: "a") != nil)
+        #expect(reread.width(of: scalar) == font.width(of: scalar))
+    }
+}
+
+@Suite struct FontSubsetterCatalogueFacesTests {
+    /// Every shipped face subsets its whole Latin and Cyrillic repertoire into a font our
+    /// reader accepts, with the same advances and only simple glyphs.
+    @Test func everyShippedFaceSubsetsLatinAndCyrillic() throws {
+        let catalog = try FontCatalog(contentsOf: FontCatalogTests.shipped)
+        for name in catalog.familyNames {
+            let family = try catalog.family(named: name)
+            for face in [family.regular, family.bold, family.italic, family.boldItalic] {
+                let scalars = (0x20...0x52F).compactMap(Unicode.Scalar.init).filter { face.glyph(for: $0) != nil }
+                let subset = try TrueTypeFont(bytes: try face.subset(scalars: scalars, postScriptName: "TLNAAA+T"))
+                let reader = try GlyphReader(font: subset)
+                for scalar in scalars {
+                    #expect(subset.width(of: scalar) == face.width(of: scalar), "\(face) \(scalar)")
+                    let glyph = try #require(subset.glyph(for: scalar))
+                    let range = try reader.range(ofGlyph: glyph)
+                    if range.count >= 10 {
+                        #expect(try FontBytes(bytes: subset.bytes, table: "glyf").i16(range.lowerBound) >= 0)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,38 +1,3 @@
-/// One outline point in font units.
-struct OutlinePoint: Equatable {
-    var x: Int
-    var y: Int
-    var onCurve: Bool
-}
-
-/// A glyph's outline with every composite reference resolved into plain contours, so the
-/// subset holds only simple glyphs (libharu 2.3.0 drops nested composites: see LIBHARU.md).
-struct GlyphOutline: Equatable {
-    var points: [OutlinePoint] = []
-    /// Index of the last point of each contour.
-    var contourEnds: [Int] = []
-
-    var isEmpty: Bool { points.isEmpty }
-
-    var bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int) {
-        guard let first = points.first else { return (0, 0, 0, 0) }
-        var box = (xMin: first.x, yMin: first.y, xMax: first.x, yMax: first.y)
-        for point in points.dropFirst() {
-            box.xMin = min(box.xMin, point.x)
-            box.xMax = max(box.xMax, point.x)
-            box.yMin = min(box.yMin, point.y)
-            box.yMax = max(box.yMax, point.y)
-        }
-        return box
-    }
-
-    mutating func append(_ other: GlyphOutline) {
-        let base = points.count
-        points += other.points
-        contourEnds += other.contourEnds.map { $0 + base }
-    }
-}
-
 /// Reads outlines from the `glyf` and `loca` tables of a font.
 struct GlyphReader {
     let file: FontBytes
@@ -71,6 +36,32 @@ struct GlyphReader {
         }
         guard start <= end, glyf.lowerBound + end <= glyf.upperBound else { throw .truncated(table: "glyf") }
         return glyf.lowerBound + start..<glyf.lowerBound + end
+    }
+
+    /// A glyph's `glyf` entry for a subset: a simple glyph is copied with its instructions
+    /// cut out (the fast path, no decoding); a composite one is flattened and re-encoded.
+    func glyphWithoutHinting(_ glyph: Int) throws(FontError)
+        -> (data: [UInt8], points: Int, contours: Int, bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int)) {
+        let range = try range(ofGlyph: glyph)
+        guard range.count >= 10 else { return ([], 0, 0, (0, 0, 0, 0)) }
+        let start = range.lowerBound
+        let contours = try file.i16(start)
+        guard contours >= 0 else {
+            let outline = try outline(ofGlyph: glyph)
+            return (try outline.encoded(), outline.points.count, outline.contourEnds.count, outline.bounds)
+        }
+        let bounds = (try file.i16(start + 2), try file.i16(start + 4), try file.i16(start + 6), try file.i16(start + 8))
+        let instructionsAt = start + 10 + contours * 2
+        let points = contours == 0 ? 0 : try file.u16(instructionsAt - 2) + 1
+        let instructionLength = try file.u16(instructionsAt)
+        let outlineAt = instructionsAt + 2 + instructionLength
+        guard outlineAt <= range.upperBound else { throw .truncated(table: "glyf") }
+        var data = [UInt8]()
+        data.reserveCapacity(range.count - instructionLength)
+        data += file.bytes[start..<instructionsAt]
+        data += [0, 0]
+        data += file.bytes[outlineAt..<range.upperBound]
+        return (data, points, contours, bounds)
     }
 
     /// The outline of a glyph with composites flattened.
@@ -196,61 +187,5 @@ struct GlyphReader {
             guard flags & 0x0020 != 0 else { break }
         }
         return outline
-    }
-}
-
-extension GlyphOutline {
-    /// The outline as a simple `glyf` entry without instructions, padded to 4 bytes;
-    /// empty for a blank glyph.
-    func encoded() throws(FontError) -> [UInt8] {
-        guard !points.isEmpty else { return [] }
-        let box = bounds
-        for value in [box.xMin, box.yMin, box.xMax, box.yMax]
-        where value < Int(Int16.min) || value > Int(Int16.max) {
-            throw .unsupported("flattened glyph coordinates exceed 16 bits")
-        }
-        var writer = FontTableWriter()
-        writer.u16(contourEnds.count)
-        writer.u16(box.xMin); writer.u16(box.yMin); writer.u16(box.xMax); writer.u16(box.yMax)
-        for end in contourEnds { writer.u16(end) }
-        writer.u16(0)  // no instructions: hinting is dropped
-        var flags = [UInt8](), xBytes = FontTableWriter(), yBytes = FontTableWriter()
-        flags.reserveCapacity(points.count)
-        var last = (x: 0, y: 0)
-        for point in points {
-            var flag: UInt8 = point.onCurve ? 0x01 : 0
-            flag |= try Self.encode(point.x - last.x, short: 0x02, same: 0x10, into: &xBytes)
-            flag |= try Self.encode(point.y - last.y, short: 0x04, same: 0x20, into: &yBytes)
-            flags.append(flag)
-            last = (point.x, point.y)
-        }
-        var index = 0
-        while index < flags.count {
-            var run = 1
-            while index + run < flags.count, flags[index + run] == flags[index], run < 256 { run += 1 }
-            if run > 1 {
-                writer.u8(Int(flags[index] | 0x08))
-                writer.u8(run - 1)
-            } else {
-                writer.u8(Int(flags[index]))
-            }
-            index += run
-        }
-        writer.bytes += xBytes.bytes
-        writer.bytes += yBytes.bytes
-        writer.pad(to: 4)
-        return writer.bytes
-    }
-
-    private static func encode(_ delta: Int, short: UInt8, same: UInt8,
-                               into writer: inout FontTableWriter) throws(FontError) -> UInt8 {
-        if delta == 0 { return same }
-        guard abs(delta) <= Int(Int16.max) else { throw .unsupported("flattened glyph coordinates exceed 16 bits") }
-        if abs(delta) < 256 {
-            writer.u8(abs(delta))
-            return delta > 0 ? short | same : short
-        }
-        writer.u16(delta)
-        return 0
     }
 }

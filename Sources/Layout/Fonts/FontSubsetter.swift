@@ -66,12 +66,14 @@ struct FontSubsetter {
         var offsets = [0]
         var maxPoints = 0, maxContours = 0
         var bounds: [(xMin: Int, yMin: Int, xMax: Int, yMax: Int)] = []
+        bounds.reserveCapacity(glyphs.count)
         for glyph in glyphs {
-            let outline = try reader.outline(ofGlyph: glyph)
-            maxPoints = max(maxPoints, outline.points.count)
-            maxContours = max(maxContours, outline.contourEnds.count)
-            bounds.append(outline.bounds)
-            glyf.bytes += try outline.encoded()
+            let glyph = try reader.glyphWithoutHinting(glyph)
+            maxPoints = max(maxPoints, glyph.points)
+            maxContours = max(maxContours, glyph.contours)
+            bounds.append(glyph.bounds)
+            glyf.bytes += glyph.data
+            glyf.pad(to: 2)
             offsets.append(glyf.bytes.count)
         }
         let shortOffsets = glyf.bytes.count <= 0x1FFFE

@@ -41,16 +41,18 @@ struct FontTableWriter {
 
     /// The TrueType table checksum: the sum of big-endian 32-bit words, zero-padded.
     static func checksum(_ data: ArraySlice<UInt8>) -> UInt32 {
-        var sum: UInt32 = 0
-        var index = data.startIndex
-        while index < data.endIndex {
-            var word: UInt32 = 0
-            for shift in stride(from: 24, through: 0, by: -8) {
-                if index < data.endIndex { word |= UInt32(data[index]) << UInt32(shift) }
-                index += 1
+        data.withUnsafeBufferPointer { buffer in
+            var sum: UInt32 = 0
+            let whole = buffer.count / 4 * 4
+            var index = 0
+            while index < whole {
+                sum = sum &+ (UInt32(buffer[index]) << 24 | UInt32(buffer[index + 1]) << 16
+                              | UInt32(buffer[index + 2]) << 8 | UInt32(buffer[index + 3]))
+                index += 4
             }
-            sum = sum &+ word
+            var last: UInt32 = 0
+            for (position, byte) in buffer[whole...].enumerated() { last |= UInt32(byte) << UInt32(24 - position * 8) }
+            return sum &+ last
         }
-        return sum
     }
 }

@@ -1,1 +1,0 @@
-// HaruPDF: see DESIGN pipeline.
