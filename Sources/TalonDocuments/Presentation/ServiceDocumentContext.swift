@@ -175,6 +175,8 @@ struct ClaimPresenter {
             "covered": .bool(coverage.isCovered),
             "not_covered": .bool(!coverage.isCovered),
             "clauses": .list([]),
+            "has_clauses": .bool(false),
+            "clause_numbers": .null,
             "expired": .null,
             "sale_date_unknown": .bool(false),
             "reasons": .list([]),
@@ -183,7 +185,10 @@ struct ClaimPresenter {
             members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(locale))]) })
             for reason in reasons {
                 switch reason {
-                case .clauses(let clauses): members["clauses"] = TemplateContext.clauses(clauses, locale: locale)
+                case .clauses(let clauses):
+                    members["clauses"] = TemplateContext.clauses(clauses, locale: locale)
+                    members["has_clauses"] = .bool(!clauses.isEmpty)
+                    members["clause_numbers"] = .string(clauses.map { String($0.number) }.joined(separator: ", "))
                 case .warrantyExpired(let end): members["expired"] = .map(["valid_until": TemplateContext.date(end)])
                 case .saleDateUnknown: members["sale_date_unknown"] = .bool(true)
                 }
