@@ -82,9 +82,14 @@ struct ClaimPresenter {
     let locale: DocumentLocale
     let options: PresentationOptions
 
-    /// `1 234,56 грн` / `UAH 1,234.56`.
+    /// `1 234,56 грн` / `UAH 1,234.56`. In an SMS the no-break spaces become plain spaces:
+    /// U+00A0 is not in the GSM 7-bit alphabet and would force the whole message to UCS-2.
     func money(_ money: Money?) -> TemplateValue {
-        money.map { .string($0.formatted(locale)) } ?? .null
+        money.map { .string(smsSafe($0.formatted(locale))) } ?? .null
+    }
+
+    func smsSafe(_ text: String) -> String {
+        options.sms ? text.replacingOccurrences(of: "\u{00A0}", with: " ") : text
     }
 
     /// The same digits as `money` without the currency, for table cells whose header
