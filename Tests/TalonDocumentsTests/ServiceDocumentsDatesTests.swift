@@ -142,4 +142,13 @@ import Warranty
         let english = try ServiceFixtures.text(.diagnosis, ServiceFixtures.document(claim), locale: .en)
         #expect(english.contains("The warranty expired on January 15, 2024"), "\(english)")
     }
+
+    /// Regression: calendars load sorted by file name, so data without "calendar" used
+    /// `pl.json` (Poland) instead of the default Ukrainian martial-law calendar.
+    @Test func dataWithoutACalendarUsesTheDefaultUkrainianCalendar() throws {
+        let context = try ServiceFixtures.context(.rma, ServiceFixtures.document(ServiceFixtures.claim()))
+        #expect(context.string("calendar.id") == "ua")
+        let named = try ServiceFixtures.context(.rma, ServiceFixtures.document(ServiceFixtures.claim(), calendar: "pl"))
+        #expect(named.string("calendar.id") == "pl")
+    }
 }
