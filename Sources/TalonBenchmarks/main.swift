@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("layout", layoutBenchmark),
     ("mustache", mustacheBenchmark),
     ("pdf", pdfBenchmark),
+    ("service-documents", serviceDocumentsBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
