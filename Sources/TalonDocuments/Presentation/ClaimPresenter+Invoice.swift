@@ -29,6 +29,10 @@ extension ClaimPresenter {
                 "covered": money(totals.covered),
                 "to_pay": money(totals.toPay),
                 "discount": money(totals.discount),
+                "work_net": money(try? Money.sum(invoice.lines.filter { $0.kind == .work }.map(\.net),
+                                                 currency: invoice.currency)),
+                "parts_net": money(try? Money.sum(invoice.lines.filter { $0.kind == .part }.map(\.net),
+                                                  currency: invoice.currency)),
                 "nothing_to_pay": .bool(totals.toPay.isZero),
                 "vat_breakdown": .list(totals.vatBreakdown.map { group in
                     .map(["rate": .string(group.rate.formatted(locale)), "net": money(group.net),
