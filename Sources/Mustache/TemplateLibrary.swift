@@ -89,10 +89,10 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
         var errors: [TemplateError] = []
         var visited: Set<String> = []
 
-        mutating func visit(_ name: String, from referrer: (template: Template, offset: Int)?) {
+        mutating func visit(_ name: String, from referrer: (lines: LineTable, offset: Int)?) {
             guard visited.insert(name).inserted else { return }
             func locate(_ kind: TemplateError.Kind, _ message: String) -> TemplateError {
-                if let referrer { return referrer.template.error(kind, at: referrer.offset, message) }
+                if let referrer { return referrer.lines.error(kind, at: referrer.offset, message) }
                 return TemplateError(kind: kind, location: SourceLocation(file: name, line: 1, column: 1), message: message)
             }
             let loaded: (source: String, file: String)?
@@ -116,9 +116,19 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
         mutating func visit(source: String, file: String) {
             let (template, found) = Template.compile(source: source, name: file, formatters: library.formatters)
             errors += found
-            guard let template else { return }
-            for reference in template.referenceOffsets {
-                visit(reference.name, from: (template, reference.offset))
+            let lines: LineTable
+            let references: [(name: String, offset: Int)]
+            if let template {
+                lines = template.unit.lines
+                references = template.referenceOffsets
+            } else {
+                // A syntax error stopped the parse: the partials named in the tags are still checked.
+                lines = LineTable(file: file, bytes: Array(source.utf8))
+                references = TemplateParser(bytes: lines.bytes, lines: lines, formatters: library.formatters)
+                    .partialReferences()
+            }
+            for reference in references {
+                visit(reference.name, from: (lines, reference.offset))
             }
         }
     }

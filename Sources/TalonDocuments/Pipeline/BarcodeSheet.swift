@@ -44,7 +44,9 @@ public enum BarcodeSheet {
             width = Double(symbol.totalSize) * module
             height = width
         }
+        // Layout turns a page to the orientation asked for, so a wide 1D symbol needs landscape.
         let setup = PageSetup(pageWidth: width + 2 * margin, pageHeight: height + 2 * margin,
+                              orientation: width > height ? .landscape : .portrait,
                               marginTop: margin, marginRight: margin, marginBottom: margin, marginLeft: margin,
                               fontSize: 8, title: text, subject: "\(name) barcode")
         let document = Document(setup: setup, blocks: [.barcode(spec)])

@@ -25,16 +25,24 @@ struct CommandSpec {
         if !positionals.isEmpty {
             text += "\nARGUMENTS:\n"
             for positional in positionals {
-                text += "  \(positional.name.padding(toLength: 24, withPad: " ", startingAt: 0)) \(positional.help)\n"
+                text += Self.row(positional.name, positional.help)
             }
         }
         text += "\nOPTIONS:\n"
         for option in options + [Option(names: ["-h", "--help"], valueName: nil, help: "Show this help.")] {
             let label = option.names.joined(separator: ", ") + (option.valueName.map { " <\($0)>" } ?? "")
-            text += "  \(label.padding(toLength: 24, withPad: " ", startingAt: 0)) \(option.help)\n"
+            text += Self.row(label, option.help)
         }
         if !details.isEmpty { text += "\n\(details)\n" }
         return text
+    }
+
+    /// One help row: the label in a 24-column field; a longer label gets a line of its own
+    /// (padding would cut it).
+    static func row(_ label: String, _ help: String) -> String {
+        let width = 24
+        if label.count > width { return "  \(label)\n  \(String(repeating: " ", count: width)) \(help)\n" }
+        return "  \(label.padding(toLength: width, withPad: " ", startingAt: 0)) \(help)\n"
     }
 }
 
