@@ -93,6 +93,9 @@ import Warranty
                 #expect(text.contains("Робота або деталь К-сть Ціна Без ПДВ"), "page \(page): \(text)")
             }
         }
+        let second = try ServiceFixtures.pdfText(document, page: 2)
+        #expect(second.contains("Робота №") && second.contains("Робота або деталь"), "\(second)")
+        #expect(!second.contains("Рахунок за ремонт №"), "the title is printed once")
         let last = try ServiceFixtures.pdfText(document, page: document.pageCount)
         #expect(last.contains("Погодження"))
         // 70 × 10.00 + 20 % VAT.
