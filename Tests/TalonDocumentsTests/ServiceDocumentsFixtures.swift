@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 import TestSupport
 @testable import TalonDocuments
@@ -96,8 +97,6 @@ enum ServiceFixtures {
         case notAServiceDocument
     }
 }
-
-import Mustache
 
 /// Reads a presented context by dotted path, for assertions.
 struct TemplateContextView {
