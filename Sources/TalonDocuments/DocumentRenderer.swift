@@ -164,7 +164,8 @@ public struct DocumentRenderer: Sendable {
                     throw .validation(error)
                 }
                 locale = request.locale ?? document.locale
-                context = DocumentContext.present(document, locale: locale)
+                let options = PresentationOptions(sms: request.format == .sms, baseDirectory: request.baseDirectory)
+                context = DocumentContext.present(document, locale: locale, options: options)
             }
         } else {
             locale = request.locale ?? .en
@@ -212,6 +213,13 @@ public struct DocumentRenderer: Sendable {
                 throw .input(path: path, reason: "invalid calendar:\n\(error)")
             }
         }
-        return calendars.isEmpty ? ServiceDocument.defaultCalendars : calendars
+        guard !calendars.isEmpty else { return ServiceDocument.defaultCalendars }
+        // The first calendar is the default for data without "calendar": keep it the
+        // built-in default (`ua`), not whichever file sorts first (`pl.json`).
+        let defaultIdentifier = ServiceDocument.defaultCalendars.first?.identifier
+        if let index = calendars.firstIndex(where: { $0.identifier == defaultIdentifier }) {
+            calendars.insert(calendars.remove(at: index), at: 0)
+        }
+        return calendars
     }
 }

@@ -76,12 +76,17 @@ final class LayoutSession {
     func textOp(_ scalars: ArraySlice<Unicode.Scalar>, face: Int, size: Points, x: Points, y: Points,
                 color: RGBColor = .black) -> DrawOp {
         let index = fontIndex(face: face)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        for scalar in scalars where scalar.value < 0x10000 {
-            used[face][Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+        // Encoding to UTF-8 by hand is several times faster than appending scalars to a
+        // String.UnicodeScalarView one by one (measured with callgrind on the card).
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 2)
+        for scalar in scalars {
+            if scalar.value < 0x10000 {
+                used[face][Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+            }
+            appendUTF8(scalar.value, to: &utf8)
         }
-        return .text(x: x, y: y, font: index, size: size, text: String(view), color: color)
+        return .text(x: x, y: y, font: index, size: size, text: String(decoding: utf8, as: UTF8.self), color: color)
     }
 
     /// The font resources in order of first use, each with its sorted drawn scalars.
@@ -116,5 +121,26 @@ final class LayoutSession {
         let height = size * setup.lineHeight
         let glyphBox = (metrics.ascent + metrics.descent) * size
         return (height, (height - glyphBox) / 2 + metrics.ascent * size)
+    }
+}
+
+/// Appends the UTF-8 encoding of a Unicode scalar value.
+@inline(__always)
+func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+    switch value {
+    case ..<0x80:
+        bytes.append(UInt8(value))
+    case ..<0x800:
+        bytes.append(UInt8(0xC0 | value >> 6))
+        bytes.append(UInt8(0x80 | value & 0x3F))
+    case ..<0x10000:
+        bytes.append(UInt8(0xE0 | value >> 12))
+        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+        bytes.append(UInt8(0x80 | value & 0x3F))
+    default:
+        bytes.append(UInt8(0xF0 | value >> 18))
+        bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+        bytes.append(UInt8(0x80 | value & 0x3F))
     }
 }

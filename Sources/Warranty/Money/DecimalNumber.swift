@@ -57,6 +57,11 @@ public struct DecimalNumber: Sendable, Hashable, CustomStringConvertible {
             digits.removeLast()
             scale -= 1
         }
+        // Zero written with fewer digits than decimals ("0e-2") loses every digit above.
+        if digits.isEmpty {
+            digits = "0"
+            scale = 0
+        }
         let trimmed = digits.drop(while: { $0 == "0" })
         guard trimmed.count <= 18, let magnitude = Int64(trimmed.isEmpty ? "0" : String(trimmed)) else {
             throw .outOfRange(text)

@@ -14,6 +14,9 @@ struct CommandSpec {
     var positionals: [(name: String, help: String)]
     /// Allows any number of positionals (at least `positionals.count`).
     var variadic = false
+    /// How many positionals must be given when fewer than declared are allowed (the
+    /// command checks the rest itself, e.g. `render rma --blank` has no data); nil: all.
+    var minimumPositionals: Int? = nil
     var options: [Option]
     var details: String = ""
 
@@ -100,7 +103,7 @@ extension CommandSpec {
             }
         }
         if result.wantsHelp { return result }
-        if result.positionals.count < positionals.count {
+        if result.positionals.count < min(minimumPositionals ?? positionals.count, positionals.count) {
             let missing = positionals[result.positionals.count].name
             throw .usage("missing argument \(missing)", command: name)
         }

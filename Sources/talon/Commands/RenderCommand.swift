@@ -12,6 +12,7 @@ enum RenderCommand: Command {
             ("<data>", "The document's JSON data, or - for standard input (not with --blank)."),
         ],
         variadic: true,
+        minimumPositionals: 1,
         options: [
             .init(names: ["-o", "--output"], valueName: "file", help: "Output file, or - for standard output (default: <data>.<format>)."),
             .init(names: ["--locale"], valueName: "en|uk", help: "Language of the document (default: the data's \"locale\", else en)."),

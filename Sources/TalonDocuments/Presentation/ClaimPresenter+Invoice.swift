@@ -1,0 +1,84 @@
+import Mustache
+import Warranty
+
+/// The repair invoice: one row per line with every amount computed by `InvoiceLine`
+/// (cells without the currency, which the table header names), and the totals with the
+/// currency, the VAT per rate and the amount to pay in words.
+extension ClaimPresenter {
+    func invoice() -> TemplateValue {
+        guard let invoice = claim.invoice else { return .null }
+        let totals = invoice.totals
+        let anyCovered = invoice.lines.contains(where: \.covered)
+        let anyDiscount = invoice.lines.contains { $0.discount != nil }
+        return .map([
+            "number": .string(invoice.number),
+            "date": TemplateContext.date(invoice.date),
+            "currency": .string(invoice.currency.code),
+            "currency_label": .string(locale == .uk ? invoice.currency.ukrainianAbbreviation : invoice.currency.code),
+            "lines": .list(invoice.lines.enumerated().map { line($1, number: $0 + 1) }),
+            "line_count": .integer(invoice.lines.count),
+            "fully_covered": .bool(invoice.isFullyCovered),
+            "partly_covered": .bool(anyCovered && !invoice.isFullyCovered),
+            "any_covered": .bool(anyCovered),
+            "any_discount": .bool(anyDiscount),
+            "mixed_rates": .bool(totals.vatBreakdown.count > 1),
+            "totals": .map([
+                "net": money(totals.net),
+                "vat": money(totals.vat),
+                "gross": money(totals.gross),
+                "covered": money(totals.covered),
+                "to_pay": money(totals.toPay),
+                "discount": money(totals.discount),
+                "work_net": money(try? Money.sum(invoice.lines.filter { $0.kind == .work }.map(\.net),
+                                                 currency: invoice.currency)),
+                "parts_net": money(try? Money.sum(invoice.lines.filter { $0.kind == .part }.map(\.net),
+                                                  currency: invoice.currency)),
+                "nothing_to_pay": .bool(totals.toPay.isZero),
+                "vat_breakdown": .list(totals.vatBreakdown.map { group in
+                    .map(["rate": .string(group.rate.formatted(locale)), "net": money(group.net),
+                          "vat": money(group.vat)])
+                }),
+                "to_pay_words": .string(totals.toPay.inWords(locale)),
+                "gross_words": .string(totals.gross.inWords(locale)),
+            ]),
+        ])
+    }
+
+    func line(_ line: InvoiceLine, number: Int) -> TemplateValue {
+        var discount: TemplateValue = .null
+        switch line.discount {
+        case .percent(let rate)?: discount = .string(rate.formatted(locale))
+        case .amount?: discount = .string(plain(line.discountAmount))
+        case nil: break
+        }
+        return .map([
+            "number": .integer(number),
+            "description": .string(line.description),
+            "kind": .string(line.kind.rawValue),
+            "work": .bool(line.kind == .work),
+            "part": .bool(line.kind == .part),
+            "quantity": .string(line.quantity.formatted(locale)),
+            "unit": .string(line.unit),
+            "unit_price": .string(unitPrice(line)),
+            "amount": .string(plain(line.amount)),
+            "discount": discount,
+            "discount_amount": line.discount == nil ? .null : .string(plain(line.discountAmount)),
+            "net": .string(plain(line.net)),
+            "vat_rate": .string(line.vatRate.formatted(locale)),
+            "vat": .string(plain(line.vat)),
+            "gross": .string(plain(line.gross)),
+            "to_pay": .string(plain(line.toPay)),
+            "covered": .bool(line.covered),
+        ])
+    }
+
+    /// The unit price as given: with the currency's minor digits (`450.00`), or every
+    /// given digit when the price is finer than the minor unit (`0.335`).
+    func unitPrice(_ line: InvoiceLine) -> String {
+        let digits = line.currency.minorDigits
+        if line.unitPrice.scale <= digits, let minor = try? line.unitPrice.rounded(toScale: digits) {
+            return plain(Money(minorUnits: minor, currency: line.currency))
+        }
+        return line.unitPrice.formatted(locale)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Mustache
+import Warranty
+
+/// Builds the parts of a service document's context from one claim.
+struct ClaimPresenter {
+    let claim: Claim
+    let locale: DocumentLocale
+    let options: PresentationOptions
+
+    /// `1 234,56 грн` / `UAH 1,234.56`. In an SMS the no-break spaces become plain spaces:
+    /// U+00A0 is not in the GSM 7-bit alphabet and would force the whole message to UCS-2.
+    func money(_ money: Money?) -> TemplateValue {
+        money.map { .string(smsSafe($0.formatted(locale))) } ?? .null
+    }
+
+    func smsSafe(_ text: String) -> String {
+        options.sms ? text.replacingOccurrences(of: "\u{00A0}", with: " ") : text
+    }
+
+    /// The same digits as `money` without the currency, for table cells whose header
+    /// names the currency: `1 234,56` / `1,234.56`.
+    func plain(_ money: Money) -> String {
+        let text = money.formatted(locale)
+        switch locale {
+        case .uk:
+            let suffix = "\u{00A0}" + money.currency.ukrainianAbbreviation
+            return text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text
+        case .en:
+            let prefix = money.currency.code + "\u{00A0}"
+            return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+        }
+    }
+
+    /// Business days from `start` (not counted) through `end`, nil when the calendar
+    /// cannot count them.
+    func businessDays(after start: CalendarDate, through end: CalendarDate) -> Int? {
+        try? claim.calendar.businessDays(after: start, through: end)
+    }
+
+    func claimContext() -> TemplateValue {
+        .map([
+            "rma": .string(claim.rma),
+            "state": .string(claim.state.rawValue),
+            "received": TemplateContext.date(claim.received),
+            "received_weekday": .string(claim.received.weekday.name(locale)),
+            "diagnosis_due": TemplateContext.date(claim.diagnosisDue),
+            "customer": TemplateContext.party(claim.customer),
+            "product": TemplateContext.product(claim.product),
+            "sale": sale(),
+            "equipment_set": .string(claim.equipmentSet),
+            "failure": .string(claim.failure),
+            "currency": .string(claim.currency.code),
+            "attachments": attachments(),
+            "images": .list(attachmentList().filter { $0["image"] == .bool(true) }),
+            "image_rows": imageRows(),
+            "previous_repairs": .list(claim.previousRepairs.map(period)),
+        ])
+    }
+
+    func sale() -> TemplateValue {
+        guard let sale = claim.sale else { return .null }
+        return .map([
+            "date": TemplateContext.date(sale.date),
+            "card_number": TemplateContext.text(sale.cardNumber),
+            "seller": TemplateContext.text(sale.seller),
+        ])
+    }
+
+    func period(_ period: RepairPeriod) -> TemplateValue {
+        .map([
+            "rma": TemplateContext.text(period.rma),
+            "received": TemplateContext.date(period.received),
+            "returned": TemplateContext.date(period.returned),
+            "days": .integer(period.days),
+        ])
+    }
+
+    /// Warranty dates: the end before this claim (sale + months + earlier repairs), after
+    /// it (extended by this repair when covered and returned), and the extension.
+    func warranty() -> TemplateValue {
+        let before = claim.warrantyEndBefore
+        let after = claim.warrantyEndAfter
+        let extensionDays = claim.extensionDays
+        let earlierDays = claim.previousRepairs.reduce(0) { $0 + $1.days }
+        return .map([
+            "months": .integer(claim.policy.months),
+            "sale_date": TemplateContext.date(claim.sale?.date),
+            "base_end": TemplateContext.date(claim.sale?.date.map { claim.policy.baseEnd(saleDate: $0) }),
+            "end_before": TemplateContext.date(before),
+            "end_after": TemplateContext.date(after),
+            "known": .bool(before != nil),
+            "in_warranty": .bool(claim.isInWarranty == true),
+            "expired": .bool(claim.isInWarranty == false),
+            "extension_days": .integer(extensionDays),
+            "extended": .bool(extensionDays > 0),
+            "earlier_extension_days": .integer(earlierDays),
+            "repair_period": claim.repairPeriod.map(period) ?? .null,
+        ])
+    }
+
+    /// The coverage decision with its reasons; null before the diagnosis.
+    func coverage() -> TemplateValue {
+        guard let coverage = claim.coverage else { return .null }
+        var members: [String: TemplateValue] = [
+            "covered": .bool(coverage.isCovered),
+            "not_covered": .bool(!coverage.isCovered),
+            "clauses": .list([]),
+            "has_clauses": .bool(false),
+            "clause_numbers": .null,
+            "expired": .null,
+            "sale_date_unknown": .bool(false),
+            "reasons": .list([]),
+        ]
+        if case .notCovered(let reasons) = coverage {
+            members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(locale))]) })
+            for reason in reasons {
+                switch reason {
+                case .clauses(let clauses):
+                    members["clauses"] = TemplateContext.clauses(clauses, locale: locale)
+                    members["has_clauses"] = .bool(!clauses.isEmpty)
+                    members["clause_numbers"] = .string(clauses.map { String($0.number) }.joined(separator: ", "))
+                case .warrantyExpired(let end): members["expired"] = .map(["valid_until": TemplateContext.date(end)])
+                case .saleDateUnknown: members["sale_date_unknown"] = .bool(true)
+                }
+            }
+        }
+        return .map(members)
+    }
+}
