@@ -185,3 +185,22 @@ import TestSupport
         #expect(try TestSupport.talon(["--help"]).stdoutText.contains("  batch      Render many documents"))
     }
 }
+
+@Suite struct BatchServiceDocumentTests {
+    /// Service documents are named by their RMA number by default.
+    @Test func invoicesFromAJSONArrayAreNamedByRMA() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = TestSupport.packageRoot.appendingPathComponent("Samples")
+        let english = try Data(contentsOf: samples.appendingPathComponent("invoice.en.json"))
+        let ukrainian = try Data(contentsOf: samples.appendingPathComponent("invoice.uk.json"))
+        let input = folder.appendingPathComponent("invoices.json")
+        try Data("[".utf8 + english + Data(",".utf8) + ukrainian + Data("]".utf8)).write(to: input)
+        let out = folder.appendingPathComponent("out")
+        let result = try TestSupport.talon(["batch", "invoice", input.path, "--out-dir", out.path, "--jobs", "2"])
+        #expect(result.status == 0, "\(result.stderrText)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names.count == 2)
+        #expect(names.allSatisfy { $0.hasPrefix("RMA-") && $0.hasSuffix(".pdf") })
+    }
+}
