@@ -64,8 +64,8 @@ enum TalonCLI {
         text += """
 
         Run 'talon help <command>' or 'talon <command> --help' for a command's options.
-        Exit codes: 0 done, 1 bad data or template (nothing written), 2 bad usage,
-        3 output could not be written.
+        Exit codes: 0 done; 1 bad data or template (nothing written; for batch: some
+        records failed, the others were written); 2 bad usage; 3 output could not be written.
 
         """
         return text
