@@ -1,0 +1,68 @@
+/// Rescaling a subset to 1000 units per em.
+///
+/// PDF text space is 1/1000 em, and libharu computes every width as
+/// `advance * 1000 / unitsPerEm`. A subset at 1000 units per em with each advance stored as
+/// the original's `advance * 1000 / unitsPerEm` (truncated, like libharu) gives the same
+/// /Widths to the unit, while its outlines need about half the magnitude of a 2048-unit
+/// font's, so more coordinate deltas fit in one byte. Outline points move by at most half a
+/// unit (1/2000 em): invisible at any print resolution.
+struct UnitScale {
+    /// The units per em of every subset.
+    static let target = 1000
+
+    let from: Int
+
+    var isIdentity: Bool { from == Self.target }
+
+    /// A metric truncated toward zero, as libharu scales what it reads (`v * 1000 / upem`).
+    func truncated(_ value: Int) -> Int { value * Self.target / from }
+
+    /// An outline coordinate, rounded to the nearest unit (halves away from zero).
+    func rounded(_ value: Int) -> Int {
+        let twice = 2 * value * Self.target
+        return twice >= 0 ? (twice + from) / (2 * from) : -((-twice + from) / (2 * from))
+    }
+}
+
+extension GlyphOutline {
+    /// The outline in `scale`'s units; an on-curve point that lands on the on-curve point
+    /// before it (a zero-length segment after rounding) is dropped, and so is a contour
+    /// left with fewer than two points.
+    func scaled(_ scale: UnitScale) -> GlyphOutline {
+        guard !scale.isIdentity else { return self }
+        var result = GlyphOutline()
+        result.points.reserveCapacity(points.count)
+        var start = 0
+        for end in contourEnds {
+            guard start <= end, end < points.count else { break }
+            var contour: [OutlinePoint] = []
+            contour.reserveCapacity(end - start + 1)
+            for point in points[start...end] {
+                let moved = OutlinePoint(x: scale.rounded(point.x), y: scale.rounded(point.y), onCurve: point.onCurve)
+                if moved.onCurve, let last = contour.last, last == moved { continue }
+                contour.append(moved)
+            }
+            if contour.count > 1, let first = contour.first, let last = contour.last, first.onCurve, last == first {
+                contour.removeLast()  // closing point equal to the first
+            }
+            if contour.count >= 2 {
+                result.points += contour
+                result.contourEnds.append(result.points.count - 1)
+            }
+            start = end + 1
+        }
+        return result
+    }
+}
+
+extension FontSubsetter {
+    /// Overwrites the signed 16-bit metrics at `offsets` with their scaled values.
+    static func rescale(_ table: inout FontTableWriter, at offsets: [Int], _ scale: UnitScale, signed: Bool = true) {
+        guard !scale.isIdentity else { return }
+        for offset in offsets where offset + 1 < table.bytes.count {
+            let raw = Int(table.bytes[offset]) << 8 | Int(table.bytes[offset + 1])
+            let value = signed && raw >= 0x8000 ? raw - 0x10000 : raw
+            table.set16(scale.truncated(value), at: offset)
+        }
+    }
+}
