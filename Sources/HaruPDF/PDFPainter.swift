@@ -81,7 +81,9 @@ struct PagePainter {
         try document.writeSingleByteDictionaries(singleByte, tables: tables)
         let info = list.info
         guard info.ownerPassword != nil || info.userPassword != nil || info.printOnly else {
-            return try document.savedBytes()
+            let saved = try document.savedBytes()
+            let packer = ObjectStreamPacker(file: saved)
+            return try packer.packed(deflate: { (bytes) throws(HaruError) in try document.deflated(bytes) }) ?? saved
         }
         guard let owner = info.ownerPassword, !owner.isEmpty else {
             throw .invalidProtection("a user password or print-only protection needs an owner password")

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Reading libharu's output: the cross-reference table, the trailer and the objects.
+extension ObjectStreamPacker {
+    func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The first index of `needle` in `file[range]`.
+    func find(_ needle: String, in range: Range<Int>) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, range.count >= pattern.count else { return nil }
+        var index = range.lowerBound
+        while index + pattern.count <= range.upperBound {
+            if file[index] == first, file[index..<index + pattern.count].elementsEqual(pattern) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The in-use objects (number, offset) of the one xref section, where that section
+    /// starts, and the trailer text.
+    func crossReference() -> (offsets: [(number: Int, offset: Int)], start: Int, trailer: String)? {
+        let tailStart = max(0, file.count - 64)
+        guard let marker = lastIndex(of: "startxref", from: tailStart) else { return nil }
+        let digits = text(file[(marker + 9)...]).split(whereSeparator: \.isWhitespace).first
+        guard let digits, let start = Int(digits), start >= 0, start < marker else { return nil }
+        let lines = text(file[start..<marker]).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard lines.count >= 3, lines[0] == "xref" else { return nil }
+        let section = lines[1].split(separator: " ")
+        guard section.count == 2, section[0] == "0", let count = Int(section[1]), count >= 1,
+              lines.count >= 2 + count + 1, lines[2 + count] == "trailer" else { return nil }
+        var offsets: [(number: Int, offset: Int)] = []
+        for number in 1..<count {
+            let fields = lines[2 + number].split(separator: " ")
+            guard fields.count == 3, fields[1] == "00000", let offset = Int(fields[0]) else { return nil }
+            guard fields[2] == "n" else { continue }
+            guard offset > 0, offset < start else { return nil }
+            offsets.append((number, offset))
+        }
+        let trailer = lines[(3 + count)...].joined(separator: "\n")
+        return (offsets, start, trailer)
+    }
+
+    private func lastIndex(of needle: String, from lower: Int) -> Int? {
+        var found: Int?, cursor = lower
+        while let index = find(needle, in: cursor..<file.count) {
+            found = index
+            cursor = index + 1
+        }
+        return found
+    }
+
+    /// "N 0 R" after `key` in a dictionary text.
+    func reference(after key: String, in dictionary: String) -> String? {
+        guard let range = dictionary.range(of: key + " ") else { return nil }
+        let words = dictionary[range.upperBound...].split(separator: " ", maxSplits: 3)
+        guard words.count >= 3, Int(words[0]) != nil, words[1] == "0",
+              words[2].hasPrefix("R") else { return nil }
+        return "\(words[0]) 0 R"
+    }
+
+    /// The object `number` written at `offset`, ending before `end`.
+    func object(_ number: Int, at offset: Int, end: Int) -> Object? {
+        let head = Array("\(number) 0 obj\n".utf8)
+        guard offset + head.count <= end, file[offset..<offset + head.count].elementsEqual(head) else { return nil }
+        let tail = Array("endobj\n".utf8)
+        guard end - tail.count >= offset + head.count, file[(end - tail.count)..<end].elementsEqual(tail) else {
+            return nil
+        }
+        let body = file[(offset + head.count)..<(end - tail.count)]
+        let streamEnd = Array("\nendstream\n".utf8)
+        guard body.count > streamEnd.count, body.suffix(streamEnd.count).elementsEqual(streamEnd) else {
+            return Object(number: number, body: body, stream: nil)
+        }
+        // A stream: "<<...>>\nstream\r\n" data "\nendstream\n". Stream dictionaries hold no
+        // strings, so the first ">>\nstream" ends the dictionary.
+        guard let keyword = find(">>\nstream", in: body.startIndex..<body.endIndex) else { return nil }
+        var dataStart = keyword + 9
+        if dataStart < body.endIndex, file[dataStart] == 0x0D { dataStart += 1 }
+        guard dataStart < body.endIndex, file[dataStart] == 0x0A else { return nil }
+        dataStart += 1
+        let dataEnd = body.endIndex - streamEnd.count
+        guard dataStart <= dataEnd else { return nil }
+        return Object(number: number, body: body,
+                      stream: (file[body.startIndex..<(keyword + 2)], file[dataStart..<dataEnd]))
+    }
+
+    /// The dictionary with "/Length N 0 R" replaced by the value of object N (recorded in
+    /// `folded`); unchanged when its /Length is already direct.
+    func directLength(_ dictionary: ArraySlice<UInt8>, lengths: [Int: Int], folded: inout Set<Int>) -> [UInt8]? {
+        let source = text(dictionary)
+        guard let key = source.range(of: "/Length ") else { return nil }
+        let rest = source[key.upperBound...]
+        let words = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+        guard words.count >= 3, let number = Int(words[0]), words[1] == "0", words[2].hasPrefix("R") else {
+            return Array(dictionary)
+        }
+        guard let value = lengths[number] else { return nil }
+        folded.insert(number)
+        let referenceEnd = source.index(key.upperBound, offsetBy: words[0].count + 4)  // "N 0 R"
+        return Array((source[..<key.upperBound] + "\(value)" + source[referenceEnd...]).utf8)
+    }
+
+    /// The direct /Length of a stream dictionary.
+    static func lengthValue(in dictionary: [UInt8]) -> Int? {
+        let source = String(decoding: dictionary, as: UTF8.self)
+        guard let key = source.range(of: "/Length ") else { return nil }
+        let digits = source[key.upperBound...].prefix { $0.isNumber }
+        return Int(digits)
+    }
+}
