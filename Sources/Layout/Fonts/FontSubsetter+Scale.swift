@@ -32,22 +32,27 @@ extension GlyphOutline {
         guard !scale.isIdentity else { return self }
         var result = GlyphOutline()
         result.points.reserveCapacity(points.count)
+        result.contourEnds.reserveCapacity(contourEnds.count)
         var start = 0
         for end in contourEnds {
             guard start <= end, end < points.count else { break }
-            var contour: [OutlinePoint] = []
-            contour.reserveCapacity(end - start + 1)
-            for point in points[start...end] {
+            let first = result.points.count
+            for index in start...end {
+                let point = points[index]
                 let moved = OutlinePoint(x: scale.rounded(point.x), y: scale.rounded(point.y), onCurve: point.onCurve)
-                if moved.onCurve, let last = contour.last, last == moved { continue }
-                contour.append(moved)
+                if moved.onCurve, result.points.count > first, result.points[result.points.count - 1] == moved {
+                    continue
+                }
+                result.points.append(moved)
             }
-            if contour.count > 1, let first = contour.first, let last = contour.last, first.onCurve, last == first {
-                contour.removeLast()  // closing point equal to the first
+            let count = result.points.count - first
+            if count > 1, result.points[first].onCurve, result.points[result.points.count - 1] == result.points[first] {
+                result.points.removeLast()  // closing point equal to the first
             }
-            if contour.count >= 2 {
-                result.points += contour
+            if result.points.count - first >= 2 {
                 result.contourEnds.append(result.points.count - 1)
+            } else {
+                result.points.removeSubrange(first...)
             }
             start = end + 1
         }
