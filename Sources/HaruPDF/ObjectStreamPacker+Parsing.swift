@@ -109,3 +109,41 @@ extension ObjectStreamPacker {
         return Int(digits)
     }
 }
+
+extension ObjectStreamPacker {
+    /// A stream dictionary without the whitespace libharu puts around names, brackets and
+    /// line breaks ("<<\n/Length 12\n/Filter [ /FlateDecode ]\n>>" becomes
+    /// "<</Length 12/Filter[/FlateDecode]>>"), and without the /Length2 and /Length3 of 0
+    /// libharu adds to TrueType font files (they belong to Type 1 fonts). A dictionary
+    /// holding a string is returned unchanged.
+    static func compacted(_ dictionary: [UInt8]) -> [UInt8] {
+        guard !dictionary.contains(UInt8(ascii: "(")) else { return dictionary }
+        let delimiters = Set("/[]<>".utf8)
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
+        var result: [UInt8] = []
+        result.reserveCapacity(dictionary.count)
+        var index = 0
+        while index < dictionary.count {
+            let byte = dictionary[index]
+            if isSpace(byte) {
+                var next = index
+                while next < dictionary.count, isSpace(dictionary[next]) { next += 1 }
+                let before = result.last, after = next < dictionary.count ? dictionary[next] : nil
+                if let before, let after, !delimiters.contains(before), !delimiters.contains(after) {
+                    result.append(0x20)
+                }
+                index = next
+            } else {
+                result.append(byte)
+                index += 1
+            }
+        }
+        var text = String(decoding: result, as: UTF8.self)
+        for key in ["/Length2 0", "/Length3 0"] {
+            if let range = text.range(of: key), range.upperBound == text.endIndex || !text[range.upperBound].isNumber {
+                text.removeSubrange(range)
+            }
+        }
+        return Array(text.utf8)
+    }
+}

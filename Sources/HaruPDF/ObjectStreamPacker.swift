@@ -48,7 +48,7 @@ struct ObjectStreamPacker {
             guard let dictionary = directLength(stream.dictionary, lengths: lengths, folded: &folded),
                   let declared = Self.lengthValue(in: dictionary), declared == stream.data.count else { return nil }
             entries[object.number] = (1, output.count, 0)
-            output += Array("\(object.number) 0 obj\n".utf8) + dictionary + Array("\nstream\n".utf8)
+            output += Array("\(object.number) 0 obj\n".utf8) + Self.compacted(dictionary) + Array("\nstream\n".utf8)
             output += stream.data
             output += Array("\nendstream\nendobj\n".utf8)
         }

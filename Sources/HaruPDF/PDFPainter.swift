@@ -79,6 +79,7 @@ struct PagePainter {
             return (font, group)
         }
         try document.writeSingleByteDictionaries(singleByte, tables: tables)
+        try document.removeProducer()
         let info = list.info
         guard info.ownerPassword != nil || info.userPassword != nil || info.printOnly else {
             let saved = try document.savedBytes()

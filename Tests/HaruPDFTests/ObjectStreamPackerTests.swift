@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Layout
+import TestSupport
 @testable import HaruPDF
 
 @Suite struct ObjectStreamPackerTests {
@@ -53,5 +54,29 @@ import Layout
         let pdf = try PDFPainter.render(list)
         #expect(String(decoding: pdf.prefix(8), as: UTF8.self) != "%PDF-1.5")
         #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
+    }
+
+    @Test func streamDictionariesLoseOnlyRedundantSpaceAndType1Lengths() {
+        func compact(_ text: String) -> String {
+            String(decoding: ObjectStreamPacker.compacted(Array(text.utf8)), as: UTF8.self)
+        }
+        #expect(compact("<<\n/Length 1740\n/Filter [ /FlateDecode ]\n>>") == "<</Length 1740/Filter[/FlateDecode]>>")
+        #expect(compact("<<\n/Length1 4274\n/Length2 0\n/Length3 0\n/Length 6 0 R\n>>") == "<</Length1 4274/Length 6 0 R>>")
+        #expect(compact("<< /Length2 05 /W [ 1 2 ] >>") == "<</Length2 05/W[1 2]>>")
+        #expect(compact("<< /T (a  b) >>") == "<< /T (a  b) >>", "strings are left alone")
+    }
+
+    @Test func producerIsNotWritten() throws {
+        let (text, _) = try PDFInspection.text(try PDFPainter.render(Self.list))
+        #expect(!text.isEmpty)
+        let info = try TestSupportRun.pdfinfo(try PDFPainter.render(Self.list))
+        #expect(!info.contains("Producer"))
+        #expect(info.contains("PDF version:     1.5"))
+    }
+}
+
+enum TestSupportRun {
+    static func pdfinfo(_ pdf: [UInt8]) throws -> String {
+        try TestSupport.run("pdfinfo", [try Fixtures.file(pdf).path]).stdoutText
     }
 }
