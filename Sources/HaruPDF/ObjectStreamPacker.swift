@@ -33,8 +33,9 @@ struct ObjectStreamPacker {
         }
         // Integer objects that are only a stream's /Length are folded into that stream.
         var lengths: [Int: Int] = [:]
-        for object in objects where object.stream == nil {
-            if let value = Int(text(object.body).trimmingCharacters(in: .whitespacesAndNewlines)) {
+        for object in objects where object.stream == nil && object.body.count <= 12 {
+            let digits = object.body.filter { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 }
+            if !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let value = Int(text(digits[...])) {
                 lengths[object.number] = value
             }
         }
@@ -84,11 +85,11 @@ struct ObjectStreamPacker {
             for shift in stride(from: (width2 - 1) * 8, through: 0, by: -8) { table.append(UInt8(truncatingIfNeeded: entry.field2 >> shift)) }
             for shift in stride(from: (width3 - 1) * 8, through: 0, by: -8) { table.append(UInt8(truncatingIfNeeded: entry.field3 >> shift)) }
         }
-        let xref = try deflate(table)
+        // Left uncompressed: ~20 bytes more than deflated, and one deflate less.
         var trailerText = "/Type/XRef/Size \(size + 2)/W[1 \(width2) \(width3)]/Root \(root)"
         if let info { trailerText += "/Info \(info)" }
-        output += Array("\(xrefNumber) 0 obj\n<<\(trailerText)/Filter/FlateDecode/Length \(xref.count)>>\nstream\n".utf8)
-        output += xref
+        output += Array("\(xrefNumber) 0 obj\n<<\(trailerText)/Length \(table.count)>>\nstream\n".utf8)
+        output += table
         output += Array("\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
         return output
     }

@@ -154,7 +154,23 @@ struct PagePainter {
         for page in list.pages {
             for op in page.ops {
                 guard case .text(_, _, _, _, let text, _) = op else { continue }
-                for scalar in text.unicodeScalars where scalar.value > 0x7E { counts[scalar.value, default: 0] += 1 }
+                // Only characters beyond ASCII are counted: skip ASCII bytes without decoding.
+                var utf8 = text.utf8.makeIterator()
+                while let byte = utf8.next() {
+                    guard byte >= 0x80 else { continue }
+                    var scalar: UInt32, trailing: Int
+                    switch byte {
+                    case 0xC0..<0xE0: scalar = UInt32(byte & 0x1F); trailing = 1
+                    case 0xE0..<0xF0: scalar = UInt32(byte & 0x0F); trailing = 2
+                    case 0xF0...: scalar = UInt32(byte & 0x07); trailing = 3
+                    default: continue
+                    }
+                    for _ in 0..<trailing {
+                        guard let next = utf8.next() else { break }
+                        scalar = scalar << 6 | UInt32(next & 0x3F)
+                    }
+                    if scalar > 0x7E { counts[scalar, default: 0] += 1 }
+                }
             }
         }
         return counts

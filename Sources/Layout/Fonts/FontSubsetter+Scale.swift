@@ -29,8 +29,20 @@ extension GlyphOutline {
     /// before it (a zero-length segment after rounding) is dropped, and so is a contour
     /// left with fewer than two points.
     func scaled(_ scale: UnitScale) -> GlyphOutline {
-        guard !scale.isIdentity else { return self }
         var result = GlyphOutline()
+        self.scale(scale, into: &result)
+        return result
+    }
+
+    /// `scaled(_:)` into a reused outline.
+    func scale(_ scale: UnitScale, into result: inout GlyphOutline) {
+        result.points.removeAll(keepingCapacity: true)
+        result.contourEnds.removeAll(keepingCapacity: true)
+        guard !scale.isIdentity else {
+            result.points += points
+            result.contourEnds += contourEnds
+            return
+        }
         result.points.reserveCapacity(points.count)
         result.contourEnds.reserveCapacity(contourEnds.count)
         var start = 0
@@ -56,7 +68,6 @@ extension GlyphOutline {
             }
             start = end + 1
         }
-        return result
     }
 }
 

@@ -76,18 +76,19 @@ struct FontSubsetter {
         var maxPoints = 0, maxContours = 0
         var bounds: [(xMin: Int, yMin: Int, xMax: Int, yMax: Int)] = []
         bounds.reserveCapacity(glyphs.count)
+        var workspace = OutlineWorkspace()
         for glyph in glyphs {
-            let entry: (data: [UInt8], points: Int, contours: Int, bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int))
+            let entry: (points: Int, contours: Int, bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int))
             if scale.isIdentity {
-                entry = try reader.glyphWithoutHinting(glyph)
+                let copied = try reader.glyphWithoutHinting(glyph)
+                glyf.bytes += copied.data
+                entry = (copied.points, copied.contours, copied.bounds)
             } else {
-                let outline = try reader.outline(ofGlyph: glyph).scaled(scale)
-                entry = (try outline.encoded(), outline.points.count, outline.contourEnds.count, outline.bounds)
+                entry = try reader.appendScaled(glyph, scale, to: &glyf.bytes, workspace: &workspace)
             }
             maxPoints = max(maxPoints, entry.points)
             maxContours = max(maxContours, entry.contours)
             bounds.append(entry.bounds)
-            glyf.bytes += entry.data
             glyf.pad(to: 2)
             offsets.append(glyf.bytes.count)
         }
