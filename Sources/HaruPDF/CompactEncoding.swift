@@ -42,10 +42,11 @@ struct CompactEncoding: Equatable {
                 others.append(scalar)
             }
         }
-        others.sort { (frequency[$0] ?? 0, $1) > (frequency[$1] ?? 0, $0) }
+        var ranked = others.map { (count: frequency[$0] ?? 0, scalar: $0) }
+        ranked.sort { ($0.count, $1.scalar) > ($1.count, $0.scalar) }
         let free = Self.slotOrder.filter { unicodes[Int($0)] == 0 }
         var slots = free.makeIterator()
-        for scalar in others {
+        for (_, scalar) in ranked {
             guard let code = slots.next() else { return nil }
             unicodes[Int(code)] = UInt16(scalar)
             codes[scalar] = code

@@ -17,28 +17,47 @@ extension ObjectStreamPacker {
     }
 
     /// The in-use objects (number, offset) of the one xref section, where that section
-    /// starts, and the trailer text.
+    /// starts, and the trailer text. Entries are read as libharu writes them: 20 bytes,
+    /// "oooooooooo ggggg n\r\n".
     func crossReference() -> (offsets: [(number: Int, offset: Int)], start: Int, trailer: String)? {
         let tailStart = max(0, file.count - 64)
         guard let marker = lastIndex(of: "startxref", from: tailStart) else { return nil }
         let digits = text(file[(marker + 9)...]).split(whereSeparator: \.isWhitespace).first
         guard let digits, let start = Int(digits), start >= 0, start < marker else { return nil }
-        let lines = text(file[start..<marker]).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        guard lines.count >= 3, lines[0] == "xref" else { return nil }
-        let section = lines[1].split(separator: " ")
-        guard section.count == 2, section[0] == "0", let count = Int(section[1]), count >= 1,
-              lines.count >= 2 + count + 1, lines[2 + count] == "trailer" else { return nil }
+        let heading = Array("xref\n0 ".utf8)
+        guard start + heading.count < marker, file[start..<start + heading.count].elementsEqual(heading) else { return nil }
+        var cursor = start + heading.count
+        guard let count = decimal(at: &cursor, end: marker), count >= 1, cursor < marker, file[cursor] == 0x0A else {
+            return nil
+        }
+        cursor += 1
+        guard cursor + count * 20 <= marker else { return nil }
         var offsets: [(number: Int, offset: Int)] = []
-        for number in 1..<count {
-            let fields = lines[2 + number].split(separator: " ")
-            guard fields.count == 3, fields[1] == "00000", let offset = Int(fields[0]) else { return nil }
-            guard fields[2] == "n" else { continue }
+        offsets.reserveCapacity(count)
+        for number in 0..<count {
+            let entry = cursor + number * 20
+            var position = entry
+            guard let offset = decimal(at: &position, end: entry + 10), position == entry + 10,
+                  file[entry + 10] == 0x20, file[(entry + 11)..<(entry + 16)].elementsEqual(Array("00000".utf8)) || number == 0,
+                  file[entry + 16] == 0x20 else { return nil }
+            guard number > 0, file[entry + 17] == UInt8(ascii: "n") else { continue }
             guard offset > 0, offset < start else { return nil }
             offsets.append((number, offset))
         }
-        let trailer = lines[(3 + count)...].joined(separator: "\n")
+        let trailer = text(file[(cursor + count * 20)..<marker])
+        guard trailer.hasPrefix("trailer") else { return nil }
         return (offsets, start, trailer)
+    }
+
+    /// A run of decimal digits at `cursor` (before `end`), moving the cursor past it.
+    private func decimal(at cursor: inout Int, end: Int) -> Int? {
+        var value = 0, digits = 0
+        while cursor < end, file[cursor] >= 0x30, file[cursor] <= 0x39, digits < 12 {
+            value = value * 10 + Int(file[cursor] - 0x30)
+            cursor += 1
+            digits += 1
+        }
+        return digits > 0 ? value : nil
     }
 
     private func lastIndex(of needle: String, from lower: Int) -> Int? {
