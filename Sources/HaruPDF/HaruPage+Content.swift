@@ -24,13 +24,14 @@ extension HaruPage {
         if hundredths < 0 { bytes.append(UInt8(ascii: "-")) }
         let whole = magnitude / 100
         magnitude %= 100
-        var digits: [UInt8] = []
+        var power: UInt = 1
+        while power <= whole / 10 { power *= 10 }
         var rest = whole
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes += digits.reversed()
+        while power > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / power))
+            rest %= power
+            power /= 10
+        }
         guard magnitude > 0 else { return }
         bytes.append(UInt8(ascii: "."))
         bytes.append(UInt8(ascii: "0") + UInt8(magnitude / 10))
@@ -41,7 +42,7 @@ extension HaruPage {
     static func operation(_ numbers: [Double], _ op: String, into bytes: inout [UInt8]) {
         for number in numbers { appendNumber(hundredths(number), to: &bytes) }
         bytes.append(0x20)
-        bytes += Array(op.utf8)
+        bytes.append(contentsOf: op.utf8)
         bytes.append(0x0A)
     }
 
@@ -61,7 +62,7 @@ extension HaruPage {
     func rectangle(x: Double, y: Double, width: Double, height: Double, stroke: Bool) throws(HaruError) {
         var bytes: [UInt8] = []
         Self.operation([x, y, width, height], "re", into: &bytes)
-        bytes += Array((stroke ? "S\n" : "f\n").utf8)
+        bytes.append(contentsOf: (stroke ? "S\n" : "f\n").utf8)
         try write(bytes)
     }
 
@@ -70,7 +71,7 @@ extension HaruPage {
         var bytes: [UInt8] = []
         Self.operation([start.x, start.y], "m", into: &bytes)
         Self.operation([end.x, end.y], "l", into: &bytes)
-        bytes += Array("S\n".utf8)
+        bytes.append(contentsOf: "S\n".utf8)
         try write(bytes)
     }
 
@@ -83,7 +84,7 @@ extension HaruPage {
         Self.operation([x + k, y + radius, x + radius, y + k, x + radius, y], "c", into: &bytes)
         Self.operation([x + radius, y - k, x + k, y - radius, x, y - radius], "c", into: &bytes)
         Self.operation([x - k, y - radius, x - radius, y - k, x - radius, y], "c", into: &bytes)
-        bytes += Array("S\n".utf8)
+        bytes.append(contentsOf: "S\n".utf8)
         try write(bytes)
     }
 
@@ -95,7 +96,7 @@ extension HaruPage {
             var bytes: [UInt8] = []
             Self.appendNumber(target.x - line.x, to: &bytes)
             Self.appendNumber(target.y - line.y, to: &bytes)
-            bytes += Array(" Td\n".utf8)
+            bytes.append(contentsOf: " Td\n".utf8)
             try write(bytes)
             line = target
             if let attributes {

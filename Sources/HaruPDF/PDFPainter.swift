@@ -151,6 +151,7 @@ struct PagePainter {
     /// content stream holds in one byte.
     static func frequency(in list: DisplayList) -> [UInt32: Int] {
         var counts: [UInt32: Int] = [:]
+        var below0800 = [Int](repeating: 0, count: 0x800)  // Latin, Greek, Cyrillic, ... without hashing
         for page in list.pages {
             for op in page.ops {
                 guard case .text(_, _, _, _, let text, _) = op else { continue }
@@ -169,9 +170,16 @@ struct PagePainter {
                         guard let next = utf8.next() else { break }
                         scalar = scalar << 6 | UInt32(next & 0x3F)
                     }
-                    if scalar > 0x7E { counts[scalar, default: 0] += 1 }
+                    if scalar < 0x800 {
+                        below0800[Int(scalar)] += 1
+                    } else {
+                        counts[scalar, default: 0] += 1
+                    }
                 }
             }
+        }
+        for (scalar, count) in below0800.enumerated() where count > 0 && scalar > 0x7E {
+            counts[UInt32(scalar)] = count
         }
         return counts
     }
