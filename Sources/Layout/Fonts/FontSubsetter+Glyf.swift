@@ -71,19 +71,18 @@ struct GlyphReader {
         guard range.count >= 10 else { return GlyphOutline() }
         let contours = try file.i16(range.lowerBound)
         return contours >= 0
-            ? try simpleOutline(at: range.lowerBound, contours: contours, end: range.upperBound)
+            ? try simpleOutline(at: range.lowerBound, contours: contours)
             : try compositeOutline(at: range.lowerBound + 10, depth: depth)
     }
 
-    private func simpleOutline(at start: Int, contours: Int, end: Int) throws(FontError) -> GlyphOutline {
+    private func simpleOutline(at start: Int, contours: Int) throws(FontError) -> GlyphOutline {
         var workspace = OutlineWorkspace()
-        try readSimple(at: start, contours: contours, end: end, into: &workspace)
+        try readSimple(at: start, contours: contours, into: &workspace)
         return workspace.outline
     }
 
     /// Decodes a simple glyph into `workspace.outline`, reusing the workspace's buffers.
-    func readSimple(at start: Int, contours: Int, end glyphEnd: Int,
-                    into workspace: inout OutlineWorkspace) throws(FontError) {
+    func readSimple(at start: Int, contours: Int, into workspace: inout OutlineWorkspace) throws(FontError) {
         workspace.outline.points.removeAll(keepingCapacity: true)
         workspace.outline.contourEnds.removeAll(keepingCapacity: true)
         guard contours > 0 else { return }
@@ -96,50 +95,37 @@ struct GlyphReader {
         }
         let pointCount = previousEnd + 1
         let instructionLength = try file.u16(start + 10 + contours * 2)
-        let limit = min(glyphEnd, file.bytes.count)
         var cursor = start + 12 + contours * 2 + instructionLength
         workspace.flags.removeAll(keepingCapacity: true)
         workspace.flags.reserveCapacity(pointCount)
-        workspace.xs.removeAll(keepingCapacity: true)
-        workspace.xs.reserveCapacity(pointCount)
-        workspace.ys.removeAll(keepingCapacity: true)
-        workspace.ys.reserveCapacity(pointCount)
-        // One bounds check per read against the glyph's end, on the raw buffer.
-        try file.bytes.withUnsafeBufferPointer { (bytes) throws(FontError) in
-            func byte() throws(FontError) -> Int {
-                guard cursor >= 0, cursor < limit else { throw .truncated(table: "glyf") }
-                defer { cursor += 1 }
-                return Int(bytes[cursor])
+        while workspace.flags.count < pointCount {
+            let flag = UInt8(try file.u8(cursor))
+            cursor += 1
+            var repeats = 1
+            if flag & 0x08 != 0 {
+                repeats += try file.u8(cursor)
+                cursor += 1
             }
-            while workspace.flags.count < pointCount {
-                let flag = UInt8(try byte())
-                var repeats = 1
-                if flag & 0x08 != 0 { repeats += try byte() }
-                for _ in 0..<min(repeats, pointCount - workspace.flags.count) { workspace.flags.append(flag) }
-            }
+            for _ in 0..<min(repeats, pointCount - workspace.flags.count) { workspace.flags.append(flag) }
+        }
+        func coordinates(short: UInt8, same: UInt8, into values: inout [Int]) throws(FontError) {
+            values.removeAll(keepingCapacity: true)
+            values.reserveCapacity(pointCount)
             var value = 0
             for flag in workspace.flags {
-                if flag & 0x02 != 0 {
-                    let delta = try byte()
-                    value += flag & 0x10 != 0 ? delta : -delta
-                } else if flag & 0x10 == 0 {
-                    let word = try byte() << 8 | (try byte())
-                    value += word >= 0x8000 ? word - 0x10000 : word
+                if flag & short != 0 {
+                    let delta = try file.u8(cursor)
+                    cursor += 1
+                    value += flag & same != 0 ? delta : -delta
+                } else if flag & same == 0 {
+                    value += try file.i16(cursor)
+                    cursor += 2
                 }
-                workspace.xs.append(value)
-            }
-            value = 0
-            for flag in workspace.flags {
-                if flag & 0x04 != 0 {
-                    let delta = try byte()
-                    value += flag & 0x20 != 0 ? delta : -delta
-                } else if flag & 0x20 == 0 {
-                    let word = try byte() << 8 | (try byte())
-                    value += word >= 0x8000 ? word - 0x10000 : word
-                }
-                workspace.ys.append(value)
+                values.append(value)
             }
         }
+        try coordinates(short: 0x02, same: 0x10, into: &workspace.xs)
+        try coordinates(short: 0x04, same: 0x20, into: &workspace.ys)
         workspace.outline.points.reserveCapacity(pointCount)
         for index in 0..<pointCount {
             workspace.outline.points.append(OutlinePoint(x: workspace.xs[index], y: workspace.ys[index],
@@ -156,7 +142,7 @@ struct GlyphReader {
         guard range.count >= 10 else { return (0, 0, (0, 0, 0, 0)) }
         let contours = try file.i16(range.lowerBound)
         if contours >= 0 {
-            try readSimple(at: range.lowerBound, contours: contours, end: range.upperBound, into: &workspace)
+            try readSimple(at: range.lowerBound, contours: contours, into: &workspace)
         } else {
             workspace.outline = try outline(ofGlyph: glyph)
         }
