@@ -8,7 +8,7 @@
 enum TextEncoding {
     /// A libharu single-byte encoder, the group of faces sharing it, and the code of each
     /// character this face may draw.
-    case singleByte(name: String, group: Int, codes: [UInt32: UInt8])
+    case singleByte(name: String, group: Int, codes: FaceCodes)
     /// UTF-8 mode, for the characters the face may draw.
     case utf8(allowed: Set<UInt32>)
 
@@ -41,7 +41,7 @@ enum TextEncoding {
             for face in members {
                 var codes: [UInt32: UInt8] = [:]
                 for scalar in faces[face] { codes[scalar.value] = table.codes[scalar.value] }
-                encodings[face] = .singleByte(name: encoderNames[group], group: group, codes: codes)
+                encodings[face] = .singleByte(name: encoderNames[group], group: group, codes: FaceCodes(codes))
             }
             tables.append(table)
             members = []
@@ -83,6 +83,30 @@ enum TextEncoding {
             }
             return missing.isEmpty ? .success(bytes) : .failure(UnencodableCharacters(missing))
         }
+    }
+}
+
+/// The code of each character a face may draw: a flat table below U+0800 (Latin, Greek,
+/// Cyrillic: no hashing per character drawn), a dictionary above.
+struct FaceCodes {
+    private var low = [UInt8](repeating: 0, count: 0x800)  // 0: not encodable (codes start at 0x20)
+    private var high: [UInt32: UInt8] = [:]
+    /// How many characters have a code.
+    private(set) var count = 0
+
+    init(_ codes: [UInt32: UInt8]) {
+        for (scalar, code) in codes where code != 0 {
+            if scalar < 0x800 { low[Int(scalar)] = code } else { high[scalar] = code }
+        }
+        count = codes.count
+    }
+
+    subscript(scalar: UInt32) -> UInt8? {
+        if scalar < 0x800 {
+            let code = low[Int(scalar)]
+            return code == 0 ? nil : code
+        }
+        return high[scalar]
     }
 }
 
