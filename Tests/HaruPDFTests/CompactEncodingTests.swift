@@ -68,4 +68,23 @@ import Layout
         #expect(text.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters)) == line)
         #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
     }
+
+    /// A face drawing more than 224 characters still falls back to libharu's UTF-8 mode,
+    /// with text that extracts exactly.
+    @Test func moreThan224CharactersUseUTF8Mode() throws {
+        let font = Fixtures.regularFont
+        let scalars = (0x0400...0x04FF).compactMap(Unicode.Scalar.init).filter { font.glyph(for: $0) != nil }
+        #expect(scalars.count > 224)
+        let lines = stride(from: 0, to: scalars.count, by: 40).map { start in
+            String(String.UnicodeScalarView(scalars[start..<min(start + 40, scalars.count)]))
+        }
+        let ops = lines.enumerated().map { Fixtures.text($1, x: 20, y: 560 - Double($0) * 14, size: 8) }
+        let pdf = try PDFPainter.render(Fixtures.list(pages: [ops]))
+        #expect(try PDFInspection.fonts(pdf).map(\.type) == ["CID TrueType"])
+        let (text, warnings) = try PDFInspection.text(pdf)
+        #expect(warnings == "")
+        let extracted = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces.union(.controlCharacters)) }.filter { !$0.isEmpty }
+        #expect(extracted == lines)
+        #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
+    }
 }
