@@ -46,6 +46,14 @@ extension HaruDocument {
         try check(HPDF_Dict_Add(info, field.key, UnsafeMutableRawPointer(binary)), "HPDF_Dict_Add")
     }
 
+    /// Drops the /Producer entry libharu puts in every document ("Haru Free PDF Library
+    /// 2.3.0"): the file carries only the metadata of the list.
+    func removeProducer() throws(HaruError) {
+        guard let info = handle.pointee.info,
+              HPDF_Dict_GetItem(info, "Producer", UInt16(HPDF_OCLASS_STRING)) != nil else { return }
+        try check(HPDF_Dict_RemoveElement(info, "Producer"), "HPDF_Dict_RemoveElement")
+    }
+
     /// Sets the creation date (midnight UTC of a calendar day).
     func setCreationDate(year: Int, month: Int, day: Int) throws(HaruError) {
         let date = HPDF_Date(year: Int32(clamping: year), month: Int32(clamping: month), day: Int32(clamping: day),

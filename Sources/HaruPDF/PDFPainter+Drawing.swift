@@ -8,6 +8,8 @@ struct DrawingState {
     var lineWidth: Double?
     var dash: [Double] = []
     var font: (index: Int, size: Double)?
+    /// Start of the current text line in hundredths of a point ((0, 0) after BT).
+    var textLine = (x: 0, y: 0)
 }
 
 extension PagePainter {
@@ -28,34 +30,30 @@ extension PagePainter {
             if !state.inText {
                 try page.beginText()
                 state.inText = true
+                state.textLine = (0, 0)
             }
             try setFill(color, on: page)
             if state.font?.index != fontIndex || state.font?.size != size {
                 try page.setFont(haruFont, size: size)
                 state.font = (fontIndex, size)
             }
-            try page.showText(bytes, x: x, y: y)
+            try page.showText(bytes, x: x, y: y, line: &state.textLine)
         case .fillRect(let x, let y, let width, let height, let color):
             try leaveText(page)
             try setFill(color, on: page)
-            try page.rectangle(x: x, y: y, width: width, height: height)
-            try page.fill()
+            try page.rectangle(x: x, y: y, width: width, height: height, stroke: false)
         case .strokeRect(let x, let y, let width, let height, let lineWidth, let color):
             try leaveText(page)
             try setStroke(color, lineWidth: lineWidth, dash: [], on: page)
-            try page.rectangle(x: x, y: y, width: width, height: height)
-            try page.stroke()
+            try page.rectangle(x: x, y: y, width: width, height: height, stroke: true)
         case .line(let x1, let y1, let x2, let y2, let lineWidth, let dash, let color):
             try leaveText(page)
             try setStroke(color, lineWidth: lineWidth, dash: dash, on: page)
-            try page.moveTo(x: x1, y: y1)
-            try page.lineTo(x: x2, y: y2)
-            try page.stroke()
+            try page.line(from: (x1, y1), to: (x2, y2))
         case .circle(let centerX, let centerY, let radius, let lineWidth, let dash, let color):
             try leaveText(page)
             try setStroke(color, lineWidth: lineWidth, dash: dash, on: page)
             try page.circle(x: centerX, y: centerY, radius: radius)
-            try page.stroke()
         case .image(let index, let x, let y, let width, let height):
             let haruImage = try image(index, at: location)
             try leaveText(page)

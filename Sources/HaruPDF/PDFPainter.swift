@@ -3,9 +3,9 @@ import Layout
 /// Paints a display list into PDF bytes with libharu.
 ///
 /// Each face is embedded as Talon's own subset (composite glyphs flattened) named
-/// "TLNAAA+Name", "TLNAAB+Name", ... by its index in `DisplayList.fonts`. A face whose
-/// characters fit a single-byte encoding libharu knows (CP1251 for English + Ukrainian)
-/// is drawn in that encoding, any other face in UTF-8 mode (see `TextEncoding`). Output
+/// "TLNAAA+Name", "TLNAAB+Name", ... by its index in `DisplayList.fonts`. Faces whose
+/// characters fit 224 codes are drawn in a single-byte encoding built for the document
+/// (`CompactEncoding`), any other face in UTF-8 mode (see `TextEncoding`). Output
 /// depends only on the display list: identical lists give identical bytes, encrypted
 /// ones included (their file identifier is a digest of the list, not the clock).
 public enum PDFPainter {
@@ -23,13 +23,14 @@ struct PagePainter {
     let list: DisplayList
     let document: HaruDocument
     let encodings: [TextEncoding]
+    /// The compact code table of each group of single-byte faces.
+    let tables: [CompactEncoding]
     var fonts: [Int: HaruFont] = [:]
     var images: [Int: HaruImage] = [:]
     var state = DrawingState()
 
     init(list: DisplayList) throws(HaruError) {
         self.list = list
-        var encodings: [TextEncoding] = []
         for (index, resource) in list.fonts.enumerated() {
             let font = resource.font
             let missing = resource.usedScalars.filter { $0.value > 0xFFFF || font.glyph(for: $0) == nil }
@@ -39,9 +40,10 @@ struct PagePainter {
             guard font.allowsSubsetEmbedding else {
                 throw .font(index: index, .unsupported("\(font.postScriptName): the licence forbids embedding"))
             }
-            encodings.append(TextEncoding.choose(for: resource.usedScalars))
         }
-        self.encodings = encodings
+        let plan = TextEncoding.plan(faces: list.fonts.map(\.usedScalars), frequency: Self.frequency(in: list))
+        encodings = plan.encodings
+        tables = plan.tables
         document = try HaruDocument()
         try document.setCompressionAll()
         let info = list.info
@@ -57,6 +59,9 @@ struct PagePainter {
         if encodings.contains(where: { if case .utf8 = $0 { true } else { false } }) {
             try document.useUTF8()
         }
+        for (group, table) in tables.enumerated() {
+            try document.defineEncoding(TextEncoding.encoderNames[group], as: table)
+        }
     }
 
     mutating func paint() throws(HaruError) -> [UInt8] {
@@ -69,10 +74,17 @@ struct PagePainter {
             }
             if state.inText { try haruPage.endText() }
         }
-        try document.trimSingleByteEncodings(of: fonts.keys.sorted().compactMap { fonts[$0] })
+        let singleByte = fonts.keys.sorted().compactMap { index -> (font: HaruFont, group: Int)? in
+            guard let font = fonts[index], case .singleByte(_, let group, _) = encodings[index] else { return nil }
+            return (font, group)
+        }
+        try document.writeSingleByteDictionaries(singleByte, tables: tables)
+        try document.removeProducer()
         let info = list.info
         guard info.ownerPassword != nil || info.userPassword != nil || info.printOnly else {
-            return try document.savedBytes()
+            let saved = try document.savedBytes()
+            let packer = ObjectStreamPacker(file: saved)
+            return try packer.packed(deflate: { (bytes) throws(HaruError) in try document.deflated(bytes) }) ?? saved
         }
         guard let owner = info.ownerPassword, !owner.isEmpty else {
             throw .invalidProtection("a user password or print-only protection needs an owner password")
@@ -133,6 +145,43 @@ struct PagePainter {
         }
         images[index] = image
         return image
+    }
+
+    /// How often each character is drawn in `list`, so the most frequent get the codes a
+    /// content stream holds in one byte.
+    static func frequency(in list: DisplayList) -> [UInt32: Int] {
+        var counts: [UInt32: Int] = [:]
+        var below0800 = [Int](repeating: 0, count: 0x800)  // Latin, Greek, Cyrillic, ... without hashing
+        for page in list.pages {
+            for op in page.ops {
+                guard case .text(_, _, _, _, let text, _) = op else { continue }
+                // Only characters beyond ASCII are counted: skip ASCII bytes without decoding.
+                var utf8 = text.utf8.makeIterator()
+                while let byte = utf8.next() {
+                    guard byte >= 0x80 else { continue }
+                    var scalar: UInt32, trailing: Int
+                    switch byte {
+                    case 0xC0..<0xE0: scalar = UInt32(byte & 0x1F); trailing = 1
+                    case 0xE0..<0xF0: scalar = UInt32(byte & 0x0F); trailing = 2
+                    case 0xF0...: scalar = UInt32(byte & 0x07); trailing = 3
+                    default: continue
+                    }
+                    for _ in 0..<trailing {
+                        guard let next = utf8.next() else { break }
+                        scalar = scalar << 6 | UInt32(next & 0x3F)
+                    }
+                    if scalar < 0x800 {
+                        below0800[Int(scalar)] += 1
+                    } else {
+                        counts[scalar, default: 0] += 1
+                    }
+                }
+            }
+        }
+        for (scalar, count) in below0800.enumerated() where count > 0 && scalar > 0x7E {
+            counts[UInt32(scalar)] = count
+        }
+        return counts
     }
 
     /// The libharu tag of the face at `index`: "TLN" and three letters.

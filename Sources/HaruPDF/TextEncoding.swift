@@ -1,54 +1,71 @@
 /// How the painter turns a face's text into the bytes libharu draws.
 ///
 /// libharu's UTF-8 mode costs about 1.2 ms per face (it scans all 65,536 code points), while
-/// a TrueType font in one of its single-byte encodings costs a fraction of that. So a face
-/// whose characters all fit a single-byte encoding libharu knows (WinAnsiEncoding covers
-/// English and Western European text, CP1251 English and Ukrainian/Russian, ...) uses it;
-/// any other face uses UTF-8 (see LIBHARU.md).
+/// a TrueType font in a single-byte encoding costs a fraction of that. So faces whose
+/// characters fit 224 codes share a `CompactEncoding` built for the document (drawn through
+/// one of libharu's single-byte encoders, whose table is replaced); any other face uses
+/// UTF-8 (see LIBHARU.md).
 enum TextEncoding {
-    /// A libharu single-byte encoder and the code of each character the face may draw.
-    case singleByte(name: String, codes: [UInt32: UInt8])
+    /// A libharu single-byte encoder, the group of faces sharing it, and the code of each
+    /// character this face may draw.
+    case singleByte(name: String, group: Int, codes: FaceCodes)
     /// UTF-8 mode, for the characters the face may draw.
     case utf8(allowed: Set<UInt32>)
 
     var encoderName: String {
         switch self {
-        case .singleByte(let name, _): name
+        case .singleByte(let name, _, _): name
         case .utf8: "UTF-8"
         }
     }
 
-    /// Encoders tried in order; the first that holds every character of a face wins.
-    static let candidateNames = ["WinAnsiEncoding", "CP1251", "CP1250", "CP1252", "CP1253", "CP1254", "CP1257",
-                                 "ISO8859-5", "KOI8-R"]
+    /// libharu single-byte encoders whose tables the painter replaces, one per group of
+    /// faces (the names never reach the PDF: the painter writes each /Encoding itself).
+    static let encoderNames = ["CP1250", "CP1251", "CP1252", "CP1253", "CP1254", "CP1257", "ISO8859-2",
+                               "ISO8859-5", "KOI8-R"]
 
-    /// The candidates' code tables, read once from libharu itself so they match its
-    /// encoders exactly (control codes and unassigned codes left out).
-    static let singleByteEncodings: [(name: String, codes: [UInt32: UInt8])] = {
-        guard let document = try? HaruDocument() else { return [] }
-        var encodings: [(String, [UInt32: UInt8])] = []
-        for name in candidateNames {
-            guard let table = try? document.encoderTable(name) else { continue }
-            var codes: [UInt32: UInt8] = [:]
-            for (code, unicode) in table.enumerated() where code >= 0x20 && unicode >= 0x20 && unicode != 0x7F {
-                if codes[UInt32(unicode)] == nil { codes[UInt32(unicode)] = UInt8(code) }
+    /// Encodings for the faces of a document, in order: consecutive faces share a compact
+    /// table while their characters together fit it; a face that does not fit one alone
+    /// (or comes after all encoders are taken) uses UTF-8. Only a face's own characters are
+    /// encodable: its subset holds no other glyph, so any other character would print blank.
+    /// - Returns: the encodings and each group's table (index = `group`).
+    static func plan(faces: [[Unicode.Scalar]], frequency: [UInt32: Int] = [:])
+        -> (encodings: [TextEncoding], tables: [CompactEncoding]) {
+        var encodings: [TextEncoding] = []
+        var tables: [CompactEncoding] = []
+        var members: [Int] = [], union = Set<UInt32>()
+        var current: CompactEncoding?
+        func close() {
+            guard let table = current else { return }
+            let group = tables.count
+            for face in members {
+                var codes: [UInt32: UInt8] = [:]
+                for scalar in faces[face] { codes[scalar.value] = table.codes[scalar.value] }
+                encodings[face] = .singleByte(name: encoderNames[group], group: group, codes: FaceCodes(codes))
             }
-            encodings.append((name, codes))
+            tables.append(table)
+            members = []
+            union = []
+            current = nil
         }
-        return encodings
-    }()
-
-    /// The first single-byte encoding holding all `scalars`, else UTF-8. Only `scalars`
-    /// are encodable afterwards: the face's subset holds no other glyph, so any other
-    /// character would print blank.
-    static func choose(for scalars: [Unicode.Scalar]) -> TextEncoding {
-        for encoding in singleByteEncodings where scalars.allSatisfy({ encoding.codes[$0.value] != nil }) {
-            var codes: [UInt32: UInt8] = [:]
-            codes.reserveCapacity(scalars.count)
-            for scalar in scalars { codes[scalar.value] = encoding.codes[scalar.value] }
-            return .singleByte(name: encoding.name, codes: codes)
+        for (index, scalars) in faces.enumerated() {
+            let own = Set(scalars.map(\.value))
+            encodings.append(.utf8(allowed: own))
+            if let table = CompactEncoding(union.union(own), frequency: frequency), tables.count < encoderNames.count {
+                current = table
+                union.formUnion(own)
+                members.append(index)
+                continue
+            }
+            close()
+            if let table = CompactEncoding(own, frequency: frequency), tables.count < encoderNames.count {
+                current = table
+                union = own
+                members = [index]
+            }
         }
-        return .utf8(allowed: Set(scalars.map(\.value)))
+        close()
+        return (encodings, tables)
     }
 
     /// The bytes for `text`, or the characters this encoding cannot express.
@@ -57,7 +74,7 @@ enum TextEncoding {
         case .utf8(let allowed):
             let outside = text.unicodeScalars.filter { $0.value > 0xFFFF || !allowed.contains($0.value) }
             return outside.isEmpty ? .success(Array(text.utf8)) : .failure(UnencodableCharacters(outside))
-        case .singleByte(_, let codes):
+        case .singleByte(_, _, let codes):
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
             var missing: [Unicode.Scalar] = []
@@ -66,6 +83,30 @@ enum TextEncoding {
             }
             return missing.isEmpty ? .success(bytes) : .failure(UnencodableCharacters(missing))
         }
+    }
+}
+
+/// The code of each character a face may draw: a flat table below U+0800 (Latin, Greek,
+/// Cyrillic: no hashing per character drawn), a dictionary above.
+struct FaceCodes {
+    private var low = [UInt8](repeating: 0, count: 0x800)  // 0: not encodable (codes start at 0x20)
+    private var high: [UInt32: UInt8] = [:]
+    /// How many characters have a code.
+    private(set) var count = 0
+
+    init(_ codes: [UInt32: UInt8]) {
+        for (scalar, code) in codes where code != 0 {
+            if scalar < 0x800 { low[Int(scalar)] = code } else { high[scalar] = code }
+        }
+        count = codes.count
+    }
+
+    subscript(scalar: UInt32) -> UInt8? {
+        if scalar < 0x800 {
+            let code = low[Int(scalar)]
+            return code == 0 ? nil : code
+        }
+        return high[scalar]
     }
 }
 

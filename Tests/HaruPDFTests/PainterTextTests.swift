@@ -37,13 +37,6 @@ import Layout
         #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
     }
 
-    @Test func chooseSingleByteEncodingsWhenTheyFit() {
-        #expect(TextEncoding.choose(for: Array("Warranty card é".unicodeScalars)).encoderName == "WinAnsiEncoding")
-        #expect(TextEncoding.choose(for: Array("Гарантія їЇєЄґҐ№«»–—’ ok".unicodeScalars)).encoderName == "CP1251")
-        #expect(TextEncoding.choose(for: Array("ї →".unicodeScalars)).encoderName == "UTF-8")
-        #expect(TextEncoding.choose(for: Array("Zażółć".unicodeScalars)).encoderName == "CP1250")
-    }
-
     @Test func everyFontIsAnEmbeddedSubsetWithItsOwnName() throws {
         let list = Fixtures.list(pages: [[Fixtures.text("Regular ї", y: 500), Fixtures.text("Bold ї", y: 450, font: 1),
                                           Fixtures.text("Арабська → UTF-8", y: 400, font: 2)]],

@@ -76,21 +76,29 @@ struct GlyphReader {
     }
 
     private func simpleOutline(at start: Int, contours: Int) throws(FontError) -> GlyphOutline {
-        var outline = GlyphOutline()
-        guard contours > 0 else { return outline }
+        var workspace = OutlineWorkspace()
+        try readSimple(at: start, contours: contours, into: &workspace)
+        return workspace.outline
+    }
+
+    /// Decodes a simple glyph into `workspace.outline`, reusing the workspace's buffers.
+    func readSimple(at start: Int, contours: Int, into workspace: inout OutlineWorkspace) throws(FontError) {
+        workspace.outline.points.removeAll(keepingCapacity: true)
+        workspace.outline.contourEnds.removeAll(keepingCapacity: true)
+        guard contours > 0 else { return }
         var previousEnd = -1
         for index in 0..<contours {
             let end = try file.u16(start + 10 + index * 2)
             guard end > previousEnd else { throw .unsupported("contour ends out of order") }
-            outline.contourEnds.append(end)
+            workspace.outline.contourEnds.append(end)
             previousEnd = end
         }
         let pointCount = previousEnd + 1
         let instructionLength = try file.u16(start + 10 + contours * 2)
         var cursor = start + 12 + contours * 2 + instructionLength
-        var flags = [UInt8]()
-        flags.reserveCapacity(pointCount)
-        while flags.count < pointCount {
+        workspace.flags.removeAll(keepingCapacity: true)
+        workspace.flags.reserveCapacity(pointCount)
+        while workspace.flags.count < pointCount {
             let flag = UInt8(try file.u8(cursor))
             cursor += 1
             var repeats = 1
@@ -98,12 +106,13 @@ struct GlyphReader {
                 repeats += try file.u8(cursor)
                 cursor += 1
             }
-            for _ in 0..<min(repeats, pointCount - flags.count) { flags.append(flag) }
+            for _ in 0..<min(repeats, pointCount - workspace.flags.count) { workspace.flags.append(flag) }
         }
-        func coordinates(short: UInt8, same: UInt8) throws(FontError) -> [Int] {
-            var values = [Int](), value = 0
+        func coordinates(short: UInt8, same: UInt8, into values: inout [Int]) throws(FontError) {
+            values.removeAll(keepingCapacity: true)
             values.reserveCapacity(pointCount)
-            for flag in flags {
+            var value = 0
+            for flag in workspace.flags {
                 if flag & short != 0 {
                     let delta = try file.u8(cursor)
                     cursor += 1
@@ -114,15 +123,32 @@ struct GlyphReader {
                 }
                 values.append(value)
             }
-            return values
         }
-        let xs = try coordinates(short: 0x02, same: 0x10)
-        let ys = try coordinates(short: 0x04, same: 0x20)
-        outline.points.reserveCapacity(pointCount)
+        try coordinates(short: 0x02, same: 0x10, into: &workspace.xs)
+        try coordinates(short: 0x04, same: 0x20, into: &workspace.ys)
+        workspace.outline.points.reserveCapacity(pointCount)
         for index in 0..<pointCount {
-            outline.points.append(OutlinePoint(x: xs[index], y: ys[index], onCurve: flags[index] & 1 != 0))
+            workspace.outline.points.append(OutlinePoint(x: workspace.xs[index], y: workspace.ys[index],
+                                                         onCurve: workspace.flags[index] & 1 != 0))
         }
-        return outline
+    }
+
+    /// Appends a glyph's `glyf` entry rescaled by `scale` (hinting dropped, composites
+    /// flattened) to `glyf`, reusing `workspace` across glyphs.
+    func appendScaled(_ glyph: Int, _ scale: UnitScale, to glyf: inout [UInt8],
+                      workspace: inout OutlineWorkspace) throws(FontError)
+        -> (points: Int, contours: Int, bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int)) {
+        let range = try range(ofGlyph: glyph)
+        guard range.count >= 10 else { return (0, 0, (0, 0, 0, 0)) }
+        let contours = try file.i16(range.lowerBound)
+        if contours >= 0 {
+            try readSimple(at: range.lowerBound, contours: contours, into: &workspace)
+        } else {
+            workspace.outline = try outline(ofGlyph: glyph)
+        }
+        workspace.outline.scale(scale, into: &workspace.scaled)
+        try workspace.scaled.encode(into: &glyf, workspace: &workspace.encoding)
+        return (workspace.scaled.points.count, workspace.scaled.contourEnds.count, workspace.scaled.bounds)
     }
 
     private func compositeOutline(at start: Int, depth: Int) throws(FontError) -> GlyphOutline {

@@ -7,17 +7,24 @@ extension FontSubsetter {
         return Array(font.bytes[range])
     }
 
-    func headTable(shortOffsets: Bool) throws(FontError) -> [UInt8] {
+    /// head with the subset's units per em; the font box is truncated like libharu's
+    /// /FontBBox, so that stays the original's.
+    func headTable(shortOffsets: Bool, scale: UnitScale) throws(FontError) -> [UInt8] {
         var head = FontTableWriter()
         head.bytes = Array(try original("head", minimumLength: 54).prefix(54))
         head.set32(0, at: 8)  // checkSumAdjustment, computed over the whole file later
+        head.set16(UnitScale.target, at: 18)
+        Self.rescale(&head, at: [36, 38, 40, 42], scale)
         head.set16(shortOffsets ? 0 : 1, at: 50)
         return head.bytes
     }
 
-    func hheaTable(widest: Int) throws(FontError) -> [UInt8] {
+    /// hhea with ascender, descender and line gap truncated like libharu's /Ascent and
+    /// /Descent, so those stay the original's.
+    func hheaTable(widest: Int, scale: UnitScale) throws(FontError) -> [UInt8] {
         var hhea = FontTableWriter()
         hhea.bytes = Array(try original("hhea", minimumLength: 36).prefix(36))
+        Self.rescale(&hhea, at: [4, 6, 8, 12, 14, 16, 22], scale)
         hhea.set16(widest, at: 10)
         hhea.set16(glyphs.count, at: 34)
         return hhea.bytes
@@ -37,10 +44,14 @@ extension FontSubsetter {
         return maxp.bytes
     }
 
-    /// OS/2 copied with embedding allowed and the character range of the subset.
-    func os2Table() throws(FontError) -> [UInt8] {
+    /// OS/2 version 0 (the 78 bytes libharu reads) copied with embedding allowed, the
+    /// character range of the subset and its metrics in the subset's units.
+    func os2Table(scale: UnitScale) throws(FontError) -> [UInt8] {
         var os2 = FontTableWriter()
-        os2.bytes = try original("OS/2", minimumLength: 68)
+        os2.bytes = Array(try original("OS/2", minimumLength: 78).prefix(78))
+        os2.set16(0, at: 0)
+        Self.rescale(&os2, at: [2, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 68, 70, 72], scale)
+        Self.rescale(&os2, at: [74, 76], scale, signed: false)
         os2.set16(font.embeddingFlags & ~0x0302, at: 8)  // checked by allowsSubsetEmbedding
         let bmp = mappings.map(\.code).filter { $0 <= 0xFFFF }
         os2.set16(Int(bmp.first ?? 0), at: 64)
@@ -49,7 +60,7 @@ extension FontSubsetter {
     }
 
     /// post version 3: no glyph names (viewers use the cmap).
-    func postTable() throws(FontError) -> [UInt8] {
+    func postTable(scale: UnitScale) throws(FontError) -> [UInt8] {
         var post = FontTableWriter(capacity: 32)
         post.u32(0x0003_0000)
         if let range = font.tables["post"], range.count >= 16 {
@@ -58,6 +69,7 @@ extension FontSubsetter {
             post.bytes += [UInt8](repeating: 0, count: 12)
         }
         post.bytes += [UInt8](repeating: 0, count: 16)
+        Self.rescale(&post, at: [8, 10], scale)  // underline position and thickness
         return post.bytes
     }
 
@@ -136,35 +148,28 @@ extension FontSubsetter {
         return table.bytes
     }
 
-    /// name with family (1), subfamily (2), full name (4) and PostScript name (6), in Mac
-    /// Roman (ASCII only) and Windows Unicode records.
+    /// name with what libharu reads: subfamily (2) and PostScript name (6), as Windows
+    /// Unicode records (libharu prefixes the subset tag to IDs 1 and 4, so those are left
+    /// out rather than stored twice).
     func nameTable() -> [UInt8] {
         // libharu names the PDF font "<name ID 6>,<name ID 2>" unless ID 2 is "Regular":
         // plain upright faces say "Regular" so their name stays the PostScript name.
         let original = Self.nameRecord(2, in: font) ?? "Regular"
         let subfamily = ["Book", "Normal", "Roman", "Medium"].contains(original) ? "Regular" : original
-        let family = font.familyName
-        let names: [(id: Int, text: String)] = [
-            (1, family), (2, subfamily), (4, "\(family) \(subfamily)"), (6, postScriptName),
-        ]
+        let names: [(id: Int, text: String)] = [(2, subfamily), (6, postScriptName)]
         var records = FontTableWriter(), strings = FontTableWriter()
-        let count = names.count * 2
         records.u16(0)
-        records.u16(count)
-        records.u16(6 + count * 12)
-        for platform in [1, 3] {
-            for name in names {
-                let data: [UInt8] = platform == 1
-                    ? name.text.unicodeScalars.map { $0.isASCII ? UInt8($0.value) : UInt8(ascii: "?") }
-                    : name.text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
-                records.u16(platform)
-                records.u16(platform == 1 ? 0 : 1)
-                records.u16(platform == 1 ? 0 : 0x0409)
-                records.u16(name.id)
-                records.u16(data.count)
-                records.u16(strings.bytes.count)
-                strings.bytes += data
-            }
+        records.u16(names.count)
+        records.u16(6 + names.count * 12)
+        for name in names {
+            let data = name.text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            records.u16(3)
+            records.u16(1)
+            records.u16(0x0409)
+            records.u16(name.id)
+            records.u16(data.count)
+            records.u16(strings.bytes.count)
+            strings.bytes += data
         }
         return records.bytes + strings.bytes
     }

@@ -1,8 +1,10 @@
 extension TrueTypeFont {
     /// A minimal TrueType font holding only the glyphs for `scalars` (plus `.notdef`), for
     /// embedding in one PDF. Composite glyphs are flattened into simple ones, hinting is
-    /// dropped and glyph ids are renumbered compactly (0 = `.notdef`, then the used glyphs
-    /// in their original order). The cmap maps exactly `scalars`.
+    /// dropped, glyph ids are renumbered compactly (0 = `.notdef`, then the used glyphs in
+    /// the order of their first character) and the font is rescaled to 1000 units per em
+    /// with advances of `advance * 1000 / unitsPerEm`, truncated, so libharu's widths stay
+    /// those of the original (see `UnitScale`). The cmap maps exactly `scalars`.
     ///
     /// - Parameter postScriptName: the subset's PostScript name (name ID 6), unique within
     ///   the document, e.g. "TLNAAA+DejaVuSans"; only ASCII letters, digits, '-', '+', '_'.
@@ -53,7 +55,10 @@ struct FontSubsetter {
             }
         }
         guard missing.isEmpty else { throw .missingGlyphs(font: font.postScriptName, characters: missing) }
-        let used = Set(original.map(\.glyph)).sorted()
+        // Glyphs in the order of their first character, so runs of consecutive characters
+        // get consecutive glyph ids: fewer cmap segments.
+        var used: [Int] = [], seen = Set<Int>()
+        for pair in original where seen.insert(pair.glyph).inserted { used.append(pair.glyph) }
         glyphs = [0] + used
         var renumbered: [Int: Int] = [:]
         for (index, glyph) in used.enumerated() { renumbered[glyph] = index + 1 }
@@ -62,17 +67,28 @@ struct FontSubsetter {
 
     func fontFile() throws(FontError) -> [UInt8] {
         let reader = try GlyphReader(font: font)
-        var glyf = FontTableWriter(capacity: glyphs.count * 160)
+        let scale = UnitScale(from: font.unitsPerEm)
+        guard font.unitsPerEm > 0, font.unitsPerEm <= 16384 else {
+            throw .unsupported("\(font.postScriptName): \(font.unitsPerEm) units per em")
+        }
+        var glyf = FontTableWriter(capacity: glyphs.count * 120)
         var offsets = [0]
         var maxPoints = 0, maxContours = 0
         var bounds: [(xMin: Int, yMin: Int, xMax: Int, yMax: Int)] = []
         bounds.reserveCapacity(glyphs.count)
+        var workspace = OutlineWorkspace()
         for glyph in glyphs {
-            let glyph = try reader.glyphWithoutHinting(glyph)
-            maxPoints = max(maxPoints, glyph.points)
-            maxContours = max(maxContours, glyph.contours)
-            bounds.append(glyph.bounds)
-            glyf.bytes += glyph.data
+            let entry: (points: Int, contours: Int, bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int))
+            if scale.isIdentity {
+                let copied = try reader.glyphWithoutHinting(glyph)
+                glyf.bytes += copied.data
+                entry = (copied.points, copied.contours, copied.bounds)
+            } else {
+                entry = try reader.appendScaled(glyph, scale, to: &glyf.bytes, workspace: &workspace)
+            }
+            maxPoints = max(maxPoints, entry.points)
+            maxContours = max(maxContours, entry.contours)
+            bounds.append(entry.bounds)
             glyf.pad(to: 2)
             offsets.append(glyf.bytes.count)
         }
@@ -84,22 +100,23 @@ struct FontSubsetter {
         var hmtx = FontTableWriter(capacity: glyphs.count * 4)
         var widest = 0
         for (index, glyph) in glyphs.enumerated() {
-            let advance = font.advance(ofGlyph: glyph)
+            // Truncated like libharu's widths: the subset's /Widths equal the original's.
+            let advance = scale.truncated(font.advance(ofGlyph: glyph))
             widest = max(widest, advance)
             hmtx.u16(advance)
             hmtx.u16(bounds[index].xMin)
         }
         let tables: [(tag: String, data: [UInt8])] = [
-            ("OS/2", try os2Table()),
+            ("OS/2", try os2Table(scale: scale)),
             ("cmap", cmapTable()),
             ("glyf", glyf.bytes),
-            ("head", try headTable(shortOffsets: shortOffsets)),
-            ("hhea", try hheaTable(widest: widest)),
+            ("head", try headTable(shortOffsets: shortOffsets, scale: scale)),
+            ("hhea", try hheaTable(widest: widest, scale: scale)),
             ("hmtx", hmtx.bytes),
             ("loca", loca.bytes),
             ("maxp", maxpTable(maxPoints: maxPoints, maxContours: maxContours)),
             ("name", nameTable()),
-            ("post", try postTable()),
+            ("post", try postTable(scale: scale)),
         ]
         return Self.assemble(tables)
     }

@@ -33,30 +33,59 @@ struct GlyphOutline: Equatable {
     }
 }
 
+/// Buffers reused while rescaling the glyphs of one subset, so each glyph costs no
+/// allocations once the buffers have grown.
+struct OutlineWorkspace {
+    var outline = GlyphOutline()
+    var scaled = GlyphOutline()
+    var flags: [UInt8] = []
+    var xs: [Int] = []
+    var ys: [Int] = []
+    var encoding = EncodingBuffers()
+
+    struct EncodingBuffers {
+        var flags: [UInt8] = []
+        var x = FontTableWriter()
+        var y = FontTableWriter()
+    }
+}
+
 extension GlyphOutline {
     /// The outline as a simple `glyf` entry without instructions; empty for a blank glyph.
     func encoded() throws(FontError) -> [UInt8] {
-        guard !points.isEmpty else { return [] }
+        var bytes: [UInt8] = [], buffers = OutlineWorkspace.EncodingBuffers()
+        try encode(into: &bytes, workspace: &buffers)
+        return bytes
+    }
+
+    /// Appends the outline as a simple `glyf` entry without instructions (nothing for a
+    /// blank glyph) to `bytes`.
+    func encode(into bytes: inout [UInt8], workspace: inout OutlineWorkspace.EncodingBuffers) throws(FontError) {
+        guard !points.isEmpty else { return }
         let box = bounds
         for value in [box.xMin, box.yMin, box.xMax, box.yMax]
         where value < Int(Int16.min) || value > Int(Int16.max) {
             throw .unsupported("flattened glyph coordinates exceed 16 bits")
         }
         var writer = FontTableWriter()
+        swap(&writer.bytes, &bytes)
+        defer { swap(&writer.bytes, &bytes) }
         writer.u16(contourEnds.count)
         writer.u16(box.xMin); writer.u16(box.yMin); writer.u16(box.xMax); writer.u16(box.yMax)
         for end in contourEnds { writer.u16(end) }
         writer.u16(0)  // no instructions: hinting is dropped
-        var flags = [UInt8](), xBytes = FontTableWriter(), yBytes = FontTableWriter()
-        flags.reserveCapacity(points.count)
+        workspace.flags.removeAll(keepingCapacity: true)
+        workspace.x.bytes.removeAll(keepingCapacity: true)
+        workspace.y.bytes.removeAll(keepingCapacity: true)
         var last = (x: 0, y: 0)
         for point in points {
             var flag: UInt8 = point.onCurve ? 0x01 : 0
-            flag |= try Self.encode(point.x - last.x, short: 0x02, same: 0x10, into: &xBytes)
-            flag |= try Self.encode(point.y - last.y, short: 0x04, same: 0x20, into: &yBytes)
-            flags.append(flag)
+            flag |= try Self.encode(point.x - last.x, short: 0x02, same: 0x10, into: &workspace.x)
+            flag |= try Self.encode(point.y - last.y, short: 0x04, same: 0x20, into: &workspace.y)
+            workspace.flags.append(flag)
             last = (point.x, point.y)
         }
+        let flags = workspace.flags
         var index = 0
         while index < flags.count {
             var run = 1
@@ -69,9 +98,8 @@ extension GlyphOutline {
             }
             index += run
         }
-        writer.bytes += xBytes.bytes
-        writer.bytes += yBytes.bytes
-        return writer.bytes
+        writer.bytes += workspace.x.bytes
+        writer.bytes += workspace.y.bytes
     }
 
     private static func encode(_ delta: Int, short: UInt8, same: UInt8,

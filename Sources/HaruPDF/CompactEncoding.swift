@@ -1,0 +1,57 @@
+/// A single-byte code table Talon builds for the faces of one document, instead of a fixed
+/// code page: every printable ASCII character keeps its own code, and every other character
+/// gets a code nobody uses, the most frequent ones first in codes a PDF literal string holds
+/// as one byte (printable ASCII that needs no escape; any other code costs four bytes,
+/// "\ooo"). So English and Ukrainian text, or any mix of up to 224 BMP characters, is drawn
+/// in one byte per character, the font's /Widths span only the codes used and /Differences
+/// list only the characters that are not WinAnsi at their code.
+struct CompactEncoding: Equatable {
+    /// The Unicode value of each code 0...255; 0 where no character is assigned.
+    private(set) var unicodes: [UInt16]
+    /// The code of each character.
+    private(set) var codes: [UInt32: UInt8]
+
+    /// Codes in the order they are handed out to characters outside printable ASCII: first
+    /// the printable ASCII codes that a literal string holds unescaped, then the others.
+    static let slotOrder: [UInt8] = {
+        let cheap = (0x21...0x7E).filter { !needsEscape(UInt8($0)) }.map(UInt8.init)
+        let rest = (0x21...0xFF).filter { needsEscape(UInt8($0)) }.map(UInt8.init)
+        return cheap + rest
+    }()
+
+    /// Whether libharu writes `code` as an octal escape inside a literal string (its
+    /// HPDF_NEEDS_ESCAPE: control codes, codes above 0x7E and PDF delimiters).
+    static func needsEscape(_ code: UInt8) -> Bool {
+        code < 0x20 || code > 0x7E || Array("\\%#/()<>[]{}".utf8).contains(code)
+    }
+
+    /// The table for `scalars`, or nil when they do not fit 224 codes or one of them cannot
+    /// be drawn in a single-byte encoding (a control character, DEL, or beyond U+FFFF).
+    /// - Parameter frequency: how often each character is drawn; frequent ones get the
+    ///   cheapest codes. Ties go by scalar value, so the table depends only on the input.
+    init?(_ scalars: Set<UInt32>, frequency: [UInt32: Int] = [:]) {
+        var unicodes = [UInt16](repeating: 0, count: 256)
+        var codes: [UInt32: UInt8] = [:]
+        var others: [UInt32] = []
+        for scalar in scalars {
+            guard scalar >= 0x20, scalar != 0x7F, scalar <= 0xFFFF else { return nil }
+            if scalar <= 0x7E {
+                unicodes[Int(scalar)] = UInt16(scalar)
+                codes[scalar] = UInt8(scalar)
+            } else {
+                others.append(scalar)
+            }
+        }
+        var ranked = others.map { (count: frequency[$0] ?? 0, scalar: $0) }
+        ranked.sort { ($0.count, $1.scalar) > ($1.count, $0.scalar) }
+        let free = Self.slotOrder.filter { unicodes[Int($0)] == 0 }
+        var slots = free.makeIterator()
+        for (_, scalar) in ranked {
+            guard let code = slots.next() else { return nil }
+            unicodes[Int(code)] = UInt16(scalar)
+            codes[scalar] = code
+        }
+        self.unicodes = unicodes
+        self.codes = codes
+    }
+}

@@ -1,0 +1,116 @@
+internal import CHaru
+
+/// Path and text-position operators written straight into the page's content stream.
+///
+/// libharu formats every number with up to five decimals of a 32-bit float ("595.28003",
+/// "28.34646"), and a float cannot hold most two-decimal values. These operators round
+/// to 1/100 pt (0.0035 mm, far below any printer's dot) and print exact decimals, which
+/// makes the card's content streams about a tenth smaller. Paths are built and painted in
+/// one go, so libharu's graphics mode stays "page description"; after a text move the
+/// page's text matrix is updated as `HPDF_Page_MoveTextPos` would, so libharu's own text
+/// calls keep working (libharu 2.3.0's internal page record).
+extension HaruPage {
+    /// `value` in hundredths, rounded; clamped far beyond any page (PDF limits reals to
+    /// about ±32,767 anyway).
+    static func hundredths(_ value: Double) -> Int {
+        guard value.isFinite else { return 0 }
+        return Int(min(max((value * 100).rounded(), -1e12), 1e12))
+    }
+
+    /// Appends `hundredths / 100` as the shortest decimal ("12", "12.5", "-0.05").
+    static func appendNumber(_ hundredths: Int, to bytes: inout [UInt8]) {
+        if bytes.last.map({ $0 != 0x0A && $0 != 0x20 }) ?? false { bytes.append(0x20) }
+        var magnitude = hundredths.magnitude
+        if hundredths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let whole = magnitude / 100
+        magnitude %= 100
+        var power: UInt = 1
+        while power <= whole / 10 { power *= 10 }
+        var rest = whole
+        while power > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / power))
+            rest %= power
+            power /= 10
+        }
+        guard magnitude > 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(UInt8(ascii: "0") + UInt8(magnitude / 10))
+        if magnitude % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10)) }
+    }
+
+    /// Numbers followed by an operator and a line break.
+    static func operation(_ numbers: [Double], _ op: String, into bytes: inout [UInt8]) {
+        for number in numbers { appendNumber(hundredths(number), to: &bytes) }
+        bytes.append(0x20)
+        bytes.append(contentsOf: op.utf8)
+        bytes.append(0x0A)
+    }
+
+    private var attributes: UnsafeMutablePointer<HPDF_PageAttr_Rec>? {
+        handle.pointee.attr?.assumingMemoryBound(to: HPDF_PageAttr_Rec.self)
+    }
+
+    func write(_ bytes: [UInt8]) throws(HaruError) {
+        guard let stream = attributes?.pointee.stream else {
+            throw .library(call: "HPDF_Page (content stream)", code: UInt(HPDF_INVALID_PAGE), detail: 0)
+        }
+        let status = bytes.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, UInt32($0.count)) }
+        try document.check(status, "HPDF_Stream_Write")
+    }
+
+    /// A filled (`stroke` false) or stroked rectangle.
+    func rectangle(x: Double, y: Double, width: Double, height: Double, stroke: Bool) throws(HaruError) {
+        var bytes: [UInt8] = []
+        Self.operation([x, y, width, height], "re", into: &bytes)
+        bytes.append(contentsOf: (stroke ? "S\n" : "f\n").utf8)
+        try write(bytes)
+    }
+
+    /// A stroked straight line.
+    func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double)) throws(HaruError) {
+        var bytes: [UInt8] = []
+        Self.operation([start.x, start.y], "m", into: &bytes)
+        Self.operation([end.x, end.y], "l", into: &bytes)
+        bytes.append(contentsOf: "S\n".utf8)
+        try write(bytes)
+    }
+
+    /// A stroked circle of four Bézier arcs, with libharu's control-point factor (0.552).
+    func circle(x: Double, y: Double, radius: Double) throws(HaruError) {
+        let k = radius * 0.552
+        var bytes: [UInt8] = []
+        Self.operation([x - radius, y], "m", into: &bytes)
+        Self.operation([x - radius, y + k, x - k, y + radius, x, y + radius], "c", into: &bytes)
+        Self.operation([x + k, y + radius, x + radius, y + k, x + radius, y], "c", into: &bytes)
+        Self.operation([x + radius, y - k, x + k, y - radius, x, y - radius], "c", into: &bytes)
+        Self.operation([x - k, y - radius, x - radius, y - k, x - radius, y], "c", into: &bytes)
+        bytes.append(contentsOf: "S\n".utf8)
+        try write(bytes)
+    }
+
+    /// Moves to (x, y) and shows already encoded text (single-byte codes or UTF-8, no NUL).
+    /// `line` is the start of the current text line in hundredths ((0, 0) after BT).
+    func showText(_ encoded: [UInt8], x: Double, y: Double, line: inout (x: Int, y: Int)) throws(HaruError) {
+        let target = (x: Self.hundredths(x), y: Self.hundredths(y))
+        if target != line {
+            var bytes: [UInt8] = []
+            Self.appendNumber(target.x - line.x, to: &bytes)
+            Self.appendNumber(target.y - line.y, to: &bytes)
+            bytes.append(contentsOf: " Td\n".utf8)
+            try write(bytes)
+            line = target
+            if let attributes {
+                let point = HPDF_Point(x: Float(target.x) / 100, y: Float(target.y) / 100)
+                attributes.pointee.text_matrix.x = point.x
+                attributes.pointee.text_matrix.y = point.y
+                attributes.pointee.text_pos = point
+            }
+        }
+        var terminated = encoded
+        terminated.append(0)
+        let status = terminated.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { HPDF_Page_ShowText(handle, $0.baseAddress) }
+        }
+        try document.check(status, "HPDF_Page_ShowText")
+    }
+}

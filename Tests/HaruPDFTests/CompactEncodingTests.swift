@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import Layout
+@testable import HaruPDF
+
+@Suite struct CompactEncodingTests {
+    static func scalars(_ text: String) -> Set<UInt32> { Set(text.unicodeScalars.map(\.value)) }
+
+    @Test func asciiKeepsItsCodesAndOthersTakeUnusedOnes() throws {
+        let table = try #require(CompactEncoding(Self.scalars("Warranty Гарантія ї№«»—")))
+        for scalar in "Warranty ".unicodeScalars { #expect(table.codes[scalar.value] == UInt8(scalar.value)) }
+        let codes = Self.scalars("Гарантія ї№«»—").subtracting(Self.scalars(" ")).compactMap { table.codes[$0] }
+        #expect(codes.count == 12)
+        #expect(Set(codes).count == codes.count, "each character has its own code")
+        #expect(codes.allSatisfy { !Self.scalars("Warranty ").contains(UInt32($0)) })
+        for (scalar, code) in table.codes { #expect(table.unicodes[Int(code)] == UInt16(scalar)) }
+    }
+
+    @Test func frequentCharactersGetCodesThatNeedNoEscape() throws {
+        // 120 other characters: more than the unescaped ASCII codes left, so some must escape.
+        let cyrillic = (0x0410...0x0487).map(UInt32.init)
+        var frequency: [UInt32: Int] = [:]
+        frequency[0x0487] = 50  // the last one is the most frequent
+        let table = try #require(CompactEncoding(Set(cyrillic + Self.scalars("abc")), frequency: frequency))
+        let code = try #require(table.codes[0x0487])
+        #expect(!CompactEncoding.needsEscape(code))
+        #expect(cyrillic.contains { table.codes[$0].map(CompactEncoding.needsEscape) == true })
+        #expect(table.codes[0x0410] == table.codes.values.filter { !CompactEncoding.needsEscape($0) && $0 > 0x7E }.first
+            ?? table.codes[0x0410], "ties go by scalar value")
+    }
+
+    @Test func tablesHoldAtMost224Characters() {
+        let fits = Set((0x0400..<(0x0400 + 224 - 1)).map(UInt32.init) + [0x20])
+        #expect(CompactEncoding(fits) != nil)
+        #expect(CompactEncoding(fits.union([0x0500, 0x0501])) == nil)
+        #expect(CompactEncoding(Self.scalars("a\u{7}")) == nil, "control characters need UTF-8")
+        #expect(CompactEncoding([0x1F600]) == nil)
+    }
+
+    @Test func facesShareATableWhileTheyFit() {
+        let uk = Array("Гарантійний талон № 17 ok".unicodeScalars)
+        let plan = TextEncoding.plan(faces: [uk, Array("Bold їжак".unicodeScalars), Array("ń ✓ →".unicodeScalars)])
+        #expect(plan.tables.count == 1)
+        #expect(plan.encodings.map(\.encoderName) == ["CP1250", "CP1250", "CP1250"])
+        // A face with more than 224 characters cannot share, nor fit alone; the next face
+        // starts a new group.
+        let wide = (0x0400..<0x0500).compactMap(Unicode.Scalar.init)
+        let split = TextEncoding.plan(faces: [uk, wide, Array("abc".unicodeScalars)])
+        #expect(split.encodings.map(\.encoderName) == ["CP1250", "UTF-8", "CP1251"])
+        #expect(split.tables.count == 2)
+        // Only a face's own characters are encodable.
+        if case .singleByte(_, _, let codes) = plan.encodings[2] {
+            #expect(codes.count == 4)  // ń, space, ✓, →
+        } else {
+            Issue.record("single-byte expected")
+        }
+        #expect(throws: UnencodableCharacters.self) { try plan.encodings[2].encode("ńo").get() }
+    }
+
+    @Test func mixedScriptsStaySingleByteAndExtractExactly() throws {
+        let line = "Łódź — Київ № 5 → ✓ ŵ"
+        let list = Fixtures.list(pages: [[Fixtures.text(line, x: 20, y: 500, size: 8)]])
+        let pdf = try PDFPainter.render(list)
+        let fonts = try PDFInspection.fonts(pdf)
+        #expect(fonts.map(\.type) == ["TrueType"])
+        let (text, warnings) = try PDFInspection.text(pdf)
+        #expect(warnings == "")
+        #expect(text.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters)) == line)
+        #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
+    }
+
+    /// A face drawing more than 224 characters still falls back to libharu's UTF-8 mode,
+    /// with text that extracts exactly.
+    @Test func moreThan224CharactersUseUTF8Mode() throws {
+        let font = Fixtures.regularFont
+        let scalars = (0x0400...0x04FF).compactMap(Unicode.Scalar.init).filter { font.glyph(for: $0) != nil }
+        #expect(scalars.count > 224)
+        let lines = stride(from: 0, to: scalars.count, by: 40).map { start in
+            String(String.UnicodeScalarView(scalars[start..<min(start + 40, scalars.count)]))
+        }
+        let ops = lines.enumerated().map { Fixtures.text($1, x: 20, y: 560 - Double($0) * 14, size: 8) }
+        let pdf = try PDFPainter.render(Fixtures.list(pages: [ops]))
+        #expect(try PDFInspection.fonts(pdf).map(\.type) == ["CID TrueType"])
+        let (text, warnings) = try PDFInspection.text(pdf)
+        #expect(warnings == "")
+        let extracted = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces.union(.controlCharacters)) }.filter { !$0.isEmpty }
+        #expect(extracted == lines)
+        #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
+    }
+}
