@@ -88,3 +88,24 @@ import Layout
         #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
     }
 }
+
+extension CompactEncodingTests {
+    /// Regression: two single-byte groups in one document (faces that fit a table alone but
+    /// not together) made libharu fail with 0x1033 while saving.
+    @Test func twoSingleByteGroupsPaint() throws {
+        let cyrillic = String(String.UnicodeScalarView((0x0410..<0x0450).compactMap(Unicode.Scalar.init)))
+        let latin = String(String.UnicodeScalarView((0x0100..<0x0160).compactMap(Unicode.Scalar.init)))
+        let list = Fixtures.list(pages: [[
+            Fixtures.text(cyrillic + "0123456789", x: 20, y: 500, font: 0, size: 6),
+            Fixtures.text(latin + "abc", x: 20, y: 400, font: 1, size: 6),
+        ]], fonts: [Fixtures.regularFont, Fixtures.boldFont])
+        let plan = TextEncoding.plan(faces: list.fonts.map(\.usedScalars))
+        #expect(plan.tables.count == 2)
+        let pdf = try PDFPainter.render(list)
+        #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
+        let (text, warnings) = try PDFInspection.text(pdf)
+        #expect(warnings == "")
+        #expect(text.contains(cyrillic))
+        #expect(text.contains(latin))
+    }
+}
