@@ -14,7 +14,10 @@ extension HaruDocument {
     func loadTrueType(_ bytes: [UInt8], tag: String, encoding: String) throws(HaruError) -> HaruFont {
         let call: StaticString = "HPDF_TTFontDef_Load"
         let document = handle.pointee
-        let stream = try require(HPDF_MemStream_New(document.mmgr, UInt32(clamping: max(bytes.count, 1))),
+        let bytes = InstructionTables.adding(to: bytes)
+        // One block one byte longer than the file: a memory stream cannot seek to the very
+        // end of a full block (see `InstructionTables`), e.g. to an empty last glyph.
+        let stream = try require(HPDF_MemStream_New(document.mmgr, UInt32(clamping: bytes.count + 1)),
                                  "HPDF_MemStream_New")
         let written = bytes.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, UInt32($0.count)) }
         guard written == UInt(HPDF_OK) else {

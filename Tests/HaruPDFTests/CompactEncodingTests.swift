@@ -93,11 +93,12 @@ extension CompactEncodingTests {
     /// Regression: two single-byte groups in one document (faces that fit a table alone but
     /// not together) made libharu fail with 0x1033 while saving.
     @Test func twoSingleByteGroupsPaint() throws {
-        let cyrillic = String(String.UnicodeScalarView((0x0410..<0x0450).compactMap(Unicode.Scalar.init)))
-        let latin = String(String.UnicodeScalarView((0x0100..<0x0160).compactMap(Unicode.Scalar.init)))
+        // 96 + 128 characters beyond ASCII: each face fits a table alone, not both together.
+        let cyrillic = String(String.UnicodeScalarView((0x0400..<0x0460).compactMap(Unicode.Scalar.init)))
+        let latin = String(String.UnicodeScalarView((0x0100..<0x0180).compactMap(Unicode.Scalar.init)))
         let list = Fixtures.list(pages: [[
-            Fixtures.text(cyrillic + "0123456789", x: 20, y: 500, font: 0, size: 6),
-            Fixtures.text(latin + "abc", x: 20, y: 400, font: 1, size: 6),
+            Fixtures.text(cyrillic + "0123456789", x: 20, y: 500, font: 0, size: 4),
+            Fixtures.text(latin + "abc", x: 20, y: 400, font: 1, size: 4),
         ]], fonts: [Fixtures.regularFont, Fixtures.boldFont])
         let plan = TextEncoding.plan(faces: list.fonts.map(\.usedScalars))
         #expect(plan.tables.count == 2)
