@@ -90,8 +90,7 @@ import Layout
 }
 
 extension CompactEncodingTests {
-    /// Regression: two single-byte groups in one document (faces that fit a table alone but
-    /// not together) made libharu fail with 0x1033 while saving.
+    /// Faces that fit a table alone but not together get a table each, and both paint.
     @Test func twoSingleByteGroupsPaint() throws {
         // 96 + 128 characters beyond ASCII: each face fits a table alone, not both together.
         let cyrillic = String(String.UnicodeScalarView((0x0400..<0x0460).compactMap(Unicode.Scalar.init)))
