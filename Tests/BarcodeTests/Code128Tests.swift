@@ -1,5 +1,6 @@
 @testable import Barcode
 import Testing
+import TestSupport
 
 /// Reads symbol values back into text the way a scanner does (start set, switches, shifts,
 /// digit pairs), so tests can check that the chosen code sets really spell the input.

@@ -1,5 +1,6 @@
 @testable import Barcode
 import Testing
+import TestSupport
 
 @Suite struct QRCodeTests {
     /// The standard's worked example: "01234567" at version 1-M is one numeric segment

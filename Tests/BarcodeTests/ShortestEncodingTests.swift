@@ -1,5 +1,6 @@
 @testable import Barcode
 import Testing
+import TestSupport
 
 /// The dynamic programs must find the shortest encoding; these tests search all encodings of
 /// short inputs by brute force, independently of the encoders' own search.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Layout
 
 /// Deterministic mutation fuzzing: damaged PNG and JPEG files either decode to a
@@ -9,19 +10,7 @@ import Testing
     /// can be asked for with TALON_IMAGE_FUZZ_ROUNDS (still deterministic).
     static let rounds = ProcessInfo.processInfo.environment["TALON_IMAGE_FUZZ_ROUNDS"].flatMap { Int($0) } ?? 4000
 
-    /// SplitMix64, so every run mutates the same way.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func mutate(_ bytes: [UInt8], using random: inout Generator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using random: inout SeededGenerator) -> [UInt8] {
         var bytes = bytes
         for _ in 0...Int.random(in: 0...3, using: &random) {
             guard !bytes.isEmpty else { break }
@@ -55,7 +44,7 @@ import Testing
     @Test(arguments: ["rgb8.png", "indexed4-adam7.png", "rgba16-adam7.png", "gray2.png", "indexed-trns.png"])
     func mutatedPNGs(name: String) throws {
         let original = try ImageFixtures.bytes(name)
-        var random = Generator(state: 0x7A10_4E55 &+ UInt64(name.utf8.count))
+        var random = SeededGenerator(seed: 0x7A10_4E55 &+ UInt64(name.utf8.count))
         var decoded = 0, failures: [String: Int] = [:]
         for round in 0..<Self.rounds {
             var bytes = Self.mutate(original, using: &random)
@@ -77,7 +66,7 @@ import Testing
     @Test(arguments: ["rgb-baseline.jpg", "rgb-progressive.jpg", "gray-baseline.jpg"])
     func mutatedJPEGs(name: String) throws {
         let original = try ImageFixtures.bytes(name)
-        var random = Generator(state: 0x1D06_2026 &+ UInt64(name.utf8.count))
+        var random = SeededGenerator(seed: 0x1D06_2026 &+ UInt64(name.utf8.count))
         for round in 0..<Self.rounds {
             #expect(Self.check(Self.mutate(original, using: &random), name: name), "round \(round)")
         }

@@ -6,18 +6,6 @@ import TestSupport
 /// the built binary, rasterised at 300 dpi and read back by zbarimg, which must return
 /// exactly the input.
 @Suite struct BarcodeCommandTests {
-    /// A small fixed-seed generator (SplitMix64), so every run draws the same payloads.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// One symbol to draw and what zbarimg must read from it.
     struct Case: Sendable {
