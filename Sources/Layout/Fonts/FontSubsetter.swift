@@ -46,8 +46,11 @@ struct FontSubsetter {
         self.font = font
         self.postScriptName = postScriptName
         var original: [(code: UInt32, glyph: Int)] = []
+        original.reserveCapacity(scalars.count)
         var missing: [Unicode.Scalar] = []
-        for scalar in Set(scalars).sorted(by: { $0.value < $1.value }) {
+        var previous: Unicode.Scalar?
+        for scalar in scalars.sorted(by: { $0.value < $1.value }) where scalar != previous {
+            previous = scalar
             if let glyph = font.glyph(for: scalar) {
                 original.append((scalar.value, glyph))
             } else {
@@ -57,11 +60,15 @@ struct FontSubsetter {
         guard missing.isEmpty else { throw .missingGlyphs(font: font.postScriptName, characters: missing) }
         // Glyphs in the order of their first character, so runs of consecutive characters
         // get consecutive glyph ids: fewer cmap segments.
-        var used: [Int] = [], seen = Set<Int>()
-        for pair in original where seen.insert(pair.glyph).inserted { used.append(pair.glyph) }
-        glyphs = [0] + used
+        var used: [Int] = [0]
+        used.reserveCapacity(original.count + 1)
         var renumbered: [Int: Int] = [:]
-        for (index, glyph) in used.enumerated() { renumbered[glyph] = index + 1 }
+        renumbered.reserveCapacity(original.count)
+        for pair in original where renumbered[pair.glyph] == nil {
+            renumbered[pair.glyph] = used.count
+            used.append(pair.glyph)
+        }
+        glyphs = used
         mappings = original.map { ($0.code, renumbered[$0.glyph] ?? 0) }
     }
 
