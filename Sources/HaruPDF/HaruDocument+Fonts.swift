@@ -7,7 +7,8 @@ extension HaruDocument {
     ///
     /// libharu 2.3.0's public API loads TrueType only from a path. This follows its
     /// `LoadTTFontFromStream` with internal functions instead, on a memory stream: no temp
-    /// file, no memfd, and no `fread`/`lseek` system calls per glyph when saving.
+    /// file, no memfd, and no `fread`/`lseek` system calls per glyph when saving; the stream is a
+    /// `FontProgramSource`.
     ///
     /// - Parameter tag: the six capital letters before the font name ("TLNAAA" gives
     ///   "TLNAAA+Name"), so names are deterministic and mark a subset.
@@ -15,16 +16,8 @@ extension HaruDocument {
         let call: StaticString = "HPDF_TTFontDef_Load"
         let document = handle.pointee
         let bytes = InstructionTables.adding(to: bytes)
-        // One block one byte longer than the file: a memory stream cannot seek to the very
-        // end of a full block (see `InstructionTables`), e.g. to an empty last glyph.
-        let stream = try require(HPDF_MemStream_New(document.mmgr, UInt32(clamping: bytes.count + 1)),
-                                 "HPDF_MemStream_New")
-        let written = bytes.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, UInt32($0.count)) }
-        guard written == UInt(HPDF_OK) else {
-            HPDF_Stream_Free(stream)
-            try check(written, "HPDF_Stream_Write")
-            throw .library(call: "HPDF_Stream_Write", code: written, detail: 0)
-        }
+        // Read with memcpy instead of libharu's byte-wise memory stream copy.
+        let stream = try require(FontProgramSource.stream(bytes, in: self), "HPDF_CallbackReader_New")
         // The definition owns the stream from here on, failures included.
         let definition = try require(HPDF_TTFontDef_Load(document.mmgr, stream, HPDF_TRUE), call)
         guard HPDF_Doc_FindFontDef(handle, Self.name(of: definition)) == nil else {

@@ -26,6 +26,8 @@ final class HaruDocument {
     let handle: HPDF_Doc
     /// Lives exactly as long as the document, whose handler points at it (unretained).
     private let errors: HaruErrorRecord
+    /// Memory libharu reads from until the document is freed (see `FontProgramSource`).
+    private var retained: [UnsafeMutableRawPointer] = []
 
     init() throws(HaruError) {
         let errors = HaruErrorRecord()
@@ -36,7 +38,13 @@ final class HaruDocument {
         self.errors = errors
     }
 
-    deinit { HPDF_Free(handle) }
+    deinit {
+        HPDF_Free(handle)
+        for buffer in retained { buffer.deallocate() }
+    }
+
+    /// Keeps `buffer` allocated until the document is freed, then deallocates it.
+    func retain(_ buffer: UnsafeMutableRawPointer) { retained.append(buffer) }
 
     /// libharu's version ("2.3.0"); HaruPDF relies on that version's internal records.
     static var libraryVersion: String { String(cString: HPDF_GetVersion()) }

@@ -46,6 +46,9 @@ extension HaruPage {
         bytes.append(0x0A)
     }
 
+    static let filledRectangle = Array(" re\nf\n".utf8)
+    static let strokedRectangle = Array(" re\nS\n".utf8)
+
     private var attributes: UnsafeMutablePointer<HPDF_PageAttr_Rec>? {
         handle.pointee.attr?.assumingMemoryBound(to: HPDF_PageAttr_Rec.self)
     }
@@ -60,9 +63,14 @@ extension HaruPage {
 
     /// A filled (`stroke` false) or stroked rectangle.
     func rectangle(x: Double, y: Double, width: Double, height: Double, stroke: Bool) throws(HaruError) {
+        // One small buffer per bar (barcodes draw a hundred): no array of numbers.
         var bytes: [UInt8] = []
-        Self.operation([x, y, width, height], "re", into: &bytes)
-        bytes.append(contentsOf: (stroke ? "S\n" : "f\n").utf8)
+        bytes.reserveCapacity(48)
+        Self.appendNumber(Self.hundredths(x), to: &bytes)
+        Self.appendNumber(Self.hundredths(y), to: &bytes)
+        Self.appendNumber(Self.hundredths(width), to: &bytes)
+        Self.appendNumber(Self.hundredths(height), to: &bytes)
+        bytes.append(contentsOf: stroke ? Self.strokedRectangle : Self.filledRectangle)
         try write(bytes)
     }
 

@@ -42,36 +42,46 @@ enum InstructionTables {
         let total = tables.count
         var power = 1, selector = 0
         while power * 2 <= total { power *= 2; selector += 1 }
-        var output = Array(font[0..<4])
+        var output: [UInt8] = []
+        output.reserveCapacity(12 + total * 16 + tables.reduce(0) { $0 + ($1.data.count + 3) & ~3 })
+        output += font[0..<4]
         append16(UInt16(total), to: &output)
         append16(UInt16(power * 16), to: &output)
         append16(UInt16(selector), to: &output)
         append16(UInt16(total * 16 - power * 16), to: &output)
         var offset = 12 + total * 16
-        var bodies: [UInt8] = []
         for table in tables {
             output += table.tag
             append32(checksum(table.data), to: &output)
             append32(UInt32(offset), to: &output)
             append32(UInt32(table.data.count), to: &output)
-            bodies += table.data
-            let padding = (4 - table.data.count % 4) % 4
-            bodies += [UInt8](repeating: 0, count: padding)
-            offset += table.data.count + padding
+            offset += (table.data.count + 3) & ~3
         }
-        return output + bodies
+        for table in tables {
+            output += table.data
+            while output.count % 4 != 0 { output.append(0) }
+        }
+        return output
     }
 
     /// The TrueType table checksum: the sum of big-endian 32-bit words, zero-padded.
     static func checksum(_ data: ArraySlice<UInt8>) -> UInt32 {
-        var sum: UInt32 = 0, word: UInt32 = 0, index = 0
-        for byte in data {
-            word = word << 8 | UInt32(byte)
-            index += 1
-            if index == 4 { sum = sum &+ word; word = 0; index = 0 }
+        data.withUnsafeBufferPointer { buffer in
+            var sum: UInt32 = 0, index = 0
+            let whole = buffer.count & ~3
+            while index < whole {
+                sum = sum &+ (UInt32(buffer[index]) << 24 | UInt32(buffer[index + 1]) << 16
+                              | UInt32(buffer[index + 2]) << 8 | UInt32(buffer[index + 3]))
+                index += 4
+            }
+            var last: UInt32 = 0, shift: UInt32 = 24
+            while index < buffer.count {  // at most three bytes: shift ends at 0
+                last |= UInt32(buffer[index]) << shift
+                shift -= 8
+                index += 1
+            }
+            return sum &+ last
         }
-        if index > 0 { sum = sum &+ (word << (8 * UInt32(4 - index))) }
-        return sum
     }
 
     private static func uint16(_ bytes: [UInt8], _ at: Int) -> UInt16 {
@@ -83,10 +93,12 @@ enum InstructionTables {
     }
 
     private static func append16(_ value: UInt16, to bytes: inout [UInt8]) {
-        bytes += [UInt8(value >> 8), UInt8(value & 0xFF)]
+        bytes.append(UInt8(value >> 8))
+        bytes.append(UInt8(value & 0xFF))
     }
 
     private static func append32(_ value: UInt32, to bytes: inout [UInt8]) {
-        bytes += [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+        append16(UInt16(value >> 16), to: &bytes)
+        append16(UInt16(value & 0xFFFF), to: &bytes)
     }
 }

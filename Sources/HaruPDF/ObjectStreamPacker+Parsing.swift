@@ -6,20 +6,34 @@ extension ObjectStreamPacker {
 
     /// The first index of `needle` in `file[range]`.
     func find(_ needle: String, in range: Range<Int>) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, range.count >= pattern.count else { return nil }
-        var index = range.lowerBound
-        while index + pattern.count <= range.upperBound {
-            if file[index] == first, file[index..<index + pattern.count].elementsEqual(pattern) { return index }
+        Self.firstIndex(of: Array(needle.utf8), in: file[range])
+    }
+
+    /// The first index of `pattern` in `bytes` (an index of `bytes`' base).
+    static func firstIndex(of pattern: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = bytes.startIndex
+        let last = bytes.endIndex - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = 1
+                while matched < pattern.count, bytes[index + matched] == pattern[matched] { matched += 1 }
+                if matched == pattern.count { return index }
+            }
             index += 1
         }
         return nil
     }
 
+    static let streamKeyword = Array(">>\nstream".utf8)
+    static let objectEnd = Array("endobj\n".utf8)
+    static let streamEnd = Array("\nendstream\n".utf8)
+    static let lengthKey = Array("/Length ".utf8)
+
     /// The in-use objects (number, offset) of the one xref section, where that section
     /// starts, and the trailer text. Entries are read as libharu writes them: 20 bytes,
     /// "oooooooooo ggggg n\r\n".
-    func crossReference() -> (offsets: [(number: Int, offset: Int)], start: Int, trailer: String)? {
+    func crossReference() -> (offsets: [(number: Int, offset: Int)], start: Int, trailer: ArraySlice<UInt8>)? {
         let tailStart = max(0, file.count - 64)
         guard let marker = lastIndex(of: "startxref", from: tailStart) else { return nil }
         let digits = text(file[(marker + 9)...]).split(whereSeparator: \.isWhitespace).first
@@ -44,13 +58,13 @@ extension ObjectStreamPacker {
             guard offset > 0, offset < start else { return nil }
             offsets.append((number, offset))
         }
-        let trailer = text(file[(cursor + count * 20)..<marker])
-        guard trailer.hasPrefix("trailer") else { return nil }
+        let trailer = file[(cursor + count * 20)..<marker]
+        guard trailer.starts(with: "trailer".utf8) else { return nil }
         return (offsets, start, trailer)
     }
 
     /// A run of decimal digits at `cursor` (before `end`), moving the cursor past it.
-    private func decimal(at cursor: inout Int, end: Int) -> Int? {
+    func decimal(at cursor: inout Int, end: Int) -> Int? {
         var value = 0, digits = 0
         while cursor < end, file[cursor] >= 0x30, file[cursor] <= 0x39, digits < 12 {
             value = value * 10 + Int(file[cursor] - 0x30)
@@ -69,31 +83,39 @@ extension ObjectStreamPacker {
         return found
     }
 
-    /// "N 0 R" after `key` in a dictionary text.
-    func reference(after key: String, in dictionary: String) -> String? {
-        guard let range = dictionary.range(of: key + " ") else { return nil }
-        let words = dictionary[range.upperBound...].split(separator: " ", maxSplits: 3)
-        guard words.count >= 3, Int(words[0]) != nil, words[1] == "0",
-              words[2].hasPrefix("R") else { return nil }
-        return "\(words[0]) 0 R"
+    /// "N 0 R" after `key` and one space in a dictionary of the file.
+    func reference(after key: String, in dictionary: ArraySlice<UInt8>) -> String? {
+        guard let found = Self.firstIndex(of: Array((key + " ").utf8), in: dictionary) else { return nil }
+        var cursor = found + key.utf8.count + 1
+        guard let number = referenceNumber(at: &cursor, end: dictionary.endIndex) else { return nil }
+        return "\(number) 0 R"
+    }
+
+    /// The N of "N 0 R" at `cursor`, moving the cursor past the "R".
+    private func referenceNumber(at cursor: inout Int, end: Int) -> Int? {
+        guard let number = decimal(at: &cursor, end: end), cursor + 4 <= end, file[cursor] == 0x20,
+              file[cursor + 1] == UInt8(ascii: "0"), file[cursor + 2] == 0x20, file[cursor + 3] == UInt8(ascii: "R")
+        else { return nil }
+        cursor += 4
+        return number
     }
 
     /// The object `number` written at `offset`, ending before `end`.
     func object(_ number: Int, at offset: Int, end: Int) -> Object? {
         let head = Array("\(number) 0 obj\n".utf8)
         guard offset + head.count <= end, file[offset..<offset + head.count].elementsEqual(head) else { return nil }
-        let tail = Array("endobj\n".utf8)
+        let tail = Self.objectEnd
         guard end - tail.count >= offset + head.count, file[(end - tail.count)..<end].elementsEqual(tail) else {
             return nil
         }
         let body = file[(offset + head.count)..<(end - tail.count)]
-        let streamEnd = Array("\nendstream\n".utf8)
+        let streamEnd = Self.streamEnd
         guard body.count > streamEnd.count, body.suffix(streamEnd.count).elementsEqual(streamEnd) else {
             return Object(number: number, body: body, stream: nil)
         }
         // A stream: "<<...>>\nstream\r\n" data "\nendstream\n". Stream dictionaries hold no
         // strings, so the first ">>\nstream" ends the dictionary.
-        guard let keyword = find(">>\nstream", in: body.startIndex..<body.endIndex) else { return nil }
+        guard let keyword = Self.firstIndex(of: Self.streamKeyword, in: body) else { return nil }
         var dataStart = keyword + 9
         if dataStart < body.endIndex, file[dataStart] == 0x0D { dataStart += 1 }
         guard dataStart < body.endIndex, file[dataStart] == 0x0A else { return nil }
@@ -107,25 +129,28 @@ extension ObjectStreamPacker {
     /// The dictionary with "/Length N 0 R" replaced by the value of object N (recorded in
     /// `folded`); unchanged when its /Length is already direct.
     func directLength(_ dictionary: ArraySlice<UInt8>, lengths: [Int: Int], folded: inout Set<Int>) -> [UInt8]? {
-        let source = text(dictionary)
-        guard let key = source.range(of: "/Length ") else { return nil }
-        let rest = source[key.upperBound...]
-        let words = rest.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
-        guard words.count >= 3, let number = Int(words[0]), words[1] == "0", words[2].hasPrefix("R") else {
-            return Array(dictionary)
-        }
+        guard let key = Self.firstIndex(of: Self.lengthKey, in: dictionary) else { return nil }
+        let valueStart = key + Self.lengthKey.count
+        var cursor = valueStart
+        guard let number = referenceNumber(at: &cursor, end: dictionary.endIndex) else { return Array(dictionary) }
         guard let value = lengths[number] else { return nil }
         folded.insert(number)
-        let referenceEnd = source.index(key.upperBound, offsetBy: words[0].count + 4)  // "N 0 R"
-        return Array((source[..<key.upperBound] + "\(value)" + source[referenceEnd...]).utf8)
+        var result = Array(dictionary[..<valueStart])
+        result += "\(value)".utf8
+        result += dictionary[cursor...]
+        return result
     }
 
     /// The direct /Length of a stream dictionary.
     static func lengthValue(in dictionary: [UInt8]) -> Int? {
-        let source = String(decoding: dictionary, as: UTF8.self)
-        guard let key = source.range(of: "/Length ") else { return nil }
-        let digits = source[key.upperBound...].prefix { $0.isNumber }
-        return Int(digits)
+        guard let key = firstIndex(of: lengthKey, in: dictionary[...]) else { return nil }
+        var value = 0, index = key + lengthKey.count
+        let start = index
+        while index < dictionary.count, dictionary[index] >= 0x30, dictionary[index] <= 0x39, index - start < 12 {
+            value = value * 10 + Int(dictionary[index] - 0x30)
+            index += 1
+        }
+        return index > start ? value : nil
     }
 }
 
@@ -137,7 +162,10 @@ extension ObjectStreamPacker {
     /// holding a string is returned unchanged.
     static func compacted(_ dictionary: [UInt8]) -> [UInt8] {
         guard !dictionary.contains(UInt8(ascii: "(")) else { return dictionary }
-        let delimiters = Set("/[]<>".utf8)
+        func isDelimiter(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "/") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]")
+                || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        }
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
         var result: [UInt8] = []
         result.reserveCapacity(dictionary.count)
@@ -148,7 +176,7 @@ extension ObjectStreamPacker {
                 var next = index
                 while next < dictionary.count, isSpace(dictionary[next]) { next += 1 }
                 let before = result.last, after = next < dictionary.count ? dictionary[next] : nil
-                if let before, let after, !delimiters.contains(before), !delimiters.contains(after) {
+                if let before, let after, !isDelimiter(before), !isDelimiter(after) {
                     result.append(0x20)
                 }
                 index = next
@@ -157,12 +185,14 @@ extension ObjectStreamPacker {
                 index += 1
             }
         }
-        var text = String(decoding: result, as: UTF8.self)
-        for key in ["/Length2 0", "/Length3 0"] {
-            if let range = text.range(of: key), range.upperBound == text.endIndex || !text[range.upperBound].isNumber {
-                text.removeSubrange(range)
+        for key in Self.type1Lengths {
+            if let start = firstIndex(of: key, in: result[...]) {
+                let end = start + key.count
+                if end == result.count || !(0x30...0x39).contains(result[end]) { result.removeSubrange(start..<end) }
             }
         }
-        return Array(text.utf8)
+        return result
     }
+
+    static let type1Lengths = [Array("/Length2 0".utf8), Array("/Length3 0".utf8)]
 }

@@ -21,7 +21,7 @@ struct ObjectStreamPacker {
 
     /// The repacked file, or nil when `file` is not laid out as expected.
     func packed(deflate: ([UInt8]) throws(HaruError) -> [UInt8]) throws(HaruError) -> [UInt8]? {
-        guard let (offsets, xrefStart, trailer) = crossReference(), trailer.range(of: "/Encrypt") == nil,
+        guard let (offsets, xrefStart, trailer) = crossReference(), Self.firstIndex(of: Array("/Encrypt".utf8), in: trailer) == nil,
               let root = reference(after: "/Root", in: trailer) else { return nil }
         let info = reference(after: "/Info", in: trailer)
         var objects: [Object] = []

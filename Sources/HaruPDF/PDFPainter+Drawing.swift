@@ -14,7 +14,7 @@ struct DrawingState {
 
 extension PagePainter {
     mutating func draw(_ op: DrawOp, on page: HaruPage, at location: (page: Int, op: Int)) throws(HaruError) {
-        guard Self.numbers(of: op).allSatisfy(\.isFinite) else {
+        guard Self.isFinite(op) else {
             throw .invalidNumber(page: location.page, op: location.op)
         }
         switch op {
@@ -61,19 +61,25 @@ extension PagePainter {
         }
     }
 
-    /// Every number of an operation, to reject NaN and infinities before libharu sees them.
-    static func numbers(of op: DrawOp) -> [Double] {
-        func rgb(_ color: RGBColor) -> [Double] { [color.red, color.green, color.blue] }
+    /// Whether every number of an operation is finite (checked without
+    /// building an array), to reject NaN and infinities before libharu sees them.
+    static func isFinite(_ op: DrawOp) -> Bool {
+        func finite(_ color: RGBColor) -> Bool { color.red.isFinite && color.green.isFinite && color.blue.isFinite }
         switch op {
-        case .text(let x, let y, _, let size, _, let color): return [x, y, size] + rgb(color)
-        case .fillRect(let x, let y, let width, let height, let color): return [x, y, width, height] + rgb(color)
+        case .text(let x, let y, _, let size, _, let color):
+            return x.isFinite && y.isFinite && size.isFinite && finite(color)
+        case .fillRect(let x, let y, let width, let height, let color):
+            return x.isFinite && y.isFinite && width.isFinite && height.isFinite && finite(color)
         case .strokeRect(let x, let y, let width, let height, let lineWidth, let color):
-            return [x, y, width, height, lineWidth] + rgb(color)
+            return x.isFinite && y.isFinite && width.isFinite && height.isFinite && lineWidth.isFinite && finite(color)
         case .line(let x1, let y1, let x2, let y2, let lineWidth, let dash, let color):
-            return [x1, y1, x2, y2, lineWidth] + dash + rgb(color)
+            return x1.isFinite && y1.isFinite && x2.isFinite && y2.isFinite && lineWidth.isFinite
+                && dash.allSatisfy(\.isFinite) && finite(color)
         case .circle(let x, let y, let radius, let lineWidth, let dash, let color):
-            return [x, y, radius, lineWidth] + dash + rgb(color)
-        case .image(_, let x, let y, let width, let height): return [x, y, width, height]
+            return x.isFinite && y.isFinite && radius.isFinite && lineWidth.isFinite
+                && dash.allSatisfy(\.isFinite) && finite(color)
+        case .image(_, let x, let y, let width, let height):
+            return x.isFinite && y.isFinite && width.isFinite && height.isFinite
         }
     }
 

@@ -39,9 +39,8 @@ enum TextEncoding {
             guard let table = current else { return }
             let group = tables.count
             for face in members {
-                var codes: [UInt32: UInt8] = [:]
-                for scalar in faces[face] { codes[scalar.value] = table.codes[scalar.value] }
-                encodings[face] = .singleByte(name: encoderNames[group], group: group, codes: FaceCodes(codes))
+                encodings[face] = .singleByte(name: encoderNames[group], group: group,
+                                              codes: FaceCodes(faces[face], in: table))
             }
             tables.append(table)
             members = []
@@ -99,6 +98,19 @@ struct FaceCodes {
             if scalar < 0x800 { low[Int(scalar)] = code } else { high[scalar] = code }
         }
         count = codes.count
+    }
+
+    /// The codes `table` gives to `scalars` (characters without one stay unencodable).
+    init(_ scalars: [Unicode.Scalar], in table: CompactEncoding) {
+        for scalar in scalars {
+            guard let code = table.codes[scalar.value], code != 0 else { continue }
+            if scalar.value < 0x800 {
+                if low[Int(scalar.value)] == 0 { count += 1 }
+                low[Int(scalar.value)] = code
+            } else if high.updateValue(code, forKey: scalar.value) == nil {
+                count += 1
+            }
+        }
     }
 
     subscript(scalar: UInt32) -> UInt8? {

@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("layout", layoutBenchmark),
     ("mustache", mustacheBenchmark),
     ("pdf", pdfBenchmark),
+    ("paint", paintBenchmark),
     ("pipeline", pipelineBenchmark),
     ("service-documents", serviceDocumentsBenchmark),
     ("batch", batchBenchmark),

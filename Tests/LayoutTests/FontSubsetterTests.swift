@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Layout
 
@@ -29,6 +30,39 @@ import Testing
         #expect(subset.glyph(for: "Z") == nil)
         #expect(subset.glyph(for: "щ") == nil)
         #expect(try font.subset(scalars: used, postScriptName: "A").count < 20_000)
+    }
+
+    /// Glyph records are cached per font across subsets: a subset made after others (cache
+    /// warm, partly with other glyphs) must equal the same subset made by a font instance that
+    /// never subset anything.
+    @Test func subsetsDoNotDependOnWhatWasSubsetBefore() throws {
+        let warm = try TrueTypeFont(contentsOf: Self.sans)
+        let cold = try TrueTypeFont(contentsOf: Self.sans)
+        let first = Self.scalars("Гарантія № 42 — ok"), second = Self.scalars(Self.text + " Zebra щука")
+        _ = try warm.subset(scalars: first, postScriptName: "A")
+        let afterOthers = try warm.subset(scalars: second, postScriptName: "B")
+        let fresh = try cold.subset(scalars: second, postScriptName: "B")
+        #expect(afterOthers == fresh)
+        #expect(try warm.subset(scalars: second, postScriptName: "B") == fresh, "a repeated subset changed")
+        #expect(try TrueTypeFont(bytes: afterOthers).glyph(for: "щ") != nil)
+    }
+
+    /// Threads share one font (and its glyph cache): subsets made at the same time equal the
+    /// ones made one after another.
+    @Test func concurrentSubsetsOfOneFontMatchSequentialOnes() throws {
+        let texts = ["Гарантія їЇЁё", "№ 42 «OK»", "Zebra щука ґ", "ABCDEFGHIJ abcdefghij", "ЖЗИЙКЛ 0123456789"]
+        let expected = try texts.map { text in
+            try TrueTypeFont(contentsOf: Self.sans).subset(scalars: Self.scalars(text), postScriptName: "C")
+        }
+        let shared = try TrueTypeFont(contentsOf: Self.sans)
+        let results = ConcurrentResults(count: texts.count * 4)
+        DispatchQueue.concurrentPerform(iterations: texts.count * 4) { index in
+            let text = texts[index % texts.count]
+            results.set(index, try? shared.subset(scalars: Self.scalars(text), postScriptName: "C"))
+        }
+        for index in 0..<texts.count * 4 {
+            #expect(results.value(index) == expected[index % texts.count], "subset \(index) differs")
+        }
     }
 
     @Test func compositeGlyphsBecomeSimpleWithTheSameShape() throws {
@@ -157,5 +191,26 @@ import Testing
                 }
             }
         }
+    }
+}
+
+/// Results written by concurrent iterations. `@unchecked Sendable`: `values` is only
+/// touched under `lock`.
+private final class ConcurrentResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [[UInt8]?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: [UInt8]?) {
+        lock.lock()
+        values[index] = value
+        lock.unlock()
+    }
+
+    func value(_ index: Int) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return values[index]
     }
 }

@@ -46,8 +46,11 @@ struct FontSubsetter {
         self.font = font
         self.postScriptName = postScriptName
         var original: [(code: UInt32, glyph: Int)] = []
+        original.reserveCapacity(scalars.count)
         var missing: [Unicode.Scalar] = []
-        for scalar in Set(scalars).sorted(by: { $0.value < $1.value }) {
+        var previous: Unicode.Scalar?
+        for scalar in scalars.sorted(by: { $0.value < $1.value }) where scalar != previous {
+            previous = scalar
             if let glyph = font.glyph(for: scalar) {
                 original.append((scalar.value, glyph))
             } else {
@@ -57,11 +60,15 @@ struct FontSubsetter {
         guard missing.isEmpty else { throw .missingGlyphs(font: font.postScriptName, characters: missing) }
         // Glyphs in the order of their first character, so runs of consecutive characters
         // get consecutive glyph ids: fewer cmap segments.
-        var used: [Int] = [], seen = Set<Int>()
-        for pair in original where seen.insert(pair.glyph).inserted { used.append(pair.glyph) }
-        glyphs = [0] + used
+        var used: [Int] = [0]
+        used.reserveCapacity(original.count + 1)
         var renumbered: [Int: Int] = [:]
-        for (index, glyph) in used.enumerated() { renumbered[glyph] = index + 1 }
+        renumbered.reserveCapacity(original.count)
+        for pair in original where renumbered[pair.glyph] == nil {
+            renumbered[pair.glyph] = used.count
+            used.append(pair.glyph)
+        }
+        glyphs = used
         mappings = original.map { ($0.code, renumbered[$0.glyph] ?? 0) }
     }
 
@@ -71,24 +78,15 @@ struct FontSubsetter {
         guard font.unitsPerEm > 0, font.unitsPerEm <= 16384 else {
             throw .unsupported("\(font.postScriptName): \(font.unitsPerEm) units per em")
         }
-        var glyf = FontTableWriter(capacity: glyphs.count * 120)
+        let records = try glyphRecords(reader: reader, scale: scale)
+        var glyf = FontTableWriter(capacity: records.reduce(0) { $0 + $1.bytes.count + 1 })
         var offsets = [0]
+        offsets.reserveCapacity(records.count + 1)
         var maxPoints = 0, maxContours = 0
-        var bounds: [(xMin: Int, yMin: Int, xMax: Int, yMax: Int)] = []
-        bounds.reserveCapacity(glyphs.count)
-        var workspace = OutlineWorkspace()
-        for glyph in glyphs {
-            let entry: (points: Int, contours: Int, bounds: (xMin: Int, yMin: Int, xMax: Int, yMax: Int))
-            if scale.isIdentity {
-                let copied = try reader.glyphWithoutHinting(glyph)
-                glyf.bytes += copied.data
-                entry = (copied.points, copied.contours, copied.bounds)
-            } else {
-                entry = try reader.appendScaled(glyph, scale, to: &glyf.bytes, workspace: &workspace)
-            }
-            maxPoints = max(maxPoints, entry.points)
-            maxContours = max(maxContours, entry.contours)
-            bounds.append(entry.bounds)
+        for record in records {
+            glyf.bytes += record.bytes
+            maxPoints = max(maxPoints, record.points)
+            maxContours = max(maxContours, record.contours)
             glyf.pad(to: 2)
             offsets.append(glyf.bytes.count)
         }
@@ -104,7 +102,7 @@ struct FontSubsetter {
             let advance = scale.truncated(font.advance(ofGlyph: glyph))
             widest = max(widest, advance)
             hmtx.u16(advance)
-            hmtx.u16(bounds[index].xMin)
+            hmtx.u16(records[index].bounds.xMin)
         }
         let tables: [(tag: String, data: [UInt8])] = [
             ("OS/2", try os2Table(scale: scale)),
@@ -119,6 +117,35 @@ struct FontSubsetter {
             ("post", try postTable(scale: scale)),
         ]
         return Self.assemble(tables)
+    }
+
+    /// The `glyf` record of each glyph of the subset, from the font's cache where another
+    /// subset already made it; new ones are made here and added to the cache.
+    func glyphRecords(reader: GlyphReader, scale: UnitScale) throws(FontError) -> [GlyphRecordCache.Record] {
+        let cache = GlyphRecordCache.cache(for: font)
+        var records: [GlyphRecordCache.Record] = []
+        records.reserveCapacity(glyphs.count)
+        var made: [(glyph: Int, record: GlyphRecordCache.Record)] = []
+        var workspace = OutlineWorkspace()
+        for (glyph, cached) in zip(glyphs, cache.records(for: glyphs)) {
+            if let cached {
+                records.append(cached)
+                continue
+            }
+            let record: GlyphRecordCache.Record
+            if scale.isIdentity {
+                let copied = try reader.glyphWithoutHinting(glyph)
+                record = .init(bytes: copied.data, points: copied.points, contours: copied.contours, bounds: copied.bounds)
+            } else {
+                var bytes: [UInt8] = []
+                let entry = try reader.appendScaled(glyph, scale, to: &bytes, workspace: &workspace)
+                record = .init(bytes: bytes, points: entry.points, contours: entry.contours, bounds: entry.bounds)
+            }
+            records.append(record)
+            made.append((glyph, record))
+        }
+        cache.store(made)
+        return records
     }
 
     /// Writes the table directory and tables, with checksums and head.checkSumAdjustment.
