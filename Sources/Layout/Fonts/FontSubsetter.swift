@@ -122,7 +122,7 @@ struct FontSubsetter {
     /// The `glyf` record of each glyph of the subset, from the font's cache where another
     /// subset already made it; new ones are made here and added to the cache.
     func glyphRecords(reader: GlyphReader, scale: UnitScale) throws(FontError) -> [GlyphRecordCache.Record] {
-        let cache = GlyphRecordCache.cache(for: font)
+        let cache = font.glyphRecords
         var records: [GlyphRecordCache.Record] = []
         records.reserveCapacity(glyphs.count)
         var made: [(glyph: Int, record: GlyphRecordCache.Record)] = []

@@ -4,7 +4,7 @@ import Foundation
 /// dropped, composites flattened and, for a font not at 1000 units per em, rescaled (see
 /// `UnitScale`). A subset then only concatenates records and writes its small tables.
 ///
-/// One cache belongs to one `TrueTypeFont` (see `cache(for:)`), which documents on any
+/// One cache belongs to one `TrueTypeFont` (its `glyphRecords`), which documents on any
 /// thread share. It is bounded by the font: at most one record per glyph id, and a font has
 /// at most 65,535 glyphs. Records depend only on the immutable font, so any thread may fill
 /// a missing one; two threads computing the same record store equal bytes.
@@ -24,7 +24,7 @@ final class GlyphRecordCache: @unchecked Sendable {
     private let lock = NSLock()
     private var records: [Record?]
 
-    private init(glyphCount: Int) {
+    init(glyphCount: Int) {
         records = [Record?](repeating: nil, count: max(0, min(glyphCount, 0x10000)))
     }
 
@@ -42,38 +42,6 @@ final class GlyphRecordCache: @unchecked Sendable {
         defer { lock.unlock() }
         for (glyph, record) in new where records.indices.contains(glyph) && records[glyph] == nil {
             records[glyph] = record
-        }
-    }
-
-    /// The cache of `font`, created on first use. Caches live in a table keyed by the
-    /// font's identity that holds the font weakly: a font's cache goes away with the next
-    /// lookup after the font itself is gone, so a new font at the same address never sees
-    /// another font's records.
-    static func cache(for font: TrueTypeFont) -> GlyphRecordCache {
-        registry.cache(for: font)
-    }
-
-    private static let registry = Registry()
-
-    /// Font → cache table. `@unchecked Sendable`: `entries` is touched only under `lock`.
-    private final class Registry: @unchecked Sendable {
-        struct Entry {
-            weak var font: TrueTypeFont?
-            let cache: GlyphRecordCache
-        }
-
-        private let lock = NSLock()
-        private var entries: [ObjectIdentifier: Entry] = [:]
-
-        func cache(for font: TrueTypeFont) -> GlyphRecordCache {
-            let key = ObjectIdentifier(font)
-            lock.lock()
-            defer { lock.unlock() }
-            if let entry = entries[key], entry.font === font { return entry.cache }
-            entries = entries.filter { $0.value.font != nil }
-            let cache = GlyphRecordCache(glyphCount: font.numberOfGlyphs)
-            entries[key] = Entry(font: font, cache: cache)
-            return cache
         }
     }
 }

@@ -22,6 +22,8 @@ public final class TrueTypeFont: Sendable, Equatable, CustomStringConvertible {
     public let embeddingFlags: Int
     let advances: [UInt16]
     let characterMap: CharacterMap
+    /// Subset-ready glyph records, filled as documents use glyphs (see GlyphRecordCache).
+    let glyphRecords: GlyphRecordCache
 
     /// Reads a font from its bytes.
     public init(bytes: [UInt8]) throws(FontError) {
@@ -81,6 +83,7 @@ public final class TrueTypeFont: Sendable, Equatable, CustomStringConvertible {
         postScriptName = names.postScriptName
         familyName = names.familyName
         characterMap = try CharacterMap(file: file.with(table: "cmap"), offset: try table("cmap"))
+        glyphRecords = GlyphRecordCache(glyphCount: numberOfGlyphs)
     }
 
     /// Reads a font file.
