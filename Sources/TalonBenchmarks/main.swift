@@ -11,6 +11,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("mustache", mustacheBenchmark),
     ("pdf", pdfBenchmark),
     ("pipeline", pipelineBenchmark),
+    ("card", cardBenchmark),
     ("service-documents", serviceDocumentsBenchmark),
     ("batch", batchBenchmark),
 ]
