@@ -44,6 +44,21 @@ import Testing
         }
     }
 
+    /// Paths are made only when a problem is reported; they must still name every step.
+    @Test func problemPathsNameEveryStep() {
+        let log = ProblemLog()
+        let inner: JSONValue = .object([(key: "b c", value: .array([.null, .string("x")]))])
+        let root = JSONCursor(root: .object([(key: "a", value: inner), (key: "n", value: .null)]), log: log)
+        let a = root["a"].object(required: true, keys: ["b c"])
+        let items = a?["b c"].array(required: true) ?? []
+        #expect(items.count == 2)
+        items.last?.report("last item")
+        a?["it's"].report("quoted key")
+        root["a"]["b c"]["k"].report("through a list")
+        root.report("root")
+        #expect(log.problems.map(\.path) == ["$.a['b c'][1]", "$.a['it\\'s']", "$.a['b c'].k", "$"])
+    }
+
     @Test func phoneAllowsDigitsBlanksDashesParenthesesAndOneLeadingPlus() {
         #expect(Self.read({ $0.phone(required: true) }, "+380 44 390-12-34").0 == "+380 44 390-12-34")
         #expect(Self.read({ $0.phone(required: true) }, "(044) 390 12 34").0 == "(044) 390 12 34")
