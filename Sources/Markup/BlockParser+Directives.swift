@@ -95,6 +95,10 @@ extension BlockParser {
             throw source.error(.missingArgument(directive: "columns", argument: "a column count or widths such as 1fr 2fr"),
                                line: call.line, offset: call.offset)
         }
+        if let shares = wholeFractions(call.positional) {
+            let total = shares.reduce(0, +)
+            return shares.map { $0 / total }
+        }
         let words = call.positional.flatMap { value in
             source.string(value.start, value.end).split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         }
@@ -116,5 +120,35 @@ extension BlockParser {
         guard (1...12).contains(shares.count) else { throw bad(words.joined(separator: " ")) }
         let total = shares.reduce(0, +)
         return shares.map { $0 / total }
+    }
+
+    /// The common form, `2fr 1fr` with whole numbers from 1 to 1000 (2 to 12 of them), read
+    /// straight from the scalars; nil for anything else, which the general reader handles.
+    private func wholeFractions(_ values: [DirectiveCall.Value]) -> [Double]? {
+        var shares: [Double] = []
+        for value in values {
+            var index = value.start
+            while index < value.end {
+                let scalar = source.scalars[index]
+                if scalar == " " || scalar == "\t" {
+                    index += 1
+                    continue
+                }
+                var number = 0, digits = 0
+                while index < value.end, source.scalars[index].isASCIIDigit, digits < 5 {
+                    number = number * 10 + Int(source.scalars[index].value - 48)
+                    digits += 1
+                    index += 1
+                }
+                guard digits > 0, (1...1000).contains(number), index + 1 < value.end,
+                      source.scalars[index] == "f", source.scalars[index + 1] == "r" else { return nil }
+                index += 2
+                guard index == value.end || source.scalars[index] == " " || source.scalars[index] == "\t" else {
+                    return nil
+                }
+                shares.append(Double(number))
+            }
+        }
+        return (2...12).contains(shares.count) ? shares : nil
     }
 }

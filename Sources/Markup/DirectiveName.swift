@@ -11,4 +11,12 @@ enum DirectiveName {
     static let all: [String] = block + inline
 
     static func isBlock(_ name: String) -> Bool { block.contains(name) }
+
+    /// The block names as scalars, to classify lines without making a string per line.
+    private static let blockScalars: [[Unicode.Scalar]] = block.map { Array($0.unicodeScalars) }
+
+    /// `isBlock` for a name given as source scalars.
+    static func isBlock(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
+        blockScalars.contains { $0.elementsEqual(name) }
+    }
 }

@@ -139,7 +139,9 @@ struct InlineParser {
     /// Appends plain scalars `start..<end` of the source to the pending text.
     private mutating func appendRun(_ start: Int, _ end: Int) {
         guard start < end else { return }
-        text.append(contentsOf: source.scalars[start..<end])
+        source.scalars.withUnsafeBufferPointer { scalars in
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: scalars[start..<end]))
+        }
         previous = source.scalars[end - 1]
     }
 

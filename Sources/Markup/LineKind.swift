@@ -44,7 +44,7 @@ enum LineKind: Equatable {
         case "@":
             var index = first + 1
             while index < end, scalars[index].isASCIILetter || scalars[index].isASCIIDigit { index += 1 }
-            if DirectiveName.isBlock(source.string(first + 1, index)) { return .directives(first: first) }
+            if DirectiveName.isBlock(source.scalars[(first + 1)..<index]) { return .directives(first: first) }
         case "0"..."9":
             var index = first, number = 0
             while index < end, scalars[index].isASCIIDigit, index - first < 9 {

@@ -5,26 +5,34 @@ extension SourceText {
     static func decode(_ text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(bytes.count)
-            let count = bytes.count
-            var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-            while index < count {
-                let lead = UInt32(bytes[index])
-                var value: UInt32
-                var length: Int
-                switch lead {
-                case 0..<0x80: value = lead; length = 1
-                case 0xC0..<0xE0: value = lead & 0x1F; length = 2
-                case 0xE0..<0xF0: value = lead & 0x0F; length = 3
-                default: value = lead & 0x07; length = 4
+            // Written straight into the array's storage (one scalar at most per byte).
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalars, written in
+                let count = bytes.count
+                var index = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+                var output = 0
+                while index < count {
+                    let lead = UInt32(bytes[index])
+                    if lead < 0x80 {
+                        scalars[output] = Unicode.Scalar(UInt8(lead))
+                        output += 1
+                        index += 1
+                        continue
+                    }
+                    var value: UInt32
+                    var length: Int
+                    switch lead {
+                    case 0xC0..<0xE0: value = lead & 0x1F; length = 2
+                    case 0xE0..<0xF0: value = lead & 0x0F; length = 3
+                    default: value = lead & 0x07; length = 4
+                    }
+                    guard index + length <= count else { break }
+                    for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    scalars[output] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    output += 1
+                    index += length
                 }
-                guard index + length <= count else { break }
-                for offset in 1..<max(1, length) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                index += length
+                written = output
             }
-            return scalars
         }
     }
 

@@ -7,6 +7,7 @@ public struct Escaper: Sendable {
         case none
         case html
         case custom(@Sendable (String) -> String)
+        case appending(@Sendable (String, inout [UInt8]) -> Void)
     }
 
     let kind: Kind
@@ -14,6 +15,12 @@ public struct Escaper: Sendable {
     /// A custom escaping function, applied to each interpolated value's text.
     public init(_ escape: @escaping @Sendable (String) -> String) {
         kind = .custom(escape)
+    }
+
+    /// A custom escaping function that appends each interpolated value's escaped UTF-8
+    /// straight to the output (no intermediate string per value).
+    public init(appending append: @escaping @Sendable (String, inout [UInt8]) -> Void) {
+        kind = .appending(append)
     }
 
     private init(kind: Kind) {
@@ -42,6 +49,8 @@ public struct Escaper: Sendable {
             Escaper.appendHTML(text, to: &output)
         case .custom(let escape):
             output.append(contentsOf: escape(text).utf8)
+        case .appending(let append):
+            append(text, &output)
         }
     }
 

@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("pdf", pdfBenchmark),
     ("paint", paintBenchmark),
     ("pipeline", pipelineBenchmark),
+    ("card", cardBenchmark),
     ("service-documents", serviceDocumentsBenchmark),
     ("batch", batchBenchmark),
 ]

@@ -187,7 +187,7 @@ public struct DocumentRenderer: Sendable {
             library = TemplateLibrary(directories: [url.deletingLastPathComponent(), builtInFolder])
         }
         // Every format goes through the markup, so values are always escaped for it.
-        let options = RenderOptions(escaper: Escaper(MarkupEscaper.escape), locale: locale == .uk ? .uk : .en)
+        let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: locale == .uk ? .uk : .en)
         do {
             let text = try library.render(name: templateName, data: context, options: options)
             return (text, "\(templateName).mustache (rendered)")

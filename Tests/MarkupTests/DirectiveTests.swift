@@ -96,6 +96,28 @@ import Testing
         #expect(blocks("@columns(1fr, 1fr)\na\n@column\nb\n@end").count == 1)
     }
 
+    /// Whole shares (read by a shortcut) give the same widths as the same shares written
+    /// any other way (read by the general reader).
+    @Test func columnWidthsAgreeHoweverTheSharesAreWritten() {
+        func widths(_ arguments: String) -> [Double]? {
+            for count in 1...12 {
+                let source = "@columns(\(arguments))\n" + String(repeating: "@column\n", count: count - 1) + "@end"
+                if let document = try? MarkupParser.parse(source, file: "columns.talon"),
+                   case .columns(let widths, _)? = document.blocks.first {
+                    return widths
+                }
+            }
+            return nil
+        }
+        #expect(widths("3fr 1fr") == [0.75, 0.25])
+        #expect(widths("3fr 1fr") == widths("3.0fr 1fr"))
+        #expect(widths("01fr\t 3fr") == widths("1fr, 3.00fr"))
+        #expect(widths("7fr 5fr 1000fr") == widths("7.0fr 5fr 1e3fr"))
+        #expect(widths("1fr 1fr 1fr") == widths("3"))
+        #expect(widths("1fr 1001fr") == nil)
+        #expect(widths("0fr 1fr") == nil)
+    }
+
     @Test func containersNestAndMayShareALine() {
         #expect(blocks("@keep @columns(2)\na\n@column\n@keep\nb\n@end @end @end") == [
             .keepTogether([.columns(widths: [0.5, 0.5], columns: [

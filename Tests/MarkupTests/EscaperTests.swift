@@ -36,6 +36,16 @@ import Testing
         #expect(MarkupEscaper.escape("") == "")
     }
 
+    /// The byte form used while rendering templates adds to what is there and writes the
+    /// same bytes as the string form, punctuation, line ends and all.
+    @Test func appendingFormMatchesStringForm() {
+        for s in Self.randomStrings(seed: 7, count: 400) + ["", "Ж\n*", "\r\r", "plain words"] {
+            var bytes = Array("x|".utf8)
+            MarkupEscaper.append(s, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "x|" + MarkupEscaper.escape(s), "for \(s.debugDescription)")
+        }
+    }
+
     @Test func paragraphRoundTrip() throws {
         for s in Self.randomStrings(seed: 1, count: 600) {
             let document = try MarkupParser.parse("Before\n\n" + MarkupEscaper.escape(s) + "\n\nAfter", file: "p")

@@ -33,6 +33,21 @@ import Testing
         #expect(try render("{{note}}", data, options: RenderOptions(escaper: .none)) == "cut | 2 dents #3 <b>")
     }
 
+    /// An appending escaper writes into the output itself; it sees each value's text
+    /// (numbers too) and is skipped by triple mustaches like any other escaper.
+    @Test func appendingEscaperWritesIntoTheOutput() throws {
+        let data: TemplateValue = ["note": "a|b", "n": 7]
+        let bars = Escaper(appending: { text, output in
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "|") || byte == UInt8(ascii: "7") { output.append(UInt8(ascii: "\\")) }
+                output.append(byte)
+            }
+        })
+        let options = RenderOptions(escaper: bars)
+        #expect(try render("[{{note}}] {{n}} {{{note}}}", data, options: options) == "[a\\|b] \\7 a|b")
+        #expect(bars.escape("x|y") == "x\\|y")
+    }
+
     @Test func numbersPrintWithoutNeedlessDecimals() throws {
         #expect(try render("{{n}}", ["n": 36]) == "36")
         #expect(try render("{{n}}", ["n": .number(TemplateNumber(text: "2.500")!)]) == "2.5")

@@ -78,15 +78,22 @@ final class LayoutSession {
         let index = fontIndex(face: face)
         // Encoding to UTF-8 by hand is several times faster than appending scalars to a
         // String.UnicodeScalarView one by one (measured with callgrind on the card).
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(scalars.count * 2)
-        for scalar in scalars {
-            if scalar.value < 0x10000 {
-                used[face][Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
+        // The bit set is borrowed once per op: touching `used[face][word]` per character
+        // costs an exclusivity check and two uniqueness checks each time.
+        let text = used[face].withUnsafeMutableBufferPointer { bits in
+            String(unsafeUninitializedCapacity: scalars.count * 4) { utf8 in
+                var written = 0
+                for scalar in scalars {
+                    let value = scalar.value
+                    if value < 0x10000 {
+                        bits[Int(value >> 6)] |= 1 << UInt64(value & 63)
+                    }
+                    written += writeUTF8(value, to: utf8, at: written)
+                }
+                return written
             }
-            appendUTF8(scalar.value, to: &utf8)
         }
-        return .text(x: x, y: y, font: index, size: size, text: String(decoding: utf8, as: UTF8.self), color: color)
+        return .text(x: x, y: y, font: index, size: size, text: text, color: color)
     }
 
     /// The font resources in order of first use, each with its sorted drawn scalars.
@@ -124,23 +131,28 @@ final class LayoutSession {
     }
 }
 
-/// Appends the UTF-8 encoding of a Unicode scalar value.
+/// Writes the UTF-8 encoding of a Unicode scalar value at `offset` (room for 4 bytes is
+/// the caller's duty); returns the number of bytes written.
 @inline(__always)
-func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+func writeUTF8(_ value: UInt32, to bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
     switch value {
     case ..<0x80:
-        bytes.append(UInt8(value))
+        bytes[offset] = UInt8(value)
+        return 1
     case ..<0x800:
-        bytes.append(UInt8(0xC0 | value >> 6))
-        bytes.append(UInt8(0x80 | value & 0x3F))
+        bytes[offset] = UInt8(0xC0 | value >> 6)
+        bytes[offset + 1] = UInt8(0x80 | value & 0x3F)
+        return 2
     case ..<0x10000:
-        bytes.append(UInt8(0xE0 | value >> 12))
-        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-        bytes.append(UInt8(0x80 | value & 0x3F))
+        bytes[offset] = UInt8(0xE0 | value >> 12)
+        bytes[offset + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+        bytes[offset + 2] = UInt8(0x80 | value & 0x3F)
+        return 3
     default:
-        bytes.append(UInt8(0xF0 | value >> 18))
-        bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-        bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-        bytes.append(UInt8(0x80 | value & 0x3F))
+        bytes[offset] = UInt8(0xF0 | value >> 18)
+        bytes[offset + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+        bytes[offset + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+        bytes[offset + 3] = UInt8(0x80 | value & 0x3F)
+        return 4
     }
 }

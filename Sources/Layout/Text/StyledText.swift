@@ -80,24 +80,75 @@ extension LayoutSession {
 
     func appendString(_ string: String, style: UInt8, to text: inout StyledText) {
         let face = Int(style & 3)
-        let widths = faces[face].widths
+        let metrics = faces[face]
         let scale = text.size / 1000
-        for var scalar in string.unicodeScalars {
-            switch scalar.value {
-            case 0x0A, 0x09, 0x0D: scalar = " "
+        var string = string
+        // Decodes and measures into stack buffers, then appends each buffer at once: three
+        // `append` calls per character cost more than the rest of the work together.
+        string.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalars in
+                let count = Self.decodeForLayout(bytes, into: scalars)
+                guard count > 0 else { return }
+                let decoded = UnsafeBufferPointer(rebasing: scalars[0..<count])
+                withUnsafeTemporaryAllocation(of: Points.self, capacity: count) { advances in
+                    metrics.widths.withUnsafeBufferPointer { widths in
+                        for offset in 0..<count {
+                            let scalar = decoded[offset]
+                            let value = Int(scalar.value)
+                            var width = 0
+                            if value < 0x10000, widths[value] >= 0 {
+                                width = Int(widths[value])
+                            } else {
+                                recordMissing(scalar, face: face)
+                            }
+                            advances[offset] = Double(width) * scale
+                        }
+                    }
+                    text.scalars.append(contentsOf: decoded)
+                    text.advances.append(contentsOf: UnsafeBufferPointer(rebasing: advances[0..<count]))
+                }
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { styles in
+                    styles.initialize(repeating: style)
+                    text.styles.append(contentsOf: UnsafeBufferPointer(styles))
+                }
+            }
+        }
+    }
+
+    /// Decodes UTF-8 (a `String`'s, so valid) into scalars as layout sees them: line feed,
+    /// tab and carriage return become spaces, other control characters are dropped.
+    /// Returns the number written (at most one per byte).
+    private static func decodeForLayout(_ bytes: UnsafeBufferPointer<UInt8>,
+                                        into scalars: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
+        var index = 0, written = 0
+        let count = bytes.count
+        while index < count {
+            let lead = UInt32(bytes[index])
+            var value: UInt32
+            switch lead {
+            case 0..<0x80:
+                value = lead
+                index += 1
+            case 0xC0..<0xE0 where index + 1 < count:
+                value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            case 0xE0..<0xF0 where index + 2 < count:
+                value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            default:
+                guard index + 3 < count else { return written }
+                value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                    | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                index += 4
+            }
+            switch value {
+            case 0x0A, 0x09, 0x0D: value = 0x20
             case 0x00..<0x20, 0x7F: continue
             default: break
             }
-            let value = Int(scalar.value)
-            var width = 0
-            if value < 0x10000, widths[value] >= 0 {
-                width = Int(widths[value])
-            } else {
-                recordMissing(scalar, face: face)
-            }
-            text.scalars.append(scalar)
-            text.styles.append(style)
-            text.advances.append(Double(width) * scale)
+            scalars[written] = Unicode.Scalar(value) ?? "\u{FFFD}"
+            written += 1
         }
+        return written
     }
 }

@@ -18,7 +18,8 @@ extension JSONCursor {
             if required { report(ValidationReason.required) }
             return nil
         }
-        if text.count > maxLength {
+        // A string has no more characters than UTF-8 bytes: count them only when it may matter.
+        if text.utf8.count > maxLength, text.count > maxLength {
             report("longer than \(maxLength) characters")
             return nil
         }
@@ -27,6 +28,10 @@ extension JSONCursor {
 
     /// `text` without leading and trailing white space (Unicode-aware, no Foundation).
     static func trimmed(_ text: String) -> String {
+        // Most values have nothing to trim: look at the end characters before scanning.
+        if let first = text.first, let last = text.last, !first.isWhitespace, !last.isWhitespace {
+            return text
+        }
         guard let first = text.firstIndex(where: { !$0.isWhitespace }),
             let last = text.lastIndex(where: { !$0.isWhitespace })
         else { return "" }
@@ -49,6 +54,10 @@ extension JSONCursor {
     /// An e-mail address (one `@`, a non-empty local part, a dotted domain, no spaces).
     public func email(required: Bool) -> String? {
         guard let text = string(required: required, maxLength: 254) else { return nil }
+        if let valid = Self.asciiEmailIsValid(text) {
+            if !valid { report(ValidationReason.notAnEmail) }
+            return valid ? text : nil
+        }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         let valid = parts.count == 2 && !parts[0].isEmpty && !text.contains(where: \.isWhitespace)
             && parts[1].split(separator: ".", omittingEmptySubsequences: false).count >= 2
@@ -60,13 +69,46 @@ extension JSONCursor {
         return text
     }
 
+    /// The e-mail rules on UTF-8 bytes for ASCII text (there characters are bytes, and a
+    /// carriage return is white space either way); nil for other text.
+    static func asciiEmailIsValid(_ text: String) -> Bool? {
+        var ats = 0, atIndex = -1, previous: UInt8 = 0, dots = 0, emptyLabel = false
+        for (index, byte) in text.utf8.enumerated() {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case 0x09...0x0D, 0x20: return false
+            case UInt8(ascii: "@"):
+                ats += 1
+                atIndex = index
+            case UInt8(ascii: "."):
+                if ats == 1 {
+                    dots += 1
+                    if previous == UInt8(ascii: "@") || previous == UInt8(ascii: ".") { emptyLabel = true }
+                }
+            default: break
+            }
+            previous = byte
+        }
+        // After the single `@`: at least two labels, none empty (not ending in a dot either).
+        return ats == 1 && atIndex > 0 && dots >= 1 && !emptyLabel && previous != UInt8(ascii: ".")
+    }
+
     /// A telephone number: digits with optional leading `+`, spaces, dashes, parentheses;
     /// 5 to 15 digits.
     public func phone(required: Bool) -> String? {
         guard let text = string(required: required, maxLength: 40) else { return nil }
-        let allowed = text.allSatisfy { $0.isASCII && ($0.isNumber || " +-()".contains($0)) }
-        let digits = text.filter { $0.isASCII && $0.isNumber }.count
-        if !allowed || !(5...15).contains(digits) || text.dropFirst().contains("+") {
+        // Only single ASCII characters are allowed, so the check can run on UTF-8 bytes: a byte
+        // outside the set means a character outside it, and inside it bytes are characters.
+        var allowed = true, digits = 0, laterPlus = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "+"): if index > 0 { laterPlus = true }
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"): break
+            default: allowed = false
+            }
+        }
+        if !allowed || !(5...15).contains(digits) || laterPlus {
             report("not a telephone number")
             return nil
         }

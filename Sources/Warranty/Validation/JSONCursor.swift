@@ -9,20 +9,43 @@ import Foundation
 public struct JSONCursor {
     /// The value here; `nil` when the key is absent (or the parent was not an object).
     public let value: JSONValue?
-    /// JSONPath of this value, e.g. `$.lines[3].quantity`.
-    public let path: String
+    /// JSONPath of this value, e.g. `$.lines[3].quantity`. Built when asked for: most
+    /// cursors never report a problem, so reading a valid document makes no paths.
+    public var path: String {
+        switch step {
+        case .none: return base
+        case .key(let key): return base + JSONCursor.pathComponent(key)
+        case .index(let index): return "\(base)[\(index)]"
+        }
+    }
     /// Where problems go.
     public let log: ProblemLog
+    /// The path of the parent (or the whole path when `step` is `.none`).
+    private let base: String
+    /// The last step of the path, from `base` to this value.
+    private let step: Step
+
+    private enum Step {
+        case none
+        case key(String)
+        case index(Int)
+    }
 
     public init(root: JSONValue, log: ProblemLog) {
-        self.value = root
-        self.path = "$"
-        self.log = log
+        self.init(value: root, path: "$", log: log)
     }
 
     init(value: JSONValue?, path: String, log: ProblemLog) {
         self.value = value
-        self.path = path
+        self.base = path
+        self.step = .none
+        self.log = log
+    }
+
+    private init(value: JSONValue?, parent: String, step: Step, log: ProblemLog) {
+        self.value = value
+        self.base = parent
+        self.step = step
         self.log = log
     }
 
@@ -32,7 +55,7 @@ public struct JSONCursor {
         if case .object(let pairs) = value {
             member = pairs.first(where: { $0.key == key })?.value
         }
-        return JSONCursor(value: member, path: path + JSONCursor.pathComponent(key), log: log)
+        return JSONCursor(value: member, parent: path, step: .key(key), log: log)
     }
 
     static func pathComponent(_ key: String) -> String {
@@ -78,7 +101,8 @@ public struct JSONCursor {
         for pair in pairs where !keys.contains(pair.key) {
             self[pair.key].report(ValidationReason.unknownKey)
         }
-        return self
+        // Its members are read next: give them this path made once, not once per member.
+        return JSONCursor(value: value, path: path, log: log)
     }
 
     /// The elements of an array (empty array when absent and not required).
@@ -94,8 +118,9 @@ public struct JSONCursor {
         if nonEmpty && items.isEmpty {
             report("must not be empty")
         }
+        let parent = path
         return items.enumerated().map { index, item in
-            JSONCursor(value: item, path: "\(path)[\(index)]", log: log)
+            JSONCursor(value: item, parent: parent, step: .index(index), log: log)
         }
     }
 }

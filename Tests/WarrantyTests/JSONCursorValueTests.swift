@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import Warranty
+
+/// Field readers that check text byte by byte must accept and refuse exactly what the
+/// character rules say (written out here, independently, as the reference).
+@Suite struct JSONCursorValueTests {
+    static let emailPieces = ["a", "Z", "9", "@", ".", "-", "_", "+", " ", "\t", "\r", "\n", "\r\n", "\u{1C}", "\u{1F}",
+                              "\u{7F}", "é", "ж", "\u{A0}", "\u{2003}", "..", "@@", "x.y", "example.com"]
+
+    /// One `@`, something before it, a domain of two or more non-empty dot-separated labels,
+    /// no white space anywhere — by characters.
+    static func referenceEmail(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !text.contains(where: \.isWhitespace) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && !labels.contains(where: \.isEmpty)
+    }
+
+    static func read(_ reader: (JSONCursor) -> String?, _ text: String) -> (String?, [ValidationProblem]) {
+        let log = ProblemLog()
+        let value = reader(JSONCursor(root: .object([(key: "v", value: .string(text))]), log: log)["v"])
+        return (value, log.problems)
+    }
+
+    @Test func emailByteCheckAgreesWithTheCharacterRules() {
+        var generator = SeededSamples(seed: 11)
+        var samples = ["a@b.c", "a@b", "@b.c", "a@.c", "a@b.", "a@b..c", "a.b@c.d", "a@b@c.d", "a @b.c", "a@b.c\r\n",
+                       "\u{1C}a@b.c", "a@b.c\u{1F}", "a\u{7F}@b.c", "ж@b.c", "a@b\u{A0}.c", ""]
+        for _ in 0..<3000 {
+            let length = Int(generator.next() % 7)
+            samples.append((0..<length).map { _ in Self.emailPieces[Int(generator.next() % UInt64(Self.emailPieces.count))] }
+                .joined())
+        }
+        for text in samples {
+            if let fast = JSONCursor.asciiEmailIsValid(text) {
+                #expect(fast == Self.referenceEmail(text), "for \(text.debugDescription)")
+            }
+            let trimmed = JSONCursor.trimmed(text)
+            guard !trimmed.isEmpty else { continue }
+            let (value, problems) = Self.read({ $0.email(required: true) }, text)
+            #expect((value != nil) == Self.referenceEmail(trimmed), "for \(text.debugDescription)")
+            #expect(problems.isEmpty == (value != nil))
+        }
+    }
+
+    /// Paths are made only when a problem is reported; they must still name every step.
+    @Test func problemPathsNameEveryStep() {
+        let log = ProblemLog()
+        let inner: JSONValue = .object([(key: "b c", value: .array([.null, .string("x")]))])
+        let root = JSONCursor(root: .object([(key: "a", value: inner), (key: "n", value: .null)]), log: log)
+        let a = root["a"].object(required: true, keys: ["b c"])
+        let items = a?["b c"].array(required: true) ?? []
+        #expect(items.count == 2)
+        items.last?.report("last item")
+        a?["it's"].report("quoted key")
+        root["a"]["b c"]["k"].report("through a list")
+        root.report("root")
+        #expect(log.problems.map(\.path) == ["$.a['b c'][1]", "$.a['it\\'s']", "$.a['b c'].k", "$"])
+    }
+
+    @Test func phoneAllowsDigitsBlanksDashesParenthesesAndOneLeadingPlus() {
+        #expect(Self.read({ $0.phone(required: true) }, "+380 44 390-12-34").0 == "+380 44 390-12-34")
+        #expect(Self.read({ $0.phone(required: true) }, "(044) 390 12 34").0 == "(044) 390 12 34")
+        for bad in ["380+44 390 12 34", "12 34", "1234567890123456", "044 390 12 34 доб", "044\u{FF11}3901234", "+ +12345"] {
+            let (value, problems) = Self.read({ $0.phone(required: true) }, bad)
+            #expect(value == nil, "for \(bad.debugDescription)")
+            #expect(problems.map(\.reason) == ["not a telephone number"])
+        }
+    }
+
+    @Test func stringsAreTrimmedAndCountedByCharacters() {
+        #expect(Self.read({ $0.string(required: true) }, "  ТОВ «Ґардіан»\t").0 == "ТОВ «Ґардіан»")
+        #expect(Self.read({ $0.string(required: true) }, "a\u{301}b").0 == "a\u{301}b")
+        // Five characters in ten bytes fit a limit of five; six do not.
+        #expect(Self.read({ $0.string(required: true, maxLength: 5) }, "ґґґґґ").0 == "ґґґґґ")
+        #expect(Self.read({ $0.string(required: true, maxLength: 5) }, "ґґґґґґ").1.map(\.reason)
+            == ["longer than 5 characters"])
+        #expect(Self.read({ $0.string(required: true) }, " \r\n ").1.map(\.reason) == [ValidationReason.required])
+    }
+}
+
+/// A fixed-seed generator (SplitMix64) so the samples are the same on every run.
+private struct SeededSamples {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
