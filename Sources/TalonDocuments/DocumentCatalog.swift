@@ -62,7 +62,7 @@ public enum TextTemplate {
         }
         let escaper: Escaper = switch escaping {
         case .html: .html
-        case .markup: Escaper(MarkupEscaper.escape)
+        case .markup: Escaper(appending: MarkupEscaper.append)
         case .none: .none
         }
         do {
