@@ -95,7 +95,7 @@ public struct DocumentRenderer: Sendable {
     public init(resources: ResourceLocator) throws(TalonError) {
         self.resources = resources
         calendars = try Self.loadCalendars(resources.templates.appendingPathComponent("calendars"))
-        pipeline = try DocumentPipeline(fontCatalogue: resources.fontCatalogue, imageDirectory: nil)
+        pipeline = try DocumentPipeline(fontCatalogue: resources.fontCatalogue)
         var libraries: [DocumentLocale: TemplateLibrary] = [:]
         for locale in DocumentLocale.allCases {
             libraries[locale] = TemplateLibrary(
@@ -111,13 +111,7 @@ public struct DocumentRenderer: Sendable {
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
         case .pdf:
-            let list: DisplayList
-            do {
-                list = try pipeline.layout(document)
-            } catch .layout(.missingGlyphs(let groups)) {
-                let fields = UnprintableText.locate(groups, in: request.data)
-                throw fields.isEmpty ? .layout(.missingGlyphs(groups)) : .unprintable(fields)
-            }
+            let list = try layout(document, for: request)
             return RenderedDocument(bytes: try pipeline.paint(list), pageCount: list.pages.count, sms: nil)
         case .text:
             return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil)
@@ -137,7 +131,7 @@ public struct DocumentRenderer: Sendable {
     func markupText(for request: RenderRequest) throws(TalonError) -> (String, String) {
         let kind: DocumentKind?
         let templateName: String
-        var library: TemplateLibrary
+        let library: TemplateLibrary
         let locale: DocumentLocale
         let context: TemplateValue
         switch request.template {

@@ -10,7 +10,9 @@ struct DocumentPipeline: Sendable {
     let fonts: FontCatalog
     let engine: LayoutEngine
 
-    init(fontCatalogue: URL, imageDirectory: URL?) throws(TalonError) {
+    /// Image paths in documents are used as they are: presenters make attachment paths
+    /// absolute, and template images are relative to the working folder.
+    init(fontCatalogue: URL) throws(TalonError) {
         do {
             fonts = try FontCatalog(contentsOf: fontCatalogue)
         } catch {
@@ -20,11 +22,7 @@ struct DocumentPipeline: Sendable {
         engine = LayoutEngine(
             fonts: { name in try catalog.family(named: name) },
             barcodes: { spec in try EncodedBarcode(spec) },
-            images: { path, _ in
-                let resolved = path.hasPrefix("/") || imageDirectory == nil
-                    ? path : imageDirectory.map { $0.appendingPathComponent(path).path } ?? path
-                return try ImageDecoder.load(path: resolved)
-            })
+            images: { path, _ in try ImageDecoder.load(path: path) })
     }
 
     func parse(_ markup: String, file: String) throws(TalonError) -> Document {
