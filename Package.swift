@@ -25,7 +25,7 @@ let package = Package(
             name: "TalonBenchmarks",
             dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "WarrantyTests", dependencies: ["Warranty"]),
+        .testTarget(name: "WarrantyTests", dependencies: ["Warranty", "TestSupport"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Markup
 
 /// The guarantee behind `{{name}}`: escaped text parses back to exactly itself, wherever
@@ -11,7 +12,7 @@ import Testing
     ]
 
     static func randomStrings(seed: UInt64, count: Int) -> [String] {
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in
             let length = Int(generator.next() % 14)
             return (0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()

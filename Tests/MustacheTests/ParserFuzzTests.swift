@@ -1,22 +1,10 @@
 import Mustache
 import Testing
+import TestSupport
 
 /// Deterministic pseudo-random inputs for the parser and renderer: nothing may crash or hang,
 /// and every failure must be a `TemplateError` located inside its input.
 @Suite struct ParserFuzzTests {
-    /// SplitMix64: small, fast, and the same sequence everywhere for a given seed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-    }
-
     static let pieces = ["{{", "}}", "{{{", "}}}", "#", "^", "/", ">", "<", "$", "!", "=", "&", "|", ":", "\"",
                          " ", "\n", "\r\n", "\t", "a", "b", "a.b", ".", "p", "x", "ї", "😀", "date", "upper",
                          "default: \"-\"", "{{=<% %>=}}", "<%", "%>", "{{#a}}", "{{/a}}", "{{>p}}", "{{<p}}",
@@ -72,7 +60,7 @@ import Testing
     }
 
     @Test func randomPiecesNeverCrash() {
-        var generator = Generator(state: 20_240_229)
+        var generator = SeededGenerator(seed: 20_240_229)
         var compiled = 0, rejected = 0
         for _ in 0..<4000 {
             var source = ""
@@ -84,7 +72,7 @@ import Testing
     }
 
     @Test func randomScalarsNeverCrash() {
-        var generator = Generator(state: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
             var scalars = String.UnicodeScalarView()
             for _ in 0..<generator.below(60) {
@@ -98,7 +86,7 @@ import Testing
     }
 
     @Test func mutatedTemplatesNeverCrash() {
-        var generator = Generator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         var compiled = 0, rejected = 0
         for round in 0..<4000 {
             var bytes = Array(Self.validTemplates[round % Self.validTemplates.count].utf8)
