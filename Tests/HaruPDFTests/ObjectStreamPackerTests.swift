@@ -24,7 +24,7 @@ import TestSupport
         var taken = document.takeOverFlate()
         let unfiltered = try document.savedBytes()
         document.takeOverSavedStreams(&taken)
-        #expect(taken.numbers.count == 5)  // two pages' contents, two font files, ToUnicode
+        #expect(taken.numbers.count == 4)  // two pages' contents, two font files (single-byte: no ToUnicode)
         #expect(unfiltered.count > plain.count)
         let deflater = Deflater()
         let packed = try #require(try ObjectStreamPacker(file: unfiltered).packed(deflating: taken.numbers) {
