@@ -101,11 +101,19 @@ extension HaruDocument {
     /// stream (its own read copies byte by byte); nil when the stream is not laid out as
     /// full blocks followed by one partial block.
     func memoryStreamBytes() -> [UInt8]? {
-        guard let stream = handle.pointee.stream, stream.pointee.type == HPDF_STREAM_MEMORY,
+        guard let stream = handle.pointee.stream, let bytes = Self.memoryStreamBytes(stream), !bytes.isEmpty else { return nil }
+        return bytes
+    }
+
+    /// The bytes of a libharu memory stream, copied with `memcpy` from its blocks; nil for
+    /// another kind of stream or another layout.
+    static func memoryStreamBytes(_ stream: HPDF_Stream) -> [UInt8]? {
+        guard stream.pointee.type == HPDF_STREAM_MEMORY,
               let attr = stream.pointee.attr?.assumingMemoryBound(to: HPDF_MemStreamAttr_Rec.self),
-              let list = attr.pointee.buf, let blocks = list.pointee.obj else { return nil }
+              let list = attr.pointee.buf else { return nil }
         let size = Int(stream.pointee.size), blockSize = Int(attr.pointee.buf_siz), count = Int(list.pointee.count)
-        guard blockSize > 0, size > 0, count == (size + blockSize - 1) / blockSize else { return nil }
+        if size == 0 { return [] }
+        guard let blocks = list.pointee.obj, blockSize > 0, count == (size + blockSize - 1) / blockSize else { return nil }
         for index in 0..<count where blocks[index] == nil { return nil }
         return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var copied = 0

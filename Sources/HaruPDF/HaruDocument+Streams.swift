@@ -9,6 +9,13 @@ struct TakenStreams {
     var numbers: Set<Int> = []
     /// The count of objects before saving.
     var objectsBeforeSave = 0
+    /// Streams whose data libharu does not copy into the file: while saving, the dictionary
+    /// holds an empty stream instead of `original`.
+    var swapped: [(dictionary: HPDF_Dict, number: Int, original: HPDF_Stream, empty: HPDF_Stream)] = []
+    /// The data of each swapped stream (by object number), read after saving.
+    var data: [Int: [UInt8]] = [:]
+    /// Whether the data of every swapped stream could be read.
+    var complete = true
 }
 
 extension HaruDocument {
@@ -40,14 +47,38 @@ extension HaruDocument {
                   dictionary.pointee.filter == UInt32(HPDF_STREAM_FILTER_FLATE_DECODE) else { return }
             dictionary.pointee.filter = UInt32(HPDF_STREAM_FILTER_NONE)
             taken.dictionaries.append(dictionary)
-            if dictionary.pointee.stream != nil { taken.numbers.insert(Int(header.obj_id & 0x00FF_FFFF)) }
+            guard let original = dictionary.pointee.stream else { return }
+            let number = Int(header.obj_id & 0x00FF_FFFF)
+            taken.numbers.insert(number)
+            // Page contents and ToUnicode maps: libharu would copy the data byte by byte into
+            // the file, and the packer out of it again; it reads them from the stream instead.
+            if original.pointee.type == HPDF_STREAM_MEMORY, let empty = HPDF_MemStream_New(handle.pointee.mmgr, 16) {
+                dictionary.pointee.stream = empty
+                taken.swapped.append((dictionary, number, original, empty))
+            }
         }
         return taken
     }
 
+    /// After saving (or failing to): puts the swapped streams back, reads their data, and
+    /// takes over the streams libharu created while saving.
+    func finishSave(_ taken: inout TakenStreams) {
+        for entry in taken.swapped {
+            entry.dictionary.pointee.stream = entry.original
+            HPDF_Stream_Free(entry.empty)
+            if let bytes = Self.memoryStreamBytes(entry.original) {
+                taken.data[entry.number] = bytes
+            } else {
+                taken.complete = false
+            }
+        }
+        taken.swapped = []
+        takeOverSavedStreams(&taken)
+    }
+
     /// After saving: adds the streams libharu created while saving (font files) with the
     /// filter of a taken-over font, that is none.
-    func takeOverSavedStreams(_ taken: inout TakenStreams) {
+    private func takeOverSavedStreams(_ taken: inout TakenStreams) {
         guard !taken.dictionaries.isEmpty else { return }
         _ = forEachObject(from: taken.objectsBeforeSave) { object, header in
             guard let dictionary = Self.dictionary(object, header), dictionary.pointee.stream != nil,

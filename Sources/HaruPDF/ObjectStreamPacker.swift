@@ -20,8 +20,10 @@ struct ObjectStreamPacker {
     }
 
     /// The repacked file, or nil when `file` is not laid out as expected. The streams
-    /// numbered in `deflating` (written unfiltered) are deflated and get /Filter/FlateDecode.
-    func packed(deflating: Set<Int> = [], deflate: (ArraySlice<UInt8>) throws(HaruError) -> [UInt8])
+    /// numbered in `deflating` (written unfiltered) are deflated and get /Filter/FlateDecode;
+    /// those in `data` were written empty, and `data` holds their bytes.
+    func packed(deflating: Set<Int> = [], data: [Int: [UInt8]] = [:],
+                deflate: (ArraySlice<UInt8>) throws(HaruError) -> [UInt8])
         throws(HaruError) -> [UInt8]? {
         guard let (offsets, xrefStart, trailer) = crossReference(), Self.firstIndex(of: Array("/Encrypt".utf8), in: trailer) == nil,
               let root = reference(after: "/Root", in: trailer) else { return nil }
@@ -54,10 +56,15 @@ struct ObjectStreamPacker {
             output += Array("\(object.number) 0 obj\n".utf8)
             if deflating.contains(object.number) {
                 guard Self.firstIndex(of: Self.filterKey, in: dictionary[...]) == nil else { return nil }
-                let data = try deflate(stream.data)
-                guard let flate = Self.flateDictionary(Self.compacted(dictionary), length: data.count) else { return nil }
+                var source = stream.data
+                if let external = data[object.number] {
+                    guard source.isEmpty else { return nil }
+                    source = external[...]
+                }
+                let compressed = try deflate(source)
+                guard let flate = Self.flateDictionary(Self.compacted(dictionary), length: compressed.count) else { return nil }
                 output += flate + Array("\nstream\n".utf8)
-                output += data
+                output += compressed
             } else {
                 output += Self.compacted(dictionary) + Array("\nstream\n".utf8)
                 output += stream.data

@@ -86,11 +86,18 @@ struct PagePainter {
             // stream at Deflater.level. Should the packer not read the file, libharu saves
             // it again with its own deflate.
             var taken = document.takeOverFlate()
-            let saved = try document.savedBytes()
-            document.takeOverSavedStreams(&taken)
+            let saved: [UInt8]
+            do throws(HaruError) {
+                saved = try document.savedBytes()
+            } catch {
+                document.finishSave(&taken)
+                document.restoreFlate(taken)
+                throw error
+            }
+            document.finishSave(&taken)
             let deflater = Deflater()
             let packer = ObjectStreamPacker(file: saved)
-            if let packed = try packer.packed(deflating: taken.numbers,
+            if taken.complete, let packed = try packer.packed(deflating: taken.numbers, data: taken.data,
                                               deflate: { (bytes) throws(HaruError) in try deflater.deflated(bytes) }) {
                 document.restoreFlate(taken)  // the document stays as libharu would save it
                 return packed

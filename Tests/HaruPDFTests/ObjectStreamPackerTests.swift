@@ -23,11 +23,13 @@ import TestSupport
         // deflates them.
         var taken = document.takeOverFlate()
         let unfiltered = try document.savedBytes()
-        document.takeOverSavedStreams(&taken)
+        document.finishSave(&taken)
+        #expect(taken.complete)
+        #expect(taken.data.count == 2)  // the contents, read from their streams
         #expect(taken.numbers.count == 4)  // two pages' contents, two font files (single-byte: no ToUnicode)
         #expect(unfiltered.count > plain.count)
         let deflater = Deflater()
-        let packed = try #require(try ObjectStreamPacker(file: unfiltered).packed(deflating: taken.numbers) {
+        let packed = try #require(try ObjectStreamPacker(file: unfiltered).packed(deflating: taken.numbers, data: taken.data) {
             (bytes) throws(HaruError) in try deflater.deflated(bytes)
         })
         let filters = String(decoding: packed, as: UTF8.self).components(separatedBy: "/Filter/FlateDecode").count - 1
