@@ -19,8 +19,12 @@ struct ObjectStreamPacker {
         var stream: (dictionary: ArraySlice<UInt8>, data: ArraySlice<UInt8>)?
     }
 
-    /// The repacked file, or nil when `file` is not laid out as expected.
-    func packed(deflate: ([UInt8]) throws(HaruError) -> [UInt8]) throws(HaruError) -> [UInt8]? {
+    /// The repacked file, or nil when `file` is not laid out as expected. The streams
+    /// numbered in `deflating` (written unfiltered) are deflated and get /Filter/FlateDecode;
+    /// those in `data` were written empty, and `data` holds their bytes.
+    func packed(deflating: Set<Int> = [], data: [Int: [UInt8]] = [:],
+                deflate: (ArraySlice<UInt8>) throws(HaruError) -> [UInt8])
+        throws(HaruError) -> [UInt8]? {
         guard let (offsets, xrefStart, trailer) = crossReference(), Self.firstIndex(of: Array("/Encrypt".utf8), in: trailer) == nil,
               let root = reference(after: "/Root", in: trailer) else { return nil }
         let info = reference(after: "/Info", in: trailer)
@@ -49,8 +53,22 @@ struct ObjectStreamPacker {
             guard let dictionary = directLength(stream.dictionary, lengths: lengths, folded: &folded),
                   let declared = Self.lengthValue(in: dictionary), declared == stream.data.count else { return nil }
             entries[object.number] = (1, output.count, 0)
-            output += Array("\(object.number) 0 obj\n".utf8) + Self.compacted(dictionary) + Array("\nstream\n".utf8)
-            output += stream.data
+            output += Array("\(object.number) 0 obj\n".utf8)
+            if deflating.contains(object.number) {
+                guard Self.firstIndex(of: Self.filterKey, in: dictionary[...]) == nil else { return nil }
+                var source = stream.data
+                if let external = data[object.number] {
+                    guard source.isEmpty else { return nil }
+                    source = external[...]
+                }
+                let compressed = try deflate(source)
+                guard let flate = Self.flateDictionary(Self.compacted(dictionary), length: compressed.count) else { return nil }
+                output += flate + Array("\nstream\n".utf8)
+                output += compressed
+            } else {
+                output += Self.compacted(dictionary) + Array("\nstream\n".utf8)
+                output += stream.data
+            }
             output += Array("\nendstream\nendobj\n".utf8)
         }
         for object in objects where object.stream == nil && !folded.contains(object.number) {
@@ -66,7 +84,7 @@ struct ObjectStreamPacker {
             entries[entry.number] = (2, streamNumber, index)
         }
         let content = Array(header.utf8) + bodies
-        let compressed = try deflate(content)
+        let compressed = try deflate(content[...])
         entries[streamNumber] = (1, output.count, 0)
         output += Array(("\(streamNumber) 0 obj\n<</Type/ObjStm/N \(packedBodies.count)/First \(header.utf8.count)"
                          + "/Filter/FlateDecode/Length \(compressed.count)>>\nstream\n").utf8)
@@ -92,6 +110,24 @@ struct ObjectStreamPacker {
         output += table
         output += Array("\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
         return output
+    }
+
+    static let filterKey = Array("/Filter".utf8)
+
+    /// A compacted stream dictionary with its /Length set to `length` and
+    /// /Filter/FlateDecode added; nil without a direct /Length.
+    static func flateDictionary(_ dictionary: [UInt8], length: Int) -> [UInt8]? {
+        guard let key = firstIndex(of: lengthKey, in: dictionary[...]), dictionary.count >= 4,
+              dictionary.suffix(2).elementsEqual(">>".utf8) else { return nil }
+        let start = key + lengthKey.count
+        var end = start
+        while end < dictionary.count, dictionary[end] >= 0x30, dictionary[end] <= 0x39 { end += 1 }
+        guard end > start else { return nil }
+        var result = Array(dictionary[..<start])
+        result += "\(length)".utf8
+        result += dictionary[end..<(dictionary.count - 2)]
+        result += "/Filter/FlateDecode>>".utf8
+        return result
     }
 
     static func byteWidth(_ value: Int) -> Int {

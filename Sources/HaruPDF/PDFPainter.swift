@@ -82,9 +82,28 @@ struct PagePainter {
         try document.removeProducer()
         let info = list.info
         guard info.ownerPassword != nil || info.userPassword != nil || info.printOnly else {
-            let saved = try document.savedBytes()
+            // libharu writes the streams unfiltered; the packer deflates them with one zlib
+            // stream at Deflater.level. Should the packer not read the file, libharu saves
+            // it again with its own deflate.
+            var taken = document.takeOverFlate()
+            let saved: [UInt8]
+            do throws(HaruError) {
+                saved = try document.savedBytes()
+            } catch {
+                document.finishSave(&taken)
+                document.restoreFlate(taken)
+                throw error
+            }
+            document.finishSave(&taken)
+            let deflater = Deflater()
             let packer = ObjectStreamPacker(file: saved)
-            return try packer.packed(deflate: { (bytes) throws(HaruError) in try document.deflated(bytes) }) ?? saved
+            if taken.complete, let packed = try packer.packed(deflating: taken.numbers, data: taken.data,
+                                              deflate: { (bytes) throws(HaruError) in try deflater.deflated(bytes) }) {
+                document.restoreFlate(taken)  // the document stays as libharu would save it
+                return packed
+            }
+            document.restoreFlate(taken)
+            return try document.savedBytes()
         }
         guard let owner = info.ownerPassword, !owner.isEmpty else {
             throw .invalidProtection("a user password or print-only protection needs an owner password")
