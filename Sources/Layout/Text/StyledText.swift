@@ -124,6 +124,13 @@ extension LayoutSession {
         let count = bytes.count
         while index < count {
             let lead = UInt32(bytes[index])
+            // Printable ASCII, most of every card, skips the decoding and mapping switches.
+            if lead >= 0x20, lead < 0x7F {
+                scalars[written] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                written += 1
+                index += 1
+                continue
+            }
             var value: UInt32
             switch lead {
             case 0..<0x80:
