@@ -19,7 +19,10 @@ struct BlockParser {
         var columns: [[Block]] = [[]]
 
         mutating func append(_ block: Block) {
-            columns[columns.count - 1].append(block)
+            let last = columns.count - 1
+            // First block of a column: room for several at once instead of growing 1, 2, 4, 8.
+            if columns[last].capacity == 0 { columns[last].reserveCapacity(8) }
+            columns[last].append(block)
         }
     }
 

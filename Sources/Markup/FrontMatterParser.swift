@@ -116,13 +116,33 @@ struct FrontMatterParser {
 
     /// `YYYY-MM-DD` naming a real calendar day (leap years included).
     static func isISODate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1 else { return false }
+        // Exactly ten ASCII bytes `DDDD-DD-DD` (checked on UTF-8, which is several times
+        // cheaper than splitting into Characters and asking each for `isNumber`).
+        var year = 0, month = 0, day = 0
+        var position = 0
+        for byte in text.utf8 {
+            guard position < 10 else { return false }
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch position {
+                case ..<4: year = year * 10 + digit
+                case ..<7: month = month * 10 + digit
+                default: day = day * 10 + digit
+                }
+            }
+            position += 1
+        }
+        guard position == 10, (1...12).contains(month), day >= 1 else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= days[month - 1]
+        let days: Int
+        switch month {
+        case 2: days = leap ? 29 : 28
+        case 4, 6, 9, 11: days = 30
+        default: days = 31
+        }
+        return day <= days
     }
 }

@@ -60,6 +60,11 @@ struct InlineParser {
     static func parse(_ source: SourceText, _ segments: [Segment]) throws(MarkupError) -> [Inline] {
         if segments.count == 1, let plain = plainText(source, segments[0]) { return plain }
         var parser = InlineParser(source: source)
+        // Text never holds more scalars than the segments plus the joining spaces.
+        var length = segments.count
+        for segment in segments { length += max(0, segment.end - segment.start) }
+        parser.text.reserveCapacity(length)
+        parser.items.reserveCapacity(8)
         for (number, segment) in segments.enumerated() {
             if number > 0, !parser.endsWithLineBreak { parser.appendText(" ") }
             try parser.consume(segment)
@@ -255,6 +260,7 @@ struct InlineParser {
     /// Items as inlines: unclosed openers become their literal markers; adjacent text is merged.
     private static func merged(_ items: ArraySlice<Item>) -> [Inline] {
         var result: [Inline] = []
+        result.reserveCapacity(items.count)
         var pending: String?
         for item in items {
             let inline: Inline

@@ -40,7 +40,9 @@ extension SourceText {
     static func makeString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         guard !scalars.isEmpty else { return "" }
         return scalars.withUnsafeBufferPointer { buffer in
-            String(unsafeUninitializedCapacity: buffer.count * 4) { storage in
+            // The exact UTF-8 length first: up to 15 bytes the string is built inline with no
+            // heap storage, and a longer one gets storage of its size rather than 4× the count.
+            String(unsafeUninitializedCapacity: utf8Length(buffer)) { storage in
                 var written = 0
                 for scalar in buffer {
                     let value = scalar.value
@@ -69,6 +71,17 @@ extension SourceText {
             }
         }
     }
+}
+
+/// The number of UTF-8 bytes encoding `scalars`.
+@inline(__always)
+func utf8Length(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+    var length = 0
+    for scalar in scalars {
+        let value = scalar.value
+        length += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+    }
+    return length
 }
 
 extension Unicode.Scalar {

@@ -75,6 +75,10 @@ extension Array where Element == Fragment {
     /// Stacks fragments into one, as they would sit on an endless page.
     func stacked(into ops: inout [DrawOp], dx: Points = 0, dy: Points = 0) -> Points {
         var depth: Points = 0
+        var total = ops.count
+        for fragment in self { total += fragment.ops.count }
+        // Grows at most once, and geometrically (callers stack into the same list many times).
+        if ops.capacity < total { ops.reserveCapacity(Swift.max(total, ops.capacity * 2)) }
         for (index, fragment) in enumerated() {
             if index > 0 || depth > 0 { depth += fragment.spaceBefore }
             for op in fragment.ops { ops.append(op.shifted(dx: dx, dy: dy + depth)) }

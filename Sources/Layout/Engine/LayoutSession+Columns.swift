@@ -21,6 +21,7 @@ extension LayoutSession {
         let sum = widths.reduce(0, +)
         var x = context.x
         var flows: [[Fragment]] = []
+        flows.reserveCapacity(columns.count)
         for (index, blocks) in columns.enumerated() {
             let width = usable * widths[index] / sum
             flows.append(try fragments(for: blocks, in: BlockContext(x: x, width: width, listLevel: context.listLevel)))
@@ -28,8 +29,12 @@ extension LayoutSession {
         }
         // Cut every column into page-high chunks.
         var chunks: [[[Fragment]]] = []
+        chunks.reserveCapacity(flows.count)
         for flow in flows {
-            var columnChunks: [[Fragment]] = [[]]
+            // Most columns fit one page: the first chunk gets room for the whole flow.
+            var first: [Fragment] = []
+            first.reserveCapacity(flow.count)
+            var columnChunks: [[Fragment]] = [first]
             var depth: Points = 0
             for fragment in flow {
                 let needed = (depth > 0 ? fragment.spaceBefore : 0) + fragment.height

@@ -100,9 +100,15 @@ final class LayoutSession {
     func fontResources() -> [FontResource] {
         fontOrder.map { face in
             var scalars: [Unicode.Scalar] = []
-            for (word, bits) in used[face].enumerated() where bits != 0 {
-                for bit in 0..<64 where bits & (1 << UInt64(bit)) != 0 {
-                    if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { scalars.append(scalar) }
+            // Walks the set bits only (lowest first, so the scalars come out sorted).
+            used[face].withUnsafeBufferPointer { words in
+                for word in words.indices where words[word] != 0 {
+                    var bits = words[word]
+                    while bits != 0 {
+                        let bit = bits.trailingZeroBitCount
+                        bits &= bits - 1
+                        if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { scalars.append(scalar) }
+                    }
                 }
             }
             return FontResource(font: faces[face].font, usedScalars: scalars)

@@ -14,6 +14,8 @@ extension StyledText {
     /// preferably after `/ . @ - _`.
     func lines(width maxWidth: Points) -> [TextLine] {
         var lines: [TextLine] = []
+        // At least one line always comes back; room for a few saves regrowing for most texts.
+        lines.reserveCapacity(4)
         let limit = maxWidth + 0.0001
         let n = scalars.count
         var start = skipSpaces(from: 0)

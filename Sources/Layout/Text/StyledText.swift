@@ -44,8 +44,28 @@ extension LayoutSession {
                     numbers: PageNumbers? = nil) -> StyledText {
         var text = StyledText(size: size)
         text.color = color
+        // Room for every character up front (UTF-8 bytes bound the scalars from above, page
+        // numbers add a few): the three arrays then never grow while appending.
+        let capacity = Self.capacityBound(inlines)
+        text.scalars.reserveCapacity(capacity)
+        text.styles.reserveCapacity(capacity)
+        text.advances.reserveCapacity(capacity)
         append(inlines, style: bold ? TextStyle.bold : 0, to: &text, numbers: numbers)
         return text
+    }
+
+    /// An upper bound on the characters `append` produces for `inlines`.
+    private static func capacityBound(_ inlines: [Inline]) -> Int {
+        var count = 0
+        for inline in inlines {
+            switch inline {
+            case .text(let string): count += string.utf8.count
+            case .bold(let inner), .italic(let inner), .underline(let inner): count += capacityBound(inner)
+            case .lineBreak: count += 1
+            case .pageNumber, .pageCount: count += 20
+            }
+        }
+        return count
     }
 
     private func append(_ inlines: [Inline], style: UInt8, to text: inout StyledText, numbers: PageNumbers?) {
@@ -124,6 +144,13 @@ extension LayoutSession {
         let count = bytes.count
         while index < count {
             let lead = UInt32(bytes[index])
+            // Printable ASCII, most of every card, skips the decoding and mapping switches.
+            if lead >= 0x20, lead < 0x7F {
+                scalars[written] = Unicode.Scalar(UInt8(truncatingIfNeeded: lead))
+                written += 1
+                index += 1
+                continue
+            }
             var value: UInt32
             switch lead {
             case 0..<0x80:
