@@ -107,14 +107,22 @@ public struct DocumentRenderer: Sendable {
 
     /// Renders one document.
     public func render(_ request: RenderRequest) throws(TalonError) -> RenderedDocument {
+        switch request.format {
+        case .pdf:
+            // The markup and its Document are local to displayList(for:), so they are gone
+            // by the time painting starts: that keeps a long invoice's peak memory down.
+            let list = try displayList(for: request)
+            return RenderedDocument(bytes: try pipeline.paint(list), pageCount: list.pages.count, sms: nil)
+        case .text, .html, .sms:
+            return try textDocument(for: request)
+        }
+    }
+
+    /// Plain text, HTML or one SMS line from the document's markup.
+    private func textDocument(for request: RenderRequest) throws(TalonError) -> RenderedDocument {
         let (markup, name) = try markupText(for: request)
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
-        case .pdf:
-            let list = try layout(document, for: request)
-            return RenderedDocument(bytes: try pipeline.paint(list), pageCount: list.pages.count, sms: nil)
-        case .text:
-            return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil)
         case .html:
             return RenderedDocument(bytes: Array(HTMLRenderer().render(document).utf8), pageCount: 0, sms: nil)
         case .sms:
@@ -124,6 +132,8 @@ public struct DocumentRenderer: Sendable {
                 .split(whereSeparator: \.isNewline).joined(separator: " ")
                 .trimmingCharacters(in: .whitespaces)
             return RenderedDocument(bytes: Array(text.utf8), pageCount: 0, sms: SMSMessage(text))
+        case .text, .pdf:
+            return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil)
         }
     }
 
