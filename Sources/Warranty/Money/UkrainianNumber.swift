@@ -35,13 +35,8 @@ enum UkrainianNumber {
 
     /// Words for a non-negative number; `gender` is that of the counted noun.
     static func words(_ number: Int64, gender: AmountInWords.Gender) -> String {
-        var value = number.magnitude
-        if value == 0 { return "нуль" }
-        var groups: [Int] = []
-        while value > 0 {
-            groups.append(Int(value % 1000))
-            value /= 1000
-        }
+        if number == 0 { return "нуль" }
+        let groups = thousandGroups(number)
         var parts: [String] = []
         for index in stride(from: groups.count - 1, through: 0, by: -1) where groups[index] > 0 {
             let group = groups[index]
@@ -87,13 +82,8 @@ enum EnglishNumber {
     static let scales = ["thousand", "million", "billion", "trillion", "quadrillion", "quintillion"]
 
     static func words(_ number: Int64) -> String {
-        var value = number.magnitude
-        if value == 0 { return "zero" }
-        var groups: [Int] = []
-        while value > 0 {
-            groups.append(Int(value % 1000))
-            value /= 1000
-        }
+        if number == 0 { return "zero" }
+        let groups = thousandGroups(number)
         var parts: [String] = []
         for index in stride(from: groups.count - 1, through: 0, by: -1) where groups[index] > 0 {
             parts.append(groupWords(groups[index]))
@@ -113,4 +103,16 @@ enum EnglishNumber {
         }
         return parts.joined(separator: " ")
     }
+}
+
+/// The magnitude of a number in groups of three digits, least significant first
+/// (1 234 567 → [567, 234, 1]).
+func thousandGroups(_ number: Int64) -> [Int] {
+    var value = number.magnitude
+    var groups: [Int] = []
+    while value > 0 {
+        groups.append(Int(value % 1000))
+        value /= 1000
+    }
+    return groups
 }
