@@ -89,6 +89,7 @@ public struct DocumentRenderer: Sendable {
     let calendars: [BusinessCalendar]
     let pipeline: DocumentPipeline
     let libraries: [DocumentLocale: TemplateLibrary]
+    let fileLibraries = FileTemplateLibraries()
 
     /// Loads the font catalogue, the business calendars and the template folders.
     /// - Throws: `TalonError.fonts` or `.input` when a resource is unusable.
@@ -188,7 +189,7 @@ public struct DocumentRenderer: Sendable {
         case .builtIn:
             library = libraries[locale] ?? TemplateLibrary(directories: [builtInFolder])
         case .file(let url):
-            library = TemplateLibrary(directories: [url.deletingLastPathComponent(), builtInFolder])
+            library = fileLibraries.library(for: url, builtInFolder: builtInFolder)
         }
         // Every format goes through the markup, so values are always escaped for it.
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: locale == .uk ? .uk : .en)
