@@ -4,15 +4,6 @@ import TalonDocuments
 /// Rendering speed of the service-centre documents from the samples, per stage mix:
 /// PDF (validate, present, Mustache, markup, layout, paint) and SMS (no layout).
 func serviceDocumentsBenchmark() throws {
-    let clock = ContinuousClock()
-    func measure(_ label: String, iterations: Int, _ body: () throws -> Void) rethrows {
-        let start = clock.now
-        for _ in 0..<iterations { try body() }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("\(label): \(iterations) in \(String(format: "%.3f", seconds)) s, \(String(format: "%.2f", seconds / Double(iterations) * 1e3)) ms each")
-    }
-
     let renderer = try DocumentRenderer(resources: ResourceLocator.discover())
     let samples = renderer.resources.templates.deletingLastPathComponent().appendingPathComponent("Samples")
     for kind in ["rma", "diagnosis", "invoice", "repair-record", "notice"] {
