@@ -15,7 +15,6 @@ extension HaruDocument {
     func loadTrueType(_ bytes: [UInt8], tag: String, encoding: String) throws(HaruError) -> HaruFont {
         let call: StaticString = "HPDF_TTFontDef_Load"
         let document = handle.pointee
-        let bytes = InstructionTables.adding(to: bytes)
         // Read with memcpy instead of libharu's byte-wise memory stream copy.
         let stream = try require(FontProgramSource.stream(bytes, in: self), "HPDF_CallbackReader_New")
         // The definition owns the stream from here on, failures included.
@@ -35,6 +34,46 @@ extension HaruDocument {
         tagBytes.withUnsafeMutableBufferPointer { HPDF_TTFontDef_SetTagName(definition, $0.baseAddress) }
         let font = try require(HPDF_GetFont(handle, Self.name(of: definition), encoding), "HPDF_GetFont")
         return HaruFont(handle: font)
+    }
+
+    /// Gives the face of `font` a font descriptor whose /FontFile2 is `program`.
+    ///
+    /// libharu writes a face's descriptor when saving, and only when the face has none yet
+    /// does it make one, rebuilding the font file it loaded into the /FontFile2 stream
+    /// (`HPDF_TTFontDef_SaveFontData`: about a seventh of a warranty card's time). With this
+    /// descriptor in place it writes the program as given, so the file libharu loads only
+    /// has to carry metrics. The entries are those libharu writes, from the values it read
+    /// (without its /XHeight 0, /Length2 0 and /Length3 0). The stream is deflated with the
+    /// document's other streams.
+    func embed(_ program: [UInt8], in font: HaruFont) throws(HaruError) {
+        let call: StaticString = "HPDF_TTFontDef (descriptor)"
+        guard let attributes = font.handle.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
+              let definition = attributes.pointee.fontdef, definition.pointee.descriptor == nil,
+              let definitionAttributes = definition.pointee.attr?.assumingMemoryBound(to: HPDF_TTFontDefAttr_Rec.self)
+        else { throw .library(call: "\(call)", code: UInt(HPDF_INVALID_FONTDEF_DATA), detail: 0) }
+        let mmgr = handle.pointee.mmgr, xref = handle.pointee.xref, values = definition.pointee
+        let descriptor = try require(HPDF_Dict_New(mmgr), "HPDF_Dict_New")
+        try check(HPDF_Xref_Add(xref, UnsafeMutableRawPointer(descriptor)), "HPDF_Xref_Add")
+        try check(HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"), call)
+        try check(HPDF_Dict_AddNumber(descriptor, "Ascent", Int32(values.ascent)), call)
+        try check(HPDF_Dict_AddNumber(descriptor, "Descent", Int32(values.descent)), call)
+        try check(HPDF_Dict_AddNumber(descriptor, "CapHeight", Int32(values.cap_height)), call)
+        try check(HPDF_Dict_AddNumber(descriptor, "Flags", Int32(bitPattern: values.flags)), call)
+        let box = try require(HPDF_Box_Array_New(mmgr, values.font_bbox), "HPDF_Box_Array_New")
+        try check(HPDF_Dict_Add(descriptor, "FontBBox", UnsafeMutableRawPointer(box)), call)
+        try check(HPDF_Dict_AddName(descriptor, "FontName", Self.name(of: definition)), call)
+        try check(HPDF_Dict_AddNumber(descriptor, "ItalicAngle", Int32(values.italic_angle)), call)
+        try check(HPDF_Dict_AddNumber(descriptor, "StemV", Int32(values.stemv)), call)
+        let file = try require(HPDF_DictStream_New(mmgr, xref), "HPDF_DictStream_New")
+        file.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)
+        try check(program.withUnsafeBufferPointer { HPDF_Stream_Write(file.pointee.stream, $0.baseAddress, UInt32($0.count)) },
+                  "HPDF_Stream_Write")
+        try check(HPDF_Dict_AddNumber(file, "Length1", Int32(clamping: program.count)), call)
+        try check(HPDF_Dict_Add(descriptor, "FontFile2", UnsafeMutableRawPointer(file)), call)
+        definition.pointee.descriptor = descriptor
+        // Nothing is read from the loaded file any more: libharu need not look at each
+        // drawn glyph's outline for composite parts (the metrics file has none).
+        definitionAttributes.pointee.embedding = HPDF_FALSE
     }
 
     private static func name(of definition: HPDF_FontDef) -> String {

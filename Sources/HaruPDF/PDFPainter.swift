@@ -122,13 +122,14 @@ struct PagePainter {
         }
         let resource = list.fonts[index]
         let tag = try Self.subsetTag(index)
-        let bytes: [UInt8]
+        let files: (metrics: [UInt8], program: [UInt8])
         do {
-            bytes = try resource.font.subset(scalars: resource.usedScalars, postScriptName: subsetName(index))
+            files = try resource.font.pdfSubset(scalars: resource.usedScalars, postScriptName: subsetName(index))
         } catch {
             throw .font(index: index, error)
         }
-        let font = try document.loadTrueType(bytes, tag: tag, encoding: encodings[index].encoderName)
+        let font = try document.loadTrueType(files.metrics, tag: tag, encoding: encodings[index].encoderName)
+        try document.embed(files.program, in: font)
         if case .utf8 = encodings[index] {
             try document.replaceToUnicode(of: font, scalars: resource.usedScalars)
         }

@@ -3,12 +3,12 @@ import Testing
 import Layout
 @testable import HaruPDF
 
-/// libharu rebuilds each embedded TrueType font in a memory stream of 4,096-byte blocks and
-/// fails to save (0x1033) when an empty table sits exactly at the end of a full block.
+/// The font file each face embeds.
 @Suite struct PainterFontFileTests {
     /// Texts whose DejaVu Sans Bold subset, as libharu rebuilt it without hinting tables,
-    /// was exactly 4,096 bytes long: each failed with "libharu error 0x1033 in
-    /// HPDF_SaveToStream" before the painter added them.
+    /// was exactly 4,096 bytes long: libharu's rebuild in a memory stream of 4,096-byte
+    /// blocks then failed with "libharu error 0x1033 in HPDF_SaveToStream". The painter now
+    /// embeds its own program, so libharu rebuilds nothing; these texts stay as a check.
     @Test(arguments: [
         "АБВГҐДЕЄЖЗІЇЙКЛМНОПРСТУФХЦЧШЩЬЮЯабвгґдеєжзиіїйклмно",
         "АБВГҐДЕЄЖЗИІЇЙКЛМОПРСТУФХЦЧШЩЬЮЯабвгґдеєжзиіїйклмно",
@@ -25,32 +25,26 @@ import Layout
         #expect(try PDFInspection.ink(pdf) > 0)
     }
 
-    @Test func missingInstructionTablesAreAddedInTagOrderWithChecksums() throws {
-        let subset = try Fixtures.boldFont.subset(scalars: Array("Жї".unicodeScalars), postScriptName: "Test-Bold")
-        let tags = { (font: [UInt8]) -> [String] in
-            let count = Int(font[4]) << 8 | Int(font[5])
-            return (0..<count).map { String(decoding: font[(12 + $0 * 16)..<(16 + $0 * 16)], as: UTF8.self) }
-        }
-        #expect(!tags(subset).contains("prep"))
-        let completed = InstructionTables.adding(to: subset)
-        let completedTags = tags(completed)
-        #expect(completedTags == (tags(subset) + ["cvt ", "fpgm", "prep"]).sorted())
-        for index in completedTags.indices {
-            let record = 12 + index * 16
-            func field(_ at: Int) -> Int { completed[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
-            let offset = field(record + 8), length = field(record + 12)
-            #expect(offset % 4 == 0 && offset + length <= completed.count)
-            #expect(UInt32(field(record + 4)) == InstructionTables.checksum(completed[offset..<offset + length]))
-            if completedTags[index] == "prep" { #expect(length > 0) }
-        }
-        // A font that has them all stays as it is; bytes that are no font are left to libharu.
-        #expect(InstructionTables.adding(to: completed) == completed)
-        #expect(InstructionTables.adding(to: [1, 2, 3]) == [1, 2, 3])
-    }
-
-    @Test func checksumSumsBigEndianWordsWithZeroPadding() {
-        #expect(InstructionTables.checksum([0, 0, 0, 1, 0, 0, 0, 2][...]) == 3)
-        #expect(InstructionTables.checksum([0xB0, 0x00, 0x21][...]) == 0xB000_2100)
-        #expect(InstructionTables.checksum([0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 2][...]) == 1)
+    /// The /FontFile2 stream is the subset's font program byte for byte (libharu does not
+    /// rebuild it), with the tables a viewer reads and nothing else, and /Length1 its size.
+    @Test func embeddedProgramIsTheSubsetsProgram() throws {
+        let list = Fixtures.list(pages: [[Fixtures.text("Жїє Hello, 2025", x: 20, y: 500, font: 0, size: 10)]],
+                                 fonts: [Fixtures.boldFont])
+        let pdf = try PDFPainter.render(list)
+        let expanded = try Fixtures.file(pdf).deletingLastPathComponent().appendingPathComponent("expanded.pdf")
+        let qdf = try Fixtures.tool("qpdf", ["--qdf", "--object-streams=disable", try Fixtures.file(pdf).path, expanded.path])
+        #expect(qdf.status == 0, "\(qdf.stderrText)")
+        let text = String(decoding: try Data(contentsOf: expanded), as: UTF8.self)
+        let reference = try #require(text.firstMatch(of: /\/FontFile2 (\d+) 0 R/)?.1)
+        let shown = try Fixtures.tool("qpdf", ["--show-object=\(reference)", "--filtered-stream-data", expanded.path])
+        let embedded = [UInt8](shown.stdout)
+        let program = try Fixtures.boldFont.pdfSubset(scalars: list.fonts[0].usedScalars, postScriptName: "DejaVuSans-Bold").program
+        #expect(embedded == program)
+        let count = Int(embedded[4]) << 8 | Int(embedded[5])
+        let tags = (0..<count).map { String(decoding: embedded[(12 + $0 * 16)..<(16 + $0 * 16)], as: UTF8.self) }
+        #expect(tags == ["OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"])
+        let stream = try #require(text.firstMatch(of: /\/Length1 (\d+)/)?.1)
+        #expect(Int(stream) == program.count)
+        #expect(!text.contains("/Length2") && !text.contains("/XHeight"))
     }
 }

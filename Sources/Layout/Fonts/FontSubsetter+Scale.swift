@@ -1,25 +1,27 @@
-/// Rescaling a subset to 1000 units per em.
+/// Rescaling a subset from the font's units per em to `to` (1000 unless a font program for
+/// a PDF asks for fewer).
 ///
 /// PDF text space is 1/1000 em, and libharu computes every width as
 /// `advance * 1000 / unitsPerEm`. A subset at 1000 units per em with each advance stored as
 /// the original's `advance * 1000 / unitsPerEm` (truncated, like libharu) gives the same
 /// /Widths to the unit, while its outlines need about half the magnitude of a 2048-unit
 /// font's, so more coordinate deltas fit in one byte. Outline points move by at most half a
-/// unit (1/2000 em): invisible at any print resolution.
+/// unit (1/2000 em at 1000 units): invisible at any print resolution.
 struct UnitScale {
-    /// The units per em of every subset.
+    /// The units per em of a subset unless asked otherwise.
     static let target = 1000
 
     let from: Int
+    var to = Self.target
 
-    var isIdentity: Bool { from == Self.target }
+    var isIdentity: Bool { from == to }
 
     /// A metric truncated toward zero, as libharu scales what it reads (`v * 1000 / upem`).
-    func truncated(_ value: Int) -> Int { value * Self.target / from }
+    func truncated(_ value: Int) -> Int { value * to / from }
 
     /// An outline coordinate, rounded to the nearest unit (halves away from zero).
     func rounded(_ value: Int) -> Int {
-        let twice = 2 * value * Self.target
+        let twice = 2 * value * to
         return twice >= 0 ? (twice + from) / (2 * from) : -((-twice + from) / (2 * from))
     }
 }

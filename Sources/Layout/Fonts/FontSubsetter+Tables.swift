@@ -13,7 +13,7 @@ extension FontSubsetter {
         var head = FontTableWriter()
         head.bytes = Array(try original("head", minimumLength: 54).prefix(54))
         head.set32(0, at: 8)  // checkSumAdjustment, computed over the whole file later
-        head.set16(UnitScale.target, at: 18)
+        head.set16(scale.to, at: 18)
         Self.rescale(&head, at: [36, 38, 40, 42], scale)
         head.set16(shortOffsets ? 0 : 1, at: 50)
         return head.bytes

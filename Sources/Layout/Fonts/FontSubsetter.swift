@@ -12,7 +12,25 @@ extension TrueTypeFont {
     ///   `FontError.unsupported` when its licence forbids embedding (OS/2 fsType) or its
     ///   outlines cannot be read.
     public func subset(scalars: [Unicode.Scalar], postScriptName: String) throws(FontError) -> [UInt8] {
-        try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName).fontFile()
+        try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName).fontFile(.complete)
+    }
+
+    /// The two files a PDF writer needs for a subset of `scalars`, with the glyph ids,
+    /// cmap and checks of `subset(scalars:postScriptName:)`:
+    /// - `metrics`: that subset without outlines (every glyph empty): what a writer reads
+    ///   for /Widths, /FontBBox, /Ascent and the character-to-glyph map, at 1000 units per em
+    ///   so its widths are the original's to the unit;
+    /// - `program`: the font program to embed (/FontFile2), with outlines at
+    ///   `programUnitsPerEm` (16...1000) and only the tables a PDF viewer reads (OS/2, cmap,
+    ///   glyf, head, hhea, hmtx, loca, maxp: no name, no post, no hinting). Its advances are
+    ///   rounded to its units; a viewer takes widths from the PDF, not from the program.
+    public func pdfSubset(scalars: [Unicode.Scalar], postScriptName: String,
+                          programUnitsPerEm: Int = 1000) throws(FontError) -> (metrics: [UInt8], program: [UInt8]) {
+        guard (16...UnitScale.target).contains(programUnitsPerEm) else {
+            throw .unsupported("\(programUnitsPerEm) units per em for a font program (16...1000)")
+        }
+        let subsetter = try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName)
+        return (try subsetter.fontFile(.metrics), try subsetter.fontFile(.program(unitsPerEm: programUnitsPerEm)))
     }
 
     /// True when the licence bits in OS/2 fsType allow embedding a subset of the outlines:
@@ -72,13 +90,26 @@ struct FontSubsetter {
         mappings = original.map { ($0.code, renumbered[$0.glyph] ?? 0) }
     }
 
-    func fontFile() throws(FontError) -> [UInt8] {
-        let reader = try GlyphReader(font: font)
-        let scale = UnitScale(from: font.unitsPerEm)
+    /// What a subset file holds.
+    enum Contents: Equatable {
+        /// Every table, outlines at 1000 units per em: a font of its own.
+        case complete
+        /// Every table at 1000 units per em, every glyph empty.
+        case metrics
+        /// Outlines at `unitsPerEm`, without name and post.
+        case program(unitsPerEm: Int)
+    }
+
+    func fontFile(_ contents: Contents) throws(FontError) -> [UInt8] {
         guard font.unitsPerEm > 0, font.unitsPerEm <= 16384 else {
             throw .unsupported("\(font.postScriptName): \(font.unitsPerEm) units per em")
         }
-        let records = try glyphRecords(reader: reader, scale: scale)
+        var scale = UnitScale(from: font.unitsPerEm)
+        if case .program(let unitsPerEm) = contents { scale.to = unitsPerEm }
+        let records = contents == .metrics
+            ? [GlyphRecordCache.Record](repeating: .init(bytes: [], points: 0, contours: 0, bounds: (0, 0, 0, 0)),
+                                        count: glyphs.count)
+            : try glyphRecords(reader: try GlyphReader(font: font), scale: scale)
         var glyf = FontTableWriter(capacity: records.reduce(0) { $0 + $1.bytes.count + 1 })
         var offsets = [0]
         offsets.reserveCapacity(records.count + 1)
@@ -99,12 +130,13 @@ struct FontSubsetter {
         var widest = 0
         for (index, glyph) in glyphs.enumerated() {
             // Truncated like libharu's widths: the subset's /Widths equal the original's.
-            let advance = scale.truncated(font.advance(ofGlyph: glyph))
+            let advance = scale.to == UnitScale.target
+                ? scale.truncated(font.advance(ofGlyph: glyph)) : scale.rounded(font.advance(ofGlyph: glyph))
             widest = max(widest, advance)
             hmtx.u16(advance)
             hmtx.u16(records[index].bounds.xMin)
         }
-        let tables: [(tag: String, data: [UInt8])] = [
+        var tables: [(tag: String, data: [UInt8])] = [
             ("OS/2", try os2Table(scale: scale)),
             ("cmap", cmapTable()),
             ("glyf", glyf.bytes),
@@ -113,9 +145,10 @@ struct FontSubsetter {
             ("hmtx", hmtx.bytes),
             ("loca", loca.bytes),
             ("maxp", maxpTable(maxPoints: maxPoints, maxContours: maxContours)),
-            ("name", nameTable()),
-            ("post", try postTable(scale: scale)),
         ]
+        if case .program = contents {} else {
+            tables += [("name", nameTable()), ("post", try postTable(scale: scale))]
+        }
         return Self.assemble(tables)
     }
 
@@ -127,7 +160,7 @@ struct FontSubsetter {
         records.reserveCapacity(glyphs.count)
         var made: [(glyph: Int, record: GlyphRecordCache.Record)] = []
         var workspace = OutlineWorkspace()
-        for (glyph, cached) in zip(glyphs, cache.records(for: glyphs)) {
+        for (glyph, cached) in zip(glyphs, cache.records(for: glyphs, unitsPerEm: scale.to)) {
             if let cached {
                 records.append(cached)
                 continue
@@ -144,7 +177,7 @@ struct FontSubsetter {
             records.append(record)
             made.append((glyph, record))
         }
-        cache.store(made)
+        cache.store(made, unitsPerEm: scale.to)
         return records
     }
 

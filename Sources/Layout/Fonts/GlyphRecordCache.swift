@@ -1,12 +1,13 @@
 import Foundation
 
 /// The subset-ready `glyf` entry of each glyph of one font, kept across documents: hinting
-/// dropped, composites flattened and, for a font not at 1000 units per em, rescaled (see
-/// `UnitScale`). A subset then only concatenates records and writes its small tables.
+/// dropped, composites flattened and rescaled to a subset's units per em (see `UnitScale`).
+/// A subset then only concatenates records and writes its small tables.
 ///
 /// One cache belongs to one `TrueTypeFont` (its `glyphRecords`), which documents on any
-/// thread share. It is bounded by the font: at most one record per glyph id, and a font has
-/// at most 65,535 glyphs. Records depend only on the immutable font, so any thread may fill
+/// thread share. It is bounded by the font: at most one record per glyph id and units per
+/// em asked for (PDF font programs use a handful of values), and a font has at most 65,535
+/// glyphs. Records depend only on the immutable font, so any thread may fill
 /// a missing one; two threads computing the same record store equal bytes.
 ///
 /// `@unchecked Sendable`: the only mutable state, `records`, is read and written only while
@@ -22,26 +23,31 @@ final class GlyphRecordCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var records: [Record?]
+    private let glyphCount: Int
+    /// The records of each units-per-em value, by glyph id.
+    private var records: [Int: [Record?]] = [:]
 
     init(glyphCount: Int) {
-        records = [Record?](repeating: nil, count: max(0, min(glyphCount, 0x10000)))
+        self.glyphCount = max(0, min(glyphCount, 0x10000))
     }
 
-    /// The records of `glyphs` known so far, nil for the others, in the order asked.
-    func records(for glyphs: [Int]) -> [Record?] {
+    /// The records of `glyphs` at `unitsPerEm` known so far, nil for the others, in the
+    /// order asked.
+    func records(for glyphs: [Int], unitsPerEm: Int) -> [Record?] {
         lock.lock()
         defer { lock.unlock() }
-        return glyphs.map { records.indices.contains($0) ? records[$0] : nil }
+        guard let known = records[unitsPerEm] else { return glyphs.map { _ in nil } }
+        return glyphs.map { known.indices.contains($0) ? known[$0] : nil }
     }
 
-    /// Keeps newly computed records; ids outside the font are ignored.
-    func store(_ new: [(glyph: Int, record: Record)]) {
+    /// Keeps newly computed records at `unitsPerEm`; ids outside the font are ignored.
+    func store(_ new: [(glyph: Int, record: Record)], unitsPerEm: Int) {
         guard !new.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
-        for (glyph, record) in new where records.indices.contains(glyph) && records[glyph] == nil {
-            records[glyph] = record
+        if records[unitsPerEm] == nil { records[unitsPerEm] = [Record?](repeating: nil, count: glyphCount) }
+        for (glyph, record) in new where glyph >= 0 && glyph < glyphCount && records[unitsPerEm]?[glyph] == nil {
+            records[unitsPerEm]?[glyph] = record  // in place: no copy of the array
         }
     }
 }
