@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "Talon", targets: ["TalonDocuments"]),
     ],
     targets: [
-        .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "zlib1g-dev"])]),
+        .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "libdeflate-dev"])]),
         .target(name: "Warranty"),
         .target(name: "Mustache"),
         .target(name: "Markup"),

@@ -4,7 +4,7 @@
 /* Internal libharu 2.3.0 declarations (not pulled in by hpdf.h), used to give encrypted
    files a deterministic /ID: see HaruDocument+Encryption.swift. */
 #include <hpdf_encryptdict.h>
-/* zlib (zlib1g-dev, installed by scripts/setup.sh): HaruPDF deflates the streams itself, at its
-   own level and with one z_stream per document (see Deflater.swift). */
-#include <zlib.h>
+/* libdeflate (libdeflate-dev, installed by scripts/setup.sh): HaruPDF deflates the streams
+   itself (see Deflater.swift). */
+#include <libdeflate.h>
 #endif

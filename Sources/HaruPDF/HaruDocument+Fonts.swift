@@ -43,9 +43,11 @@ extension HaruDocument {
     /// (`HPDF_TTFontDef_SaveFontData`: about a seventh of a warranty card's time). With this
     /// descriptor in place it writes the program as given, so the file libharu loads only
     /// has to carry metrics. The entries are those libharu writes, from the values it read
-    /// (without its /XHeight 0, /Length2 0 and /Length3 0). The stream is deflated with the
+    /// (without its /XHeight 0, /Length2 0 and /Length3 0, and with the real /CapHeight). The stream is deflated with the
     /// document's other streams.
-    func embed(_ program: [UInt8], in font: HaruFont) throws(HaruError) {
+    ///
+    /// - Parameter capHeight: the face's capital height in 1/1000 em (libharu writes 0).
+    func embed(_ program: [UInt8], in font: HaruFont, capHeight: Int) throws(HaruError) {
         let call: StaticString = "HPDF_TTFontDef (descriptor)"
         guard let attributes = font.handle.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
               let definition = attributes.pointee.fontdef, definition.pointee.descriptor == nil,
@@ -57,11 +59,15 @@ extension HaruDocument {
         try check(HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor"), call)
         try check(HPDF_Dict_AddNumber(descriptor, "Ascent", Int32(values.ascent)), call)
         try check(HPDF_Dict_AddNumber(descriptor, "Descent", Int32(values.descent)), call)
-        try check(HPDF_Dict_AddNumber(descriptor, "CapHeight", Int32(values.cap_height)), call)
+        try check(HPDF_Dict_AddNumber(descriptor, "CapHeight", Int32(clamping: capHeight)), call)
         try check(HPDF_Dict_AddNumber(descriptor, "Flags", Int32(bitPattern: values.flags)), call)
         let box = try require(HPDF_Box_Array_New(mmgr, values.font_bbox), "HPDF_Box_Array_New")
         try check(HPDF_Dict_Add(descriptor, "FontBBox", UnsafeMutableRawPointer(box)), call)
-        try check(HPDF_Dict_AddName(descriptor, "FontName", Self.name(of: definition)), call)
+        // The font dictionary's /BaseFont: the name with the subset tag.
+        let baseFont = withUnsafeBytes(of: definitionAttributes.pointee.base_font) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        try check(HPDF_Dict_AddName(descriptor, "FontName", baseFont), call)
         try check(HPDF_Dict_AddNumber(descriptor, "ItalicAngle", Int32(values.italic_angle)), call)
         try check(HPDF_Dict_AddNumber(descriptor, "StemV", Int32(values.stemv)), call)
         let file = try require(HPDF_DictStream_New(mmgr, xref), "HPDF_DictStream_New")

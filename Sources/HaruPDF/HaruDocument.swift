@@ -81,6 +81,13 @@ final class HaruDocument {
         let page = try require(HPDF_AddPage(handle), "HPDF_AddPage")
         try check(HPDF_Page_SetWidth(page, Float(width)), "HPDF_Page_SetWidth")
         try check(HPDF_Page_SetHeight(page, Float(height)), "HPDF_Page_SetHeight")
+        // /ProcSet is obsolete since PDF 1.4 (PDF 32000-1 14.2): readers ignore it.
+        if let resources = HPDF_Page_GetInheritableItem(page, "Resources", UInt16(HPDF_OCLASS_DICT)) {
+            let dictionary = resources.assumingMemoryBound(to: HPDF_Dict_Rec.self)
+            if HPDF_Dict_GetItem(dictionary, "ProcSet", UInt16(HPDF_OCLASS_ARRAY)) != nil {
+                try check(HPDF_Dict_RemoveElement(dictionary, "ProcSet"), "HPDF_Dict_RemoveElement")
+            }
+        }
         return HaruPage(handle: page, document: self)
     }
 

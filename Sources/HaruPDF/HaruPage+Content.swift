@@ -74,6 +74,39 @@ extension HaruPage {
         try write(bytes)
     }
 
+    /// The rectangles of `grid` filled as one path, in a coordinate system of its modules.
+    func fillModules(_ grid: ModuleGrid) throws(HaruError) {
+        var bytes = Array("q\n".utf8)
+        bytes.reserveCapacity(64 + grid.rectangles.count * 12)
+        Self.appendDecimal(grid.module.x, to: &bytes)
+        bytes.append(contentsOf: " 0 0".utf8)
+        Self.appendDecimal(grid.module.y, to: &bytes)
+        Self.appendNumber(Self.hundredths(grid.origin.x), to: &bytes)
+        Self.appendNumber(Self.hundredths(grid.origin.y), to: &bytes)
+        bytes.append(contentsOf: " cm\n".utf8)
+        for rectangle in grid.rectangles {
+            for value in [rectangle.x, rectangle.y, rectangle.width, rectangle.height] {
+                Self.appendNumber(value * 100, to: &bytes)
+            }
+            bytes.append(contentsOf: " re\n".utf8)
+        }
+        bytes.append(contentsOf: "f\nQ\n".utf8)
+        try write(bytes)
+    }
+
+    /// Appends a positive size with up to five decimals ("0.85039", "28.34646", "2").
+    static func appendDecimal(_ value: Double, to bytes: inout [UInt8]) {
+        let scaled = Int(min(max((value * 100_000).rounded(), 0), 1e12))
+        if bytes.last.map({ $0 != 0x0A && $0 != 0x20 }) ?? false { bytes.append(0x20) }
+        bytes += String(scaled / 100_000).utf8
+        guard scaled % 100_000 > 0 else { return }
+        var digits = Array(String(scaled % 100_000).utf8)
+        digits.insert(contentsOf: [UInt8](repeating: UInt8(ascii: "0"), count: 5 - digits.count), at: 0)
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        bytes.append(UInt8(ascii: "."))
+        bytes += digits
+    }
+
     /// A stroked straight line.
     func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double)) throws(HaruError) {
         var bytes: [UInt8] = []

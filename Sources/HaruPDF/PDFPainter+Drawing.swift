@@ -83,6 +83,13 @@ extension PagePainter {
         }
     }
 
+    /// Draws a run of barcode bars or modules as one filled path in module units.
+    mutating func drawModules(_ grid: ModuleGrid, on page: HaruPage) throws(HaruError) {
+        try leaveText(page)
+        try setFill(grid.color, on: page)
+        try page.fillModules(grid)
+    }
+
     private mutating func leaveText(_ page: HaruPage) throws(HaruError) {
         guard state.inText else { return }
         try page.endText()
@@ -108,6 +115,48 @@ extension PagePainter {
         if state.dash != dash {
             try page.setDash(dash)
             state.dash = dash
+        }
+    }
+}
+
+/// A run of filled rectangles of one color whose corners and sizes are whole multiples of a
+/// module (the bars of a linear barcode, the dark modules of a QR code), drawn as
+/// "q sx 0 0 sy x y cm" and small integers ("3 0 2 1 re") instead of four decimals each:
+/// the card's barcode costs about a tenth of its compressed bytes less. The module sizes
+/// keep five decimals, so every edge lands where the decimals would have put it.
+struct ModuleGrid {
+    /// Fewer rectangles than this are drawn one by one.
+    static let minimumRun = 8
+
+    var color: RGBColor
+    var origin: (x: Double, y: Double)
+    var module: (x: Double, y: Double)
+    /// Each rectangle in modules from `origin`.
+    var rectangles: [(x: Int, y: Int, width: Int, height: Int)] = []
+
+    /// The run starting at `ops[start]`, or nil when there is none long enough.
+    init?(_ ops: [DrawOp], from start: Int) {
+        var end = start
+        var color: RGBColor?
+        var box = (minX: Double.infinity, minY: Double.infinity, width: Double.infinity, height: Double.infinity)
+        while end < ops.count, case .fillRect(let x, let y, let width, let height, let fill) = ops[end],
+              PagePainter.isFinite(ops[end]), width > 0, height > 0, color == nil || color == fill {
+            color = fill
+            box = (min(box.minX, x), min(box.minY, y), min(box.width, width), min(box.height, height))
+            end += 1
+        }
+        guard end - start >= Self.minimumRun, let color else { return nil }
+        self.color = color
+        origin = (box.minX, box.minY)
+        module = (box.width, box.height)
+        func units(_ value: Double, _ size: Double) -> Int? {
+            let count = (value / size).rounded()
+            return abs(count * size - value) <= 1e-6 * max(1, abs(value)) && count < 1e6 ? Int(count) : nil
+        }
+        for case .fillRect(let x, let y, let width, let height, _) in ops[start..<end] {
+            guard let left = units(x - origin.x, module.x), let bottom = units(y - origin.y, module.y),
+                  let across = units(width, module.x), let up = units(height, module.y) else { return nil }
+            rectangles.append((left, bottom, across, up))
         }
     }
 }

@@ -38,13 +38,32 @@ import Layout
         let reference = try #require(text.firstMatch(of: /\/FontFile2 (\d+) 0 R/)?.1)
         let shown = try Fixtures.tool("qpdf", ["--show-object=\(reference)", "--filtered-stream-data", expanded.path])
         let embedded = [UInt8](shown.stdout)
-        let program = try Fixtures.boldFont.pdfSubset(scalars: list.fonts[0].usedScalars, postScriptName: "DejaVuSans-Bold").program
+        // Drawn at 10 pt: outlines at 256 units per em.
+        #expect(PagePainter.programUnitsPerEm(largestSize: 10) == 256)
+        let program = try Fixtures.boldFont.pdfSubset(scalars: list.fonts[0].usedScalars, postScriptName: "DejaVuSans-Bold",
+                                                      programUnitsPerEm: 256).program
         #expect(embedded == program)
         let count = Int(embedded[4]) << 8 | Int(embedded[5])
         let tags = (0..<count).map { String(decoding: embedded[(12 + $0 * 16)..<(16 + $0 * 16)], as: UTF8.self) }
-        #expect(tags == ["OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"])
+        #expect(tags == ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"])
         let stream = try #require(text.firstMatch(of: /\/Length1 (\d+)/)?.1)
         #expect(Int(stream) == program.count)
         #expect(!text.contains("/Length2") && !text.contains("/XHeight"))
+        // The descriptor names the font as the font dictionary does, subset tag included.
+        let baseFont = try #require(text.firstMatch(of: /\/BaseFont \/(\S+)/)?.1)
+        #expect(baseFont.hasPrefix("TLNAAA+"))
+        #expect(text.contains("/FontName /\(baseFont)"))
+        #expect(text.firstMatch(of: /\/CapHeight (\d+)/)?.1 == "\(Fixtures.boldFont.capHeight * 1000 / 2048)")
+        #expect(Fixtures.boldFont.capHeight > 1000)
+    }
+
+    /// Outline rounding stays within 0.01 mm at the largest size a face is drawn at.
+    @Test func programUnitsFollowTheLargestSize() {
+        #expect(PagePainter.programUnitsPerEm(largestSize: 0) == 256)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 14.5) == 256)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 14.6) == 512)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 29) == 512)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 29.1) == 1000)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 400) == 1000)
     }
 }

@@ -60,6 +60,35 @@ import Testing
         #expect(subset.bytes[os2.lowerBound] == 0 && subset.bytes[os2.lowerBound + 1] == 0)
     }
 
+    /// A PDF subset: the metrics file has the original's widths and no outlines; the
+    /// program has the outlines at the units asked for and only the tables viewers read.
+    @Test func pdfSubsetSplitsMetricsFromTheProgram() throws {
+        let font = try TrueTypeFont(contentsOf: Self.faces[1])
+        let scalars = Array("Гарантія № 2025 Warranty".unicodeScalars)
+        let files = try font.pdfSubset(scalars: scalars, postScriptName: "TLNAAA+T", programUnitsPerEm: 256)
+        let metrics = try TrueTypeFont(bytes: files.metrics)
+        #expect(metrics.unitsPerEm == 1000)
+        #expect(metrics.tables["glyf"]?.count == 0)
+        for scalar in scalars { #expect(metrics.width(of: scalar) == font.width(of: scalar)) }
+
+        let program = files.program
+        func u16(_ at: Int) -> Int { Int(program[at]) << 8 | Int(program[at + 1]) }
+        func u32(_ at: Int) -> Int { u16(at) << 16 | u16(at + 2) }
+        var tables: [String: Range<Int>] = [:]
+        for index in 0..<u16(4) {
+            let record = 12 + index * 16
+            tables[String(decoding: program[record..<record + 4], as: UTF8.self)] = u32(record + 8)..<u32(record + 8) + u32(record + 12)
+        }
+        #expect(tables.keys.sorted() == ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"])
+        let head = try #require(tables["head"]), maxp = try #require(tables["maxp"])
+        #expect(u16(head.lowerBound + 18) == 256)
+        #expect(u16(maxp.lowerBound + 4) == metrics.numberOfGlyphs)
+        #expect((tables["glyf"]?.count ?? 0) > 1000)
+        // The same character-to-glyph map in both.
+        #expect(program[try #require(tables["cmap"])] == files.metrics[try #require(metrics.tables["cmap"])])
+        #expect(throws: FontError.self) { try font.pdfSubset(scalars: scalars, postScriptName: "T", programUnitsPerEm: 2048) }
+    }
+
     @Test func zeroLengthSegmentsAreDroppedAfterRounding() {
         var outline = GlyphOutline()
         // (0,0) on, (1,0) on -> both land on (0,0) at 1000/2048; (1000,0) on; (2048,2048) off.

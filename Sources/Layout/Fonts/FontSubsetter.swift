@@ -21,8 +21,9 @@ extension TrueTypeFont {
     ///   for /Widths, /FontBBox, /Ascent and the character-to-glyph map, at 1000 units per em
     ///   so its widths are the original's to the unit;
     /// - `program`: the font program to embed (/FontFile2), with outlines at
-    ///   `programUnitsPerEm` (16...1000) and only the tables a PDF viewer reads (OS/2, cmap,
-    ///   glyf, head, hhea, hmtx, loca, maxp: no name, no post, no hinting). Its advances are
+    ///   `programUnitsPerEm` (16...1000) and only the tables a PDF viewer reads (cmap, glyf,
+    ///   head, hhea, hmtx, loca, maxp, as PDF 32000-1 9.9 lists them: no OS/2, name, post
+    ///   or hinting). Its advances are
     ///   rounded to its units; a viewer takes widths from the PDF, not from the program.
     public func pdfSubset(scalars: [Unicode.Scalar], postScriptName: String,
                           programUnitsPerEm: Int = 1000) throws(FontError) -> (metrics: [UInt8], program: [UInt8]) {
@@ -96,7 +97,7 @@ struct FontSubsetter {
         case complete
         /// Every table at 1000 units per em, every glyph empty.
         case metrics
-        /// Outlines at `unitsPerEm`, without name and post.
+        /// Outlines at `unitsPerEm`, without OS/2, name and post.
         case program(unitsPerEm: Int)
     }
 
@@ -137,7 +138,6 @@ struct FontSubsetter {
             hmtx.u16(records[index].bounds.xMin)
         }
         var tables: [(tag: String, data: [UInt8])] = [
-            ("OS/2", try os2Table(scale: scale)),
             ("cmap", cmapTable()),
             ("glyf", glyf.bytes),
             ("head", try headTable(shortOffsets: shortOffsets, scale: scale)),
@@ -147,6 +147,7 @@ struct FontSubsetter {
             ("maxp", maxpTable(maxPoints: maxPoints, maxContours: maxContours)),
         ]
         if case .program = contents {} else {
+            tables.insert(("OS/2", try os2Table(scale: scale)), at: 0)
             tables += [("name", nameTable()), ("post", try postTable(scale: scale))]
         }
         return Self.assemble(tables)
