@@ -45,9 +45,14 @@ struct CompactEncoding: Equatable {
         var ranked = others.map { (count: frequency[$0] ?? 0, scalar: $0) }
         ranked.sort { ($0.count, $1.scalar) > ($1.count, $0.scalar) }
         let free = Self.slotOrder.filter { unicodes[Int($0)] == 0 }
-        var slots = free.makeIterator()
-        for (_, scalar) in ranked {
-            guard let code = slots.next() else { return nil }
+        guard ranked.count <= free.count else { return nil }
+        // The most frequent characters take the codes that need no escape; within the cheap
+        // codes and within the others, codes go up with the scalar, so the /Differences
+        // names run in Unicode order ("/uni0430 /uni0431 ..."), which deflates better.
+        let cheap = free.prefix { !Self.needsEscape($0) }.count
+        let chosen = ranked.map(\.scalar)
+        let ordered = chosen.prefix(cheap).sorted() + chosen.dropFirst(cheap).sorted()
+        for (code, scalar) in zip(free, ordered) {
             unicodes[Int(code)] = UInt16(scalar)
             codes[scalar] = code
         }

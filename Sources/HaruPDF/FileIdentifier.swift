@@ -48,6 +48,8 @@ enum FileIdentifier {
                     ([4, x, y, radius, lineWidth] + dash).forEach(number); color(stroke)
                 case .image(let index, let x, let y, let width, let height):
                     [5, Double(index), x, y, width, height].forEach(number)
+                case .frame(let top):
+                    [6, top].forEach(number)
                 }
             }
         }

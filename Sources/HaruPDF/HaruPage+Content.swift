@@ -38,6 +38,13 @@ extension HaruPage {
         if magnitude % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10)) }
     }
 
+    /// `value` as written in a content stream, after a space.
+    static func number(_ value: Double) -> [UInt8] {
+        var bytes: [UInt8] = [0x20]
+        appendNumber(hundredths(value), to: &bytes)
+        return bytes
+    }
+
     /// Numbers followed by an operator and a line break.
     static func operation(_ numbers: [Double], _ op: String, into bytes: inout [UInt8]) {
         for number in numbers { appendNumber(hundredths(number), to: &bytes) }
@@ -105,6 +112,14 @@ extension HaruPage {
         while digits.last == UInt8(ascii: "0") { digits.removeLast() }
         bytes.append(UInt8(ascii: "."))
         bytes += digits
+    }
+
+    /// Makes libharu's graphics state hold `font` at `size`, as the content stream's does
+    /// after a "Q" (libharu 2.3.0's internal page record).
+    func assumeFont(_ font: HaruFont, size: Double) {
+        guard let state = attributes?.pointee.gstate else { return }
+        state.pointee.font = font.handle
+        state.pointee.font_size = Float(size)
     }
 
     /// A stroked straight line.

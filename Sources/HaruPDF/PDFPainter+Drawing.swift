@@ -12,11 +12,25 @@ struct DrawingState {
     var textLine = (x: 0, y: 0)
 }
 
+/// The block being drawn relative to its top edge (`DrawOp.frame`), inside "q … Q".
+struct Frame {
+    var top: Double
+    /// The drawing state when the frame began, which "Q" restores.
+    var outer: DrawingState
+}
+
 extension PagePainter {
     mutating func draw(_ op: DrawOp, on page: HaruPage, at location: (page: Int, op: Int)) throws(HaruError) {
         guard Self.isFinite(op) else {
             throw .invalidNumber(page: location.page, op: location.op)
         }
+        if case .frame(let top) = op {
+            try endFrame(page)
+            try page.write(Array("q\n1 0 0 1 0".utf8) + HaruPage.number(top) + Array(" cm\n".utf8))
+            frame = Frame(top: top, outer: state)
+            return
+        }
+        let op = frame.map { op.shifted(dx: 0, dy: -$0.top) } ?? op
         switch op {
         case .text(let x, let y, let fontIndex, let size, let text, let color):
             guard !text.isEmpty else { return }
@@ -58,7 +72,21 @@ extension PagePainter {
             let haruImage = try image(index, at: location)
             try leaveText(page)
             try page.drawImage(haruImage, x: x, y: y, width: width, height: height)
+        case .frame:
+            break  // handled above
         }
+    }
+
+    /// Ends the current frame, if any ("Q"), and takes back the drawing state it began with.
+    mutating func endFrame(_ page: HaruPage) throws(HaruError) {
+        try leaveText(page)
+        guard let current = frame else { return }
+        try page.write(Array("Q\n".utf8))
+        state = current.outer
+        frame = nil
+        // "Q" brings back the font of the outer state; libharu, which measures and marks the
+        // glyphs shown with what it thinks is the current font, must think so too.
+        if let outer = state.font, let font = fonts[outer.index] { page.assumeFont(font, size: outer.size) }
     }
 
     /// Whether every number of an operation is finite (checked without
@@ -80,6 +108,8 @@ extension PagePainter {
                 && dash.allSatisfy(\.isFinite) && finite(color)
         case .image(_, let x, let y, let width, let height):
             return x.isFinite && y.isFinite && width.isFinite && height.isFinite
+        case .frame(let top):
+            return top.isFinite
         }
     }
 
@@ -87,10 +117,12 @@ extension PagePainter {
     mutating func drawModules(_ grid: ModuleGrid, on page: HaruPage) throws(HaruError) {
         try leaveText(page)
         try setFill(grid.color, on: page)
+        var grid = grid
+        grid.origin.y -= frame?.top ?? 0
         try page.fillModules(grid)
     }
 
-    private mutating func leaveText(_ page: HaruPage) throws(HaruError) {
+    mutating func leaveText(_ page: HaruPage) throws(HaruError) {
         guard state.inText else { return }
         try page.endText()
         state.inText = false

@@ -42,6 +42,8 @@ extension DisplayList {
             return "circle \(f(centerX)) \(f(centerY)) r\(f(radius)) lw\(f(lineWidth))\(pattern)\(colorName(color))"
         case let .image(index, x, y, width, height):
             return "image \(index) \(f(x)) \(f(y)) \(f(width)) \(f(height))"
+        case let .frame(top):
+            return "frame \(f(top))"
         }
     }
 

@@ -95,4 +95,8 @@ public enum DrawOp: Sendable, Equatable {
     case circle(centerX: Points, centerY: Points, radius: Points, lineWidth: Points, dash: [Points], color: RGBColor)
     /// An image scaled into the rectangle whose bottom-left corner is (x, y).
     case image(index: ImageIndex, x: Points, y: Points, width: Points, height: Points)
+    /// Draws nothing: the ops after it, up to the next frame or the end of the page, are one
+    /// block placed with its top edge at `top`. A painter may draw them relative to that
+    /// edge, so that equal blocks at different heights (tear-off coupons) give equal bytes.
+    case frame(top: Points)
 }

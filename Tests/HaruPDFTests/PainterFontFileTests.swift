@@ -38,10 +38,10 @@ import Layout
         let reference = try #require(text.firstMatch(of: /\/FontFile2 (\d+) 0 R/)?.1)
         let shown = try Fixtures.tool("qpdf", ["--show-object=\(reference)", "--filtered-stream-data", expanded.path])
         let embedded = [UInt8](shown.stdout)
-        // Drawn at 10 pt: outlines at 256 units per em.
-        #expect(PagePainter.programUnitsPerEm(largestSize: 10) == 256)
+        // Drawn at 10 pt: outlines at 192 units per em.
+        #expect(PagePainter.programUnitsPerEm(largestSize: 10) == 192)
         let program = try Fixtures.boldFont.pdfSubset(scalars: list.fonts[0].usedScalars, postScriptName: "DejaVuSans-Bold",
-                                                      programUnitsPerEm: 256).program
+                                                      programUnitsPerEm: 192).program
         #expect(embedded == program)
         let count = Int(embedded[4]) << 8 | Int(embedded[5])
         let tags = (0..<count).map { String(decoding: embedded[(12 + $0 * 16)..<(16 + $0 * 16)], as: UTF8.self) }
@@ -57,13 +57,19 @@ import Layout
         #expect(Fixtures.boldFont.capHeight > 1000)
     }
 
-    /// Outline rounding stays within 0.01 mm at the largest size a face is drawn at.
+    /// Outline rounding stays within 0.01 mm at the largest size a face is drawn at, with
+    /// the fewest units (in steps of 16) that do.
     @Test func programUnitsFollowTheLargestSize() {
-        #expect(PagePainter.programUnitsPerEm(largestSize: 0) == 256)
-        #expect(PagePainter.programUnitsPerEm(largestSize: 14.5) == 256)
-        #expect(PagePainter.programUnitsPerEm(largestSize: 14.6) == 512)
-        #expect(PagePainter.programUnitsPerEm(largestSize: 29) == 512)
-        #expect(PagePainter.programUnitsPerEm(largestSize: 29.1) == 1000)
+        let limit = 0.01 / 25.4 * 72
+        for tenth in 1...600 {
+            let size = Double(tenth) / 10, units = PagePainter.programUnitsPerEm(largestSize: size)
+            #expect(units % 8 == 0 && (64...1000).contains(units))
+            if units < 1000 { #expect(size / Double(2 * units) <= limit, "\(size) pt at \(units)") }
+            if units > 64 && units < 1000 { #expect(size / Double(2 * (units - 16)) > limit, "\(size) pt at \(units)") }
+        }
+        #expect(PagePainter.programUnitsPerEm(largestSize: 8) == 144)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 12.8) == 240)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 0) == 64)
         #expect(PagePainter.programUnitsPerEm(largestSize: 400) == 1000)
     }
 }

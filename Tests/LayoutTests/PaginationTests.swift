@@ -41,6 +41,21 @@ import Testing
         #expect(pages(loose) == [["Group A"], ["Group B"]])
     }
 
+    /// A kept-together group with enough ops is framed at its top edge; lone paragraphs and
+    /// small groups are not.
+    @Test func keptGroupsAreFramed() throws {
+        let lines = (1...12).map { F.paragraph("Line \($0)") }
+        let list = try F.layout([F.paragraph("Intro"), .keepTogether(lines), .keepTogether([F.paragraph("a"), F.paragraph("b")])])
+        let frames = list.pages[0].ops.enumerated().compactMap { index, op -> (Int, Double)? in
+            if case .frame(let top) = op { (index, top) } else { nil }
+        }
+        #expect(frames.count == 1)
+        let (index, top) = try #require(frames.first)
+        #expect(index == 1, "the frame comes right before the group's first op")
+        let first = F.texts(list.pages[0])[1]
+        #expect(first.text == "Line 1" && first.y < top && first.y > top - 20)
+    }
+
     @Test func groupTallerThanAPageStillFlows() throws {
         let list = try F.layout([F.paragraph("Intro"), .keepTogether([paragraph(lines: 80)])])
         #expect(list.pages.count == 2)

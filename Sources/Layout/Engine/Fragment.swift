@@ -26,13 +26,19 @@ struct Fragment {
         self.ops = ops
     }
 
+    /// A chain of fragments kept together (a `@keep` group, a heading with its text) with at
+    /// least this many ops is framed on its page (`DrawOp.frame`): such blocks repeat
+    /// (tear-off coupons), and for a few ops the frame would cost more than equal bytes save.
+    static let framedOpCount = 12
+
     /// Total vertical extent including the spacing around it.
     var extent: Points { spaceBefore + height + spaceAfter }
 }
 
 extension DrawOp {
-    /// The op moved by `dx` and pushed `dy` deeper (fragment coordinates).
-    func shifted(dx: Points, dy: Points) -> DrawOp {
+    /// The op moved by `dx` and `dy` (in fragment coordinates, a positive `dy` is deeper;
+    /// in PDF coordinates, higher).
+    public func shifted(dx: Points, dy: Points) -> DrawOp {
         switch self {
         case let .text(x, y, font, size, text, color):
             return .text(x: x + dx, y: y + dy, font: font, size: size, text: text, color: color)
@@ -48,6 +54,8 @@ extension DrawOp {
                            dash: dash, color: color)
         case let .image(index, x, y, width, height):
             return .image(index: index, x: x + dx, y: y + dy, width: width, height: height)
+        case let .frame(top):
+            return .frame(top: top + dy)
         }
     }
 
@@ -67,6 +75,8 @@ extension DrawOp {
                            color: color)
         case let .image(index, x, y, width, height):
             return .image(index: index, x: x, y: top - y, width: width, height: height)
+        case let .frame(y):
+            return .frame(top: top - y)
         }
     }
 }

@@ -18,8 +18,18 @@ extension LayoutSession {
             overflowed = overflow
             var ops: [DrawOp] = []
             ops.reserveCapacity(placed.reduce(0) { $0 + $1.fragment.ops.count })
-            for entry in placed {
+            // Each chain of fragments kept together with enough ops is one frame.
+            var chainStart = 0
+            for (index, entry) in placed.enumerated() {
                 let top = bodyTop - entry.depth
+                if index == chainStart {
+                    var end = index
+                    while end + 1 < placed.count, placed[end].fragment.keepWithNext { end += 1 }
+                    if end > index, placed[index...end].reduce(0, { $0 + $1.fragment.ops.count }) >= Fragment.framedOpCount {
+                        ops.append(.frame(top: top))
+                    }
+                    chainStart = end + 1
+                }
                 for op in entry.fragment.ops { ops.append(op.placed(top: top)) }
             }
             if usesPlaceholders { fillPlaceholder(PagePlaceholder.page, with: pages.count + 1, in: &ops) }

@@ -107,10 +107,12 @@ struct FontSubsetter {
         }
         var scale = UnitScale(from: font.unitsPerEm)
         if case .program(let unitsPerEm) = contents { scale.to = unitsPerEm }
-        let records = contents == .metrics
-            ? [GlyphRecordCache.Record](repeating: .init(bytes: [], points: 0, contours: 0, bounds: (0, 0, 0, 0)),
-                                        count: glyphs.count)
+        let blank = GlyphRecordCache.Record(bytes: [], points: 0, contours: 0, bounds: (0, 0, 0, 0))
+        var records = contents == .metrics
+            ? [GlyphRecordCache.Record](repeating: blank, count: glyphs.count)
             : try glyphRecords(reader: try GlyphReader(font: font), scale: scale)
+        // A program's .notdef stays blank: every character drawn has its glyph (checked above).
+        if case .program = contents { records[0] = blank }
         var glyf = FontTableWriter(capacity: records.reduce(0) { $0 + $1.bytes.count + 1 })
         var offsets = [0]
         offsets.reserveCapacity(records.count + 1)
