@@ -40,6 +40,10 @@ extension HaruDocument {
             for code in first...last {
                 try check(HPDF_Array_AddNumber(array, used[code] != 0 ? Int32(widths[code]) : 0), "HPDF_Array_AddNumber")
             }
+            // Every code drawn has its width: no /MissingWidth is ever looked up.
+            if HPDF_Dict_GetItem(font.handle, "MissingWidth", UInt16(HPDF_OCLASS_NUMBER)) != nil {
+                try check(HPDF_Dict_RemoveElement(font.handle, "MissingWidth"), "HPDF_Dict_RemoveElement")
+            }
             try check(HPDF_Dict_AddNumber(font.handle, "FirstChar", Int32(first)), "HPDF_Dict_AddNumber")
             try check(HPDF_Dict_AddNumber(font.handle, "LastChar", Int32(last)), "HPDF_Dict_AddNumber")
             let encoding: HPDF_Dict
