@@ -28,9 +28,13 @@ func batchBenchmark() throws {
     print("batch: \(summary.records) cards, \(summary.rendered) written, \(summary.failed) failed in "
         + "\(String(format: "%.2f", seconds)) s = \(Int(Double(summary.rendered) / seconds)) cards/s "
         + "(2 jobs, \(ProcessInfo.processInfo.activeProcessorCount) cores, files in \(base.path))")
-    let cpu = batchCPUSeconds() - cpuStart
-    print("CPU time: \(String(format: "%.2f", cpu)) s = \(String(format: "%.3f", cpu * 1000 / Double(max(1, summary.records)))) ms per card "
-        + "(\(Int(Double(summary.records) / cpu)) cards per CPU-second; wall-clock figures depend on the machine's other load)")
+    let cpuEnd = batchCPUSeconds()
+    let user = cpuEnd.user - cpuStart.user, system = cpuEnd.system - cpuStart.system, cpu = user + system
+    let msPerCard = { (seconds: Double) in String(format: "%.3f", seconds * 1000 / Double(max(1, summary.records))) }
+    print("CPU time: \(String(format: "%.2f", cpu)) s = \(msPerCard(cpu)) ms per card (user \(msPerCard(user)), "
+        + "system \(msPerCard(system))); \(Int(Double(summary.records) / cpu)) cards per CPU-second")
+    print("note: for a few minutes after many files were deleted on ext4 (say, by the previous run of this "
+        + "benchmark), creating files costs the kernel several times more (see \"system\"): wait 5 minutes between runs")
     print("peak memory (VmHWM): \(batchPeakMemory())")
 
     // One thread: layout (validation, Mustache, markup, layout) against painting.
@@ -101,10 +105,10 @@ func batchPeakMemory() -> String {
     return "\(kilobytes / 1024) MiB"
 }
 
-/// User plus system CPU time of the process so far.
-func batchCPUSeconds() -> Double {
+/// User and system CPU time of the process so far.
+func batchCPUSeconds() -> (user: Double, system: Double) {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return (Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6,
+            Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6)
 }
