@@ -43,8 +43,8 @@ extension HaruDocument {
     /// (`HPDF_TTFontDef_SaveFontData`: about a seventh of a warranty card's time). With this
     /// descriptor in place it writes the program as given, so the file libharu loads only
     /// has to carry metrics. The entries are those libharu writes, from the values it read
-    /// (without its /XHeight 0, /Length2 0 and /Length3 0, and with the real /CapHeight). The stream is deflated with the
-    /// document's other streams.
+    /// (without its /XHeight 0, /Length2 0 and /Length3 0, and with the real /CapHeight).
+    /// The stream is deflated with the document's other streams.
     ///
     /// - Parameter capHeight: the face's capital height in 1/1000 em (libharu writes 0).
     func embed(_ program: [UInt8], in font: HaruFont, capHeight: Int) throws(HaruError) {

@@ -166,8 +166,9 @@ struct ModuleGrid {
     /// Each rectangle in modules from `origin`.
     var rectangles: [(x: Int, y: Int, width: Int, height: Int)] = []
 
-    /// The run starting at `ops[start]`, or nil when there is none long enough.
-    init?(_ ops: [DrawOp], from start: Int) {
+    /// The ops from `ops[start]` to draw together: a grid of `length` rectangles, or
+    /// (`grid` nil) `length` ops to draw one by one (at least one).
+    static func run(in ops: [DrawOp], from start: Int) -> (grid: ModuleGrid?, length: Int) {
         var end = start
         var color: RGBColor?
         var box = (minX: Double.infinity, minY: Double.infinity, width: Double.infinity, height: Double.infinity)
@@ -177,15 +178,22 @@ struct ModuleGrid {
             box = (min(box.minX, x), min(box.minY, y), min(box.width, width), min(box.height, height))
             end += 1
         }
-        guard end - start >= Self.minimumRun, let color else { return nil }
+        guard end - start >= minimumRun, let color else { return (nil, max(1, end - start)) }
+        return (ModuleGrid(ops[start..<end], color: color, origin: (box.minX, box.minY), module: (box.width, box.height)),
+                end - start)
+    }
+
+    /// The rectangles of `run` in modules, or nil when one is not a whole number of them.
+    private init?(_ run: ArraySlice<DrawOp>, color: RGBColor, origin: (x: Double, y: Double),
+                  module: (x: Double, y: Double)) {
         self.color = color
-        origin = (box.minX, box.minY)
-        module = (box.width, box.height)
+        self.origin = origin
+        self.module = module
         func units(_ value: Double, _ size: Double) -> Int? {
             let count = (value / size).rounded()
             return abs(count * size - value) <= 1e-6 * max(1, abs(value)) && count < 1e6 ? Int(count) : nil
         }
-        for case .fillRect(let x, let y, let width, let height, _) in ops[start..<end] {
+        for case .fillRect(let x, let y, let width, let height, _) in run {
             guard let left = units(x - origin.x, module.x), let bottom = units(y - origin.y, module.y),
                   let across = units(width, module.x), let up = units(height, module.y) else { return nil }
             rectangles.append((left, bottom, across, up))

@@ -72,13 +72,15 @@ struct PagePainter {
             state = DrawingState()
             var opIndex = 0
             while opIndex < page.ops.count {
-                if let grid = ModuleGrid(page.ops, from: opIndex) {
+                let run = ModuleGrid.run(in: page.ops, from: opIndex)
+                if let grid = run.grid {
                     try drawModules(grid, on: haruPage)
-                    opIndex += grid.rectangles.count
                 } else {
-                    try draw(page.ops[opIndex], on: haruPage, at: (pageIndex, opIndex))
-                    opIndex += 1
+                    for index in opIndex..<opIndex + run.length {
+                        try draw(page.ops[index], on: haruPage, at: (pageIndex, index))
+                    }
                 }
+                opIndex += run.length
             }
             try endFrame(haruPage)
         }
@@ -91,8 +93,8 @@ struct PagePainter {
         let info = list.info
         guard info.ownerPassword != nil || info.userPassword != nil || info.printOnly else {
             // libharu writes the streams unfiltered; the packer deflates them with one
-            // Deflater. Should the packer not read the file, libharu saves
-            // it again with its own deflate.
+            // Deflater. Should the packer not read the file, libharu saves it again with its
+            // own deflate.
             var taken = document.takeOverFlate()
             let saved: [UInt8]
             do throws(HaruError) {

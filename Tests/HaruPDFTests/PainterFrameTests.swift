@@ -3,7 +3,8 @@ import Testing
 import Layout
 @testable import HaruPDF
 
-/// `DrawOp.frame`: blocks drawn relative to their top edge inside "q … Q".
+/// Content drawn in local coordinates: `DrawOp.frame` blocks relative to their top edge, and
+/// runs of barcode bars in module units, each inside "q … Q".
 @Suite struct PainterFrameTests {
     static func contents(_ pdf: [UInt8]) throws -> String {
         let expanded = try Fixtures.file(pdf).deletingLastPathComponent().appendingPathComponent("expanded.pdf")
@@ -46,5 +47,20 @@ import Layout
         let (text, warnings) = try PDFInspection.text(pdf)
         #expect(warnings == "")
         #expect(text.components(separatedBy: .newlines).contains("Warranty card"), "\(text)")
+    }
+
+    /// Bars on a grid of 0.85 × 28.35 pt modules become small integers; rectangles off any
+    /// grid are drawn one by one, where they are.
+    @Test func barsOnAGridAreDrawnInModuleUnits() throws {
+        let bars = (0..<10).map { DrawOp.fillRect(x: 36.85 + Double($0 * 3) * 0.85039, y: 360.33, width: 0.85039 * Double(1 + $0 % 2),
+                                                  height: 28.35, color: .black) }
+        let loose = (0..<10).map { DrawOp.fillRect(x: 40 + Double($0) * 7.3, y: 200, width: 1 + Double($0) / 7,
+                                                   height: 5, color: .black) }
+        let pdf = try PDFPainter.render(Fixtures.list(pages: [bars + [Fixtures.text("x", y: 300)] + loose]))
+        let text = try Self.contents(pdf)
+        #expect(text.contains("q\n0.85039 0 0 28.35 36.85 360.33 cm\n0 0 1 1 re\n3 0 2 1 re\n"))
+        #expect(text.contains("27 0 2 1 re\nf\nQ\n"))
+        #expect(text.contains("40 200 1 5 re\nf\n") && text.contains("105.7 200 2.29 5 re\nf\n"))
+        #expect(try PDFInspection.ink(pdf, x: 60, y: 350, size: 120) > 100)
     }
 }
