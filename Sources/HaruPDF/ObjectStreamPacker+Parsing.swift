@@ -155,11 +155,11 @@ extension ObjectStreamPacker {
 }
 
 extension ObjectStreamPacker {
-    /// A stream dictionary without the whitespace libharu puts around names, brackets and
-    /// line breaks ("<<\n/Length 12\n/Filter [ /FlateDecode ]\n>>" becomes
-    /// "<</Length 12/Filter[/FlateDecode]>>"), and without the /Length2 and /Length3 of 0
-    /// libharu adds to TrueType font files (they belong to Type 1 fonts). A dictionary
-    /// holding a string is returned unchanged.
+    /// An object (a stream dictionary, or one packed into the object stream) without the
+    /// whitespace libharu puts around names, brackets and line breaks
+    /// ("<<\n/Length 12\n/Filter [ /FlateDecode ]\n>>" becomes
+    /// "<</Length 12/Filter[/FlateDecode]>>"). An object holding a literal string is
+    /// returned unchanged.
     static func compacted(_ dictionary: [UInt8]) -> [UInt8] {
         guard !dictionary.contains(UInt8(ascii: "(")) else { return dictionary }
         func isDelimiter(_ byte: UInt8) -> Bool {
@@ -185,14 +185,6 @@ extension ObjectStreamPacker {
                 index += 1
             }
         }
-        for key in Self.type1Lengths {
-            if let start = firstIndex(of: key, in: result[...]) {
-                let end = start + key.count
-                if end == result.count || !(0x30...0x39).contains(result[end]) { result.removeSubrange(start..<end) }
-            }
-        }
         return result
     }
-
-    static let type1Lengths = [Array("/Length2 0".utf8), Array("/Length3 0".utf8)]
 }

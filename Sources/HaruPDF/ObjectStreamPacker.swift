@@ -46,7 +46,7 @@ struct ObjectStreamPacker {
         let size = (offsets.map(\.number).max() ?? 0) + 1
         var output = Array("%PDF-1.5\n%\u{B7}\u{BE}\u{AD}\u{AA}\n".unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
         var entries = [(type: Int, field2: Int, field3: Int)](repeating: (0, 0, 0), count: size + 2)
-        var packedBodies: [(number: Int, body: ArraySlice<UInt8>)] = []
+        var packedBodies: [(number: Int, body: [UInt8])] = []
         var folded = Set<Int>()
         for object in objects {
             guard let stream = object.stream else { continue }
@@ -72,7 +72,7 @@ struct ObjectStreamPacker {
             output += Array("\nendstream\nendobj\n".utf8)
         }
         for object in objects where object.stream == nil && !folded.contains(object.number) {
-            packedBodies.append((object.number, object.body))
+            packedBodies.append((object.number, Self.compacted(Array(object.body))))
         }
         // The object stream.
         let streamNumber = size, xrefNumber = size + 1
