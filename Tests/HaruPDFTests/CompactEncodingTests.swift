@@ -91,6 +91,15 @@ import Layout
         let extracted = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces.union(.controlCharacters)) }.filter { !$0.isEmpty }
         #expect(extracted == lines)
         #expect(try PDFInspection.qpdf(["--check"], pdf).status == 0)
+        // The glyphs drawn are the right ones: a line at the bottom prints the same ink in
+        // UTF-8 mode as alone in a single-byte encoding.
+        let probe = Fixtures.text("ЇїЁё№Ґ", x: 40, y: 20, size: 14)
+        let wide = try PDFPainter.render(Fixtures.list(pages: [[probe] + ops]))
+        let narrow = try PDFPainter.render(Fixtures.list(pages: [[probe]]))
+        #expect(try PDFInspection.fonts(narrow).map(\.type) == ["TrueType"])
+        let wideInk = try PDFInspection.ink(wide, x: 70, y: 1090, size: 150)
+        let narrowInk = try PDFInspection.ink(narrow, x: 70, y: 1090, size: 150)
+        #expect(narrowInk > 100 && abs(wideInk - narrowInk) <= narrowInk / 50, "\(wideInk) vs \(narrowInk)")
     }
 }
 
