@@ -1,11 +1,12 @@
 import Layout
 
-/// What the page's content stream has set so far, so unchanged state is not repeated.
+/// What the page's content stream has set so far, so unchanged state is not repeated. A
+/// page starts with PDF's initial graphics state: black fill and stroke, 1 pt lines, solid.
 struct DrawingState {
     var inText = false
-    var fill: RGBColor?
-    var stroke: RGBColor?
-    var lineWidth: Double?
+    var fill = RGBColor.black
+    var stroke = RGBColor.black
+    var lineWidth = 1.0
     var dash: [Double] = []
     var font: (index: Int, size: Double)?
     /// Start of the current text line in hundredths of a point ((0, 0) after BT).
