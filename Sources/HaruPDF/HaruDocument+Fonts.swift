@@ -51,7 +51,8 @@ extension HaruDocument {
         let call: StaticString = "HPDF_TTFontDef (descriptor)"
         guard let attributes = font.handle.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
               let definition = attributes.pointee.fontdef, definition.pointee.descriptor == nil,
-              let definitionAttributes = definition.pointee.attr?.assumingMemoryBound(to: HPDF_TTFontDefAttr_Rec.self)
+              let definitionAttributes = definition.pointee.attr?.assumingMemoryBound(to: HPDF_TTFontDefAttr_Rec.self),
+              program.count < Int(Int32.max)
         else { throw .library(call: "\(call)", code: UInt(HPDF_INVALID_FONTDEF_DATA), detail: 0) }
         let mmgr = handle.pointee.mmgr, xref = handle.pointee.xref, values = definition.pointee
         let descriptor = try require(HPDF_Dict_New(mmgr), "HPDF_Dict_New")
@@ -74,7 +75,7 @@ extension HaruDocument {
         file.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)
         try check(program.withUnsafeBufferPointer { HPDF_Stream_Write(file.pointee.stream, $0.baseAddress, UInt32($0.count)) },
                   "HPDF_Stream_Write")
-        try check(HPDF_Dict_AddNumber(file, "Length1", Int32(clamping: program.count)), call)
+        try check(HPDF_Dict_AddNumber(file, "Length1", Int32(program.count)), call)
         try check(HPDF_Dict_Add(descriptor, "FontFile2", UnsafeMutableRawPointer(file)), call)
         definition.pointee.descriptor = descriptor
         // Nothing is read from the loaded file any more: libharu need not look at each
