@@ -86,6 +86,8 @@ import Layout
         let ops = lines.enumerated().map { Fixtures.text($1, x: 20, y: 560 - Double($0) * 14, size: 8) }
         let pdf = try PDFPainter.render(Fixtures.list(pages: [ops]))
         #expect(try PDFInspection.fonts(pdf).map(\.type) == ["CID TrueType"])
+        // Its 128 KB /CIDToGIDMap and its ToUnicode CMap are deflated like every stream.
+        #expect(pdf.count < 30_000, "\(pdf.count) bytes")
         let (text, warnings) = try PDFInspection.text(pdf)
         #expect(warnings == "")
         let extracted = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces.union(.controlCharacters)) }.filter { !$0.isEmpty }
