@@ -23,8 +23,8 @@ extension TrueTypeFont {
     /// - `program`: the font program to embed (/FontFile2), with outlines at
     ///   `programUnitsPerEm` (16...1000) and only the tables a PDF viewer reads (cmap, glyf,
     ///   head, hhea, hmtx, loca, maxp, as PDF 32000-1 9.9 lists them: no OS/2, name, post
-    ///   or hinting). Its advances are
-    ///   rounded to its units; a viewer takes widths from the PDF, not from the program.
+    ///   or hinting). Its advances are rounded to its units; a viewer takes widths from the
+    ///   PDF, not from the program.
     public func pdfSubset(scalars: [Unicode.Scalar], postScriptName: String,
                           programUnitsPerEm: Int = 1000) throws(FontError) -> (metrics: [UInt8], program: [UInt8]) {
         guard (16...UnitScale.target).contains(programUnitsPerEm) else {
@@ -132,7 +132,8 @@ struct FontSubsetter {
         var hmtx = FontTableWriter(capacity: glyphs.count * 4)
         var widest = 0
         for (index, glyph) in glyphs.enumerated() {
-            // Truncated like libharu's widths: the subset's /Widths equal the original's.
+            // At 1000 units truncated like libharu's widths, so the subset's /Widths equal the
+            // original's; a program at fewer units rounds (viewers take widths from the PDF).
             let advance = scale.to == UnitScale.target
                 ? scale.truncated(font.advance(ofGlyph: glyph)) : scale.rounded(font.advance(ofGlyph: glyph))
             widest = max(widest, advance)

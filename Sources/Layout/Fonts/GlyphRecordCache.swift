@@ -6,9 +6,9 @@ import Foundation
 ///
 /// One cache belongs to one `TrueTypeFont` (its `glyphRecords`), which documents on any
 /// thread share. It is bounded by the font: at most one record per glyph id and units per
-/// em asked for (PDF font programs use a handful of values), and a font has at most 65,535
-/// glyphs. Records depend only on the immutable font, so any thread may fill
-/// a missing one; two threads computing the same record store equal bytes.
+/// em asked for (the painter asks for multiples of 16 from 64 to 1000, and 1000), and a font
+/// has at most 65,535 glyphs. Records depend only on the immutable font, so any thread may
+/// fill a missing one; two threads computing the same record store equal bytes.
 ///
 /// `@unchecked Sendable`: the only mutable state, `records`, is read and written only while
 /// `lock` is held, and the records handed out are values.
