@@ -25,6 +25,8 @@ struct PagePainter {
     let encodings: [TextEncoding]
     /// The compact code table of each group of single-byte faces.
     let tables: [CompactEncoding]
+    /// The largest size each face is drawn at, in points.
+    let largestSizes: [Double]
     var fonts: [Int: HaruFont] = [:]
     var images: [Int: HaruImage] = [:]
     var state = DrawingState()
@@ -45,6 +47,7 @@ struct PagePainter {
         let plan = TextEncoding.plan(faces: list.fonts.map(\.usedScalars), frequency: Self.frequency(in: list))
         encodings = plan.encodings
         tables = plan.tables
+        largestSizes = Self.largestSizes(in: list)
         document = try HaruDocument()
         try document.setCompressionAll()
         let info = list.info
@@ -135,7 +138,7 @@ struct PagePainter {
         let files: (metrics: [UInt8], program: [UInt8])
         do {
             files = try resource.font.pdfSubset(scalars: resource.usedScalars, postScriptName: subsetName(index),
-                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSize(of: index)))
+                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index]))
         } catch {
             throw .font(index: index, error)
         }
@@ -179,11 +182,13 @@ struct PagePainter {
         return image
     }
 
-    /// The largest size face `index` is drawn at, in points.
-    func largestSize(of index: Int) -> Double {
-        var largest = 0.0
+    /// The largest size each face of `list` is drawn at, in points (0 for an unused face).
+    static func largestSizes(in list: DisplayList) -> [Double] {
+        var largest = [Double](repeating: 0, count: list.fonts.count)
         for page in list.pages {
-            for case .text(_, _, let font, let size, _, _) in page.ops where font == index { largest = max(largest, size) }
+            for case .text(_, _, let font, let size, _, _) in page.ops where largest.indices.contains(font) {
+                largest[font] = max(largest[font], size)
+            }
         }
         return largest
     }

@@ -20,7 +20,7 @@ enum BatchCommand: Command {
             .init(names: ["--locale"], valueName: "en|uk", help: "Language of every document (default: each record's \"locale\", else en)."),
             .init(names: ["--input-format"], valueName: "json|jsonl|csv", help: "How the input is written (default: from its extension, else its content)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate each record as this document kind."),
-            .init(names: ["--templates"], valueName: "dir", help: "Folder of templates to use instead of the built-in ones."),
+            Options.templates,
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Print only the failed records, no progress or summary."),
         ],
         details: """
@@ -79,7 +79,7 @@ enum BatchCommand: Command {
 
         do {
             let template = try TemplateReference(parsing: templateName)
-            let renderer = try DocumentRenderer(resources: ResourceLocator.discover(templates: arguments.value("templates")))
+            let renderer = try Options.renderer(arguments)
             var batch = BatchRenderer(renderer: renderer, template: template, kind: kindOption, locale: locale, jobs: jobs)
             if inputPath != "-" { batch.baseDirectory = URL(fileURLWithPath: inputPath).deletingLastPathComponent() }
             let naming = try arguments.value("name").map { try FileNamePattern($0) } ?? .defaultPattern(for: batch.kind)

@@ -8,12 +8,12 @@ enum CheckCommand: Command {
         summary: "Check templates (built-in names or files) and their partials; report every error.",
         positionals: [("<template>", "Built-in name or .mustache file; several may be given.")],
         variadic: true,
-        options: [.init(names: ["--templates"], valueName: "dir", help: "Folder of templates to use instead of the built-in ones.")])
+        options: [Options.templates])
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
         let renderer: DocumentRenderer
         do {
-            renderer = try DocumentRenderer(resources: ResourceLocator.discover(templates: arguments.value("templates")))
+            renderer = try Options.renderer(arguments)
         } catch {
             throw .talon(error)
         }

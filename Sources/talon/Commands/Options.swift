@@ -21,6 +21,15 @@ enum Options {
         }
         return locale
     }
+
+    /// `--templates <dir>`, taken by every command that renders or checks templates.
+    static let templates = CommandSpec.Option(names: ["--templates"], valueName: "dir",
+                                              help: "Folder of templates to use instead of the built-in ones.")
+
+    /// A renderer whose templates are found from `--templates`, then the usual places.
+    static func renderer(_ arguments: ParsedArguments) throws(TalonError) -> DocumentRenderer {
+        try DocumentRenderer(resources: ResourceLocator.discover(templates: arguments.value("templates")))
+    }
 }
 
 /// Reading input files and standard input.

@@ -19,7 +19,7 @@ enum RenderCommand: Command {
             .init(names: ["--format"], valueName: "pdf|text|html|sms", help: "What to produce (default: pdf)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate the data as this document kind."),
             .init(names: ["--blank"], valueName: nil, help: "An empty form to fill in by hand (rma only; no data)."),
-            .init(names: ["--templates"], valueName: "dir", help: "Folder of templates to use instead of the built-in ones."),
+            Options.templates,
         ],
         details: """
         EXAMPLES:
@@ -48,7 +48,7 @@ enum RenderCommand: Command {
         let dataPath = positionals.count == 2 ? positionals[1] : nil
 
         do {
-            let renderer = try DocumentRenderer(resources: ResourceLocator.discover(templates: arguments.value("templates")))
+            let renderer = try Options.renderer(arguments)
             let template = try TemplateReference(parsing: positionals[0])
             let data = try dataPath.map { path throws(TalonError) in try Input.read(path) }
             let request = RenderRequest(
