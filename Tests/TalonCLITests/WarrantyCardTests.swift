@@ -89,9 +89,11 @@ import TestSupport
     }
 
     @Test func malformedJSONIsLocated() throws {
-        let result = try TestSupport.talon(["render", "warranty-card", "-", "-o", "/dev/null"],
+        let pdf = try TestSupport.temporaryDirectory().appendingPathComponent("card.pdf").path
+        let result = try TestSupport.talon(["render", "warranty-card", "-", "-o", pdf],
                                            stdin: Data("{\"card\": {\"number\": \"x\",}\n".utf8))
         #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: pdf))
         #expect(result.stderrText.contains("$"), "\(result.stderrText)")
     }
 
