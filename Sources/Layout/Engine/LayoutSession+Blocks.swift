@@ -64,6 +64,11 @@ extension LayoutSession {
             var group = try fragments(for: blocks, in: context)
             for index in group.indices.dropLast() { group[index].keepWithNext = true }
             result.append(contentsOf: group)
+        case .keepWithPrevious(let blocks):
+            var group = try fragments(for: blocks, in: context)
+            for index in group.indices.dropLast() { group[index].keepWithNext = true }
+            if !group.isEmpty, !result.isEmpty { result[result.count - 1].keepWithNext = true }
+            result.append(contentsOf: group)
         case .columns(let widths, let columns):
             result.append(contentsOf: try columnFragments(widths: widths, columns: columns, in: context))
         case .spacer(let height):

@@ -76,7 +76,8 @@ extension LayoutSession {
     }
 
     /// Lays out text as paragraph lines, one fragment per line, with widow and orphan
-    /// control (paragraphs of four lines or more keep two lines together at each end).
+    /// control: never one line alone at the foot or the head of a page (paragraphs of four
+    /// lines or more keep two lines together at each end; shorter ones stay whole).
     func paragraphFragments(_ text: StyledText, alignment: TextAlignment, x: Points, width: Points)
         -> [Fragment] {
         let lines = text.lines(width: width)
@@ -93,6 +94,9 @@ extension LayoutSession {
         if fragments.count >= 4 {
             fragments[0].keepWithNext = true
             fragments[fragments.count - 2].keepWithNext = true
+        } else {
+            // Two or three lines cannot leave two on each page: they move as one.
+            for index in fragments.indices.dropLast() { fragments[index].keepWithNext = true }
         }
         return fragments
     }
