@@ -83,31 +83,40 @@ extension LayoutSession {
         let valueLines = valueText.isEmpty ? [] : valueText.lines(width: max(1, lineWidth - 4))
         let rows = max(1, valueLines.count)
         let rowHeight = metrics.height * 1.5
-        var fragment = Fragment(height: rowHeight * Double(rows))
-        for row in 0..<rows {
-            let baseline = Double(row) * rowHeight + rowHeight - size * 0.45
-            if row == 0 && result.isEmpty && !labelText.isEmpty {
-                let line = labelText.lines(width: labelWidth + 1)[0]
-                setLine(line, of: labelText, alignment: .left, x: context.x, width: labelWidth, baseline: baseline,
-                        into: &fragment.ops)
+        // A long value is cut into pieces that each fit a page: one row per piece on lines
+        // (kept together up to three rows, like a paragraph), as many rows as fit in a box.
+        let piece = style == .line ? 1 : max(1, Int((bodyHeight - size) / rowHeight))
+        var first = 0
+        while first < rows {
+            let count = min(piece, rows - first)
+            var fragment = Fragment(height: rowHeight * Double(count))
+            for row in first..<(first + count) {
+                let baseline = Double(row - first) * rowHeight + rowHeight - size * 0.45
+                if row == 0 && result.isEmpty && !labelText.isEmpty {
+                    let line = labelText.lines(width: labelWidth + 1)[0]
+                    setLine(line, of: labelText, alignment: .left, x: context.x, width: labelWidth,
+                            baseline: baseline, into: &fragment.ops)
+                }
+                if row < valueLines.count {
+                    setLine(valueLines[row], of: valueText, alignment: .left, x: lineX + 2, width: lineWidth - 4,
+                            baseline: baseline, into: &fragment.ops)
+                }
+                if style == .line {
+                    let y = baseline + size * 0.3
+                    fragment.ops.append(.line(x1: lineX, y1: y, x2: lineX + lineWidth, y2: y, lineWidth: 0.5,
+                                              dash: [], color: .black))
+                }
             }
-            if row < valueLines.count {
-                setLine(valueLines[row], of: valueText, alignment: .left, x: lineX + 2, width: lineWidth - 4,
-                        baseline: baseline, into: &fragment.ops)
+            if style == .box {
+                fragment.ops.append(.strokeRect(x: lineX, y: fragment.height - size * 0.1, width: lineWidth,
+                                                height: fragment.height - size * 0.2, lineWidth: 0.5, color: .black))
             }
-            if style == .line {
-                let y = baseline + size * 0.3
-                fragment.ops.append(.line(x1: lineX, y1: y, x2: lineX + lineWidth, y2: y, lineWidth: 0.5, dash: [],
-                                          color: .black))
-            }
+            fragment.firstBaseline = rowHeight - size * 0.45
+            fragment.keepWithNext = first + count < rows && (rows <= 3 || first == 0 || first + count == rows - 1)
+            result.append(fragment)
+            first += count
         }
-        if style == .box {
-            fragment.ops.append(.strokeRect(x: lineX, y: fragment.height - size * 0.1, width: lineWidth,
-                                            height: fragment.height - size * 0.2, lineWidth: 0.5, color: .black))
-        }
-        fragment.firstBaseline = rowHeight - size * 0.45
-        fragment.spaceAfter = size * 0.3
-        result.append(fragment)
+        result[result.count - 1].spaceAfter = size * 0.3
         return result
     }
 

@@ -101,10 +101,11 @@ extension LayoutSession {
         return fragments
     }
 
-    /// Lays out text into one block of ops (cells, labels); returns its height.
+    /// Lays out text into one block of ops (cells, labels), at most `lineLimit` lines;
+    /// returns its height.
     func textBlock(_ text: StyledText, alignment: TextAlignment, x: Points, width: Points, top: Points,
-                   into ops: inout [DrawOp]) -> Points {
-        let lines = text.lines(width: width)
+                   lineLimit: Int = .max, into ops: inout [DrawOp]) -> Points {
+        let lines = text.lines(width: width).prefix(lineLimit)
         let metrics = lineMetrics(size: text.size)
         for (number, line) in lines.enumerated() {
             setLine(line, of: text, alignment: alignment, x: x, width: width,
