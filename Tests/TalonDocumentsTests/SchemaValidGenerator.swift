@@ -149,7 +149,7 @@ struct SchemaValidGenerator {
         }
         if path == "$.calendar" { return pick(["ua", "pl", "ua-peacetime"]) }
         if !Self.inputSideFixesLanded && Self.barcodeFields.contains(path) {
-            let length = pick([1, 8, 24])
+            let length = pick([1, 8, 14])
             return String((0..<length).map { _ in pick(Array("ABCXYZ0123456789-/.")) })
         }
         let length = pick([1, maxLength / 3, maxLength, maxLength])

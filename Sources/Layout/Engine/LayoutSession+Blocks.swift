@@ -49,7 +49,7 @@ extension LayoutSession {
         case .checkbox(let checked, let label):
             result.append(checkbox(checked: checked, label: label, in: context))
         case .signature(let caption):
-            result.append(signature(caption: caption, in: context))
+            result.append(contentsOf: signature(caption: caption, in: context))
         case .stamp(let label):
             result.append(stamp(label: label, in: context))
         case .image(let path, let width, let height, let location):

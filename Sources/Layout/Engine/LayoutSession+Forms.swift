@@ -3,6 +3,10 @@ import Markup
 extension LayoutSession {
     /// Size of captions, cut-line labels and stamp labels.
     var smallSize: Points { setup.fontSize * 0.8 }
+    /// Signature captions: small, but never under 7 pt, and dark enough to photocopy.
+    var captionSize: Points { max(Self.captionMinimumSize, smallSize) }
+    static let captionMinimumSize: Points = 7
+    static let captionColor = RGBColor(red: 0.2, green: 0.2, blue: 0.2)
     /// Diameter of the stamp circle: 32 mm, a common round-seal size.
     static let stampDiameter: Points = 32 * 72 / 25.4
     /// Dash patterns in points.
@@ -147,22 +151,28 @@ extension LayoutSession {
         return fragment
     }
 
-    /// Room to sign, a line, and the caption centered under it in small gray text.
-    func signature(caption: [Inline], in context: BlockContext) -> Fragment {
+    /// Room to sign, a line, and the caption centered under it in small dark text, at
+    /// least `captionMinimumSize` so that it survives a photocopy. A caption of many lines
+    /// flows on like a paragraph, its first two lines kept with the line.
+    func signature(caption: [Inline], in context: BlockContext) -> [Fragment] {
         let size = setup.fontSize
         let width = min(context.width, max(size * 14, context.width * 0.45))
         let lineDepth = lineMetrics(size: size).height * 2
-        var fragment = Fragment(height: lineDepth)
+        var fragment = Fragment(height: lineDepth + 1)
         fragment.ops.append(.line(x1: context.x, y1: lineDepth, x2: context.x + width, y2: lineDepth, lineWidth: 0.5,
                                   dash: [], color: .black))
-        let text = styledText(caption, size: smallSize, color: .gray)
-        if !text.isEmpty {
-            fragment.height += textBlock(text, alignment: .center, x: context.x, width: width,
-                                         top: lineDepth + 1, into: &fragment.ops) + 1
-        }
         fragment.spaceBefore = paragraphGap
-        fragment.spaceAfter = paragraphGap
-        return fragment
+        let text = styledText(caption, size: captionSize, color: Self.captionColor)
+        guard !text.isEmpty else {
+            fragment.spaceAfter = paragraphGap
+            return [fragment]
+        }
+        fragment.keepWithNext = true
+        var result = [fragment]
+        result += paragraphFragments(text, alignment: .center, x: context.x, width: width)
+        result[1].keepWithNext = true
+        result[result.count - 1].spaceAfter = paragraphGap
+        return result
     }
 
     /// A dashed gray circle (32 mm, less when the column is narrower) with its label centered.
