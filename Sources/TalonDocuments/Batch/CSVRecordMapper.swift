@@ -19,6 +19,10 @@ struct CSVRecordMapper {
     let columns: [[String]]
     let types: [String: FieldType]
 
+    /// The most dots a column name may have beyond the first level (no document nests this
+    /// deep); deeper headers are refused before anything is built from them.
+    static let maximumDepth = 16
+
     /// Checks the header: no empty or duplicate names, no column inside another's value.
     init(header: [String], kind: DocumentKind?, inputName: String) throws(TalonError) {
         var columns: [[String]] = []
@@ -29,14 +33,21 @@ struct CSVRecordMapper {
             guard !trimmed.isEmpty, !path.contains(where: \.isEmpty) else {
                 throw .input(path: inputName, reason: "CSV header: column \(index + 1) ('\(name)') is not a dotted field path")
             }
+            guard path.count <= Self.maximumDepth else {
+                throw .input(path: inputName, reason: "CSV header: column \(index + 1) is nested deeper than \(Self.maximumDepth) levels")
+            }
             guard seen.insert(trimmed).inserted else {
                 throw .input(path: inputName, reason: "CSV header: column '\(trimmed)' appears twice")
             }
             columns.append(path)
         }
         for path in columns {
-            for length in 1..<path.count where seen.contains(path[..<length].joined(separator: ".")) {
-                throw .input(path: inputName, reason: "CSV header: column '\(path.joined(separator: "."))' is inside column '\(path[..<length].joined(separator: "."))'")
+            var prefix = ""
+            for component in path.dropLast() {
+                prefix += prefix.isEmpty ? component : "." + component
+                if seen.contains(prefix) {
+                    throw .input(path: inputName, reason: "CSV header: column '\(path.joined(separator: "."))' is inside column '\(prefix)'")
+                }
             }
         }
         self.columns = columns

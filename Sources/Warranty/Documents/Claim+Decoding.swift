@@ -18,12 +18,7 @@ extension Claim {
         }
         let equipmentSet = object["equipment_set"].string(required: true, maxLength: 2000)
         let failure = object["failure"].string(required: true, maxLength: 4000)
-        let attachments = (object["attachments"].array(required: false) ?? []).compactMap { item -> Attachment? in
-            guard let file = item.object(required: true, keys: ["name", "path"]) else { return nil }
-            let name = file["name"].string(required: true, maxLength: 200)
-            let path = file["path"].string(required: false, maxLength: 1000)
-            return name.map { Attachment(name: $0, path: path) }
-        }
+        let attachments = readAttachments(object["attachments"])
         let previous = readPreviousRepairs(object["previous_repairs"], before: received)
         var currency = Currency.uah
         if let code = object["currency"].choice(required: false, of: Currency.known.map(\.code)) {
@@ -88,5 +83,38 @@ extension Claim {
             periods.append(period)
         }
         return periods
+    }
+}
+
+extension Claim {
+    /// The most files one claim may list.
+    public static let maximumAttachments = 20
+
+    static func readAttachments(_ cursor: JSONCursor) -> [Attachment] {
+        let items = cursor.array(required: false) ?? []
+        if items.count > maximumAttachments { cursor.report("more than \(maximumAttachments) attachments") }
+        return items.prefix(maximumAttachments).compactMap { item -> Attachment? in
+            guard let file = item.object(required: true, keys: ["name", "path"]) else { return nil }
+            let name = file["name"].string(required: true, maxLength: 200)
+            var path = file["path"].string(required: false, maxLength: 1000)
+            if let text = path, let problem = Attachment.pathProblem(text) {
+                file["path"].report(problem)
+                path = nil
+            }
+            return name.map { Attachment(name: $0, path: path) }
+        }
+    }
+}
+
+extension Attachment {
+    /// Why a path cannot name a file in the attachments folder, or nil when it can: it must
+    /// be relative and must not step up with `..`.
+    public static func pathProblem(_ path: String) -> String? {
+        if path.hasPrefix("/") || path.hasPrefix("~") { return "must be a relative path inside the attachments folder" }
+        if path.split(separator: "/").contains("..") { return "must not leave the attachments folder ('..')" }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "must not contain control characters"
+        }
+        return nil
     }
 }

@@ -54,8 +54,9 @@ extension DocumentKind {
             ("equipment_set", S.string("Description of the complete set of equipment handed in", maxLength: 2000)),
             ("failure", S.string("Failure description", maxLength: 4000)),
             ("attachments", S.array(S.object([
-                ("name", S.string(maxLength: 200)), ("path", S.string(maxLength: 1000)),
-            ], required: ["name"]))),
+                ("name", S.string(maxLength: 200)),
+                ("path", S.string("Relative to the data file's folder (or --attachments); no '..'", maxLength: 1000)),
+            ], required: ["name"]), maxItems: Claim.maximumAttachments)),
             ("previous_repairs", S.array(S.object([
                 ("rma", S.string(maxLength: 60)), ("received", S.date), ("returned", S.date),
             ], required: ["received", "returned"]), description: "Earlier warranty repairs (they extend the warranty); must not overlap")),

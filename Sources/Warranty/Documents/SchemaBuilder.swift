@@ -54,9 +54,10 @@ enum SchemaBuilder {
         ])
     }
 
-    static func array(_ items: JSONValue, minItems: Int = 0, description: String? = nil) -> JSONValue {
+    static func array(_ items: JSONValue, minItems: Int = 0, maxItems: Int? = nil, description: String? = nil) -> JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [("type", .string("array")), ("items", items)]
         if minItems > 0 { pairs.append(("minItems", .number(String(minItems)))) }
+        if let maxItems { pairs.append(("maxItems", .number(String(maxItems)))) }
         if let description { pairs.append(("description", .string(description))) }
         return .object(pairs)
     }

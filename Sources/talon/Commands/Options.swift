@@ -51,7 +51,7 @@ enum Input {
 enum Output {
     static func write(_ bytes: [UInt8], to path: String) throws(TalonError) {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            try StandardOutput.write(bytes)
         } else {
             try AtomicFile.write(bytes, to: path)
         }
