@@ -19,13 +19,13 @@ extension Claim {
         let equipmentSet = object["equipment_set"].string(required: true, maxLength: 2000)
         let failure = object["failure"].string(required: true, maxLength: 4000)
         let attachments = readAttachments(object["attachments"])
-        let previous = readPreviousRepairs(object["previous_repairs"], before: received)
         var currency = Currency.uah
         if let code = object["currency"].choice(required: false, of: Currency.known.map(\.code)) {
             currency = Currency.withCode(code) ?? .uah
         }
         let months = product?.warrantyMonths ?? WarrantyPolicy.defaultMonths
         let policy = WarrantyPolicy(months: months)
+        let previous = readPreviousRepairs(object["previous_repairs"], before: received, saleDate: sale?.date, policy: policy)
         var diagnosisDue: CalendarDate?
         if let received {
             do {
@@ -60,9 +60,18 @@ extension Claim {
 
     /// Earlier repairs: each returned on or after it was received, before this claim,
     /// and not overlapping another.
-    static func readPreviousRepairs(_ cursor: JSONCursor, before received: CalendarDate?) -> [RepairPeriod] {
-        var periods: [RepairPeriod] = []
-        for item in cursor.array(required: false) ?? [] {
+    /// The most earlier repairs one claim may list.
+    public static let maximumPreviousRepairs = 50
+
+    /// Earlier warranty repairs: each returned before this claim was received, none
+    /// overlapping, and each received while the device was in warranty (on or after the sale,
+    /// on or before the end of the warranty as the repairs before it extended it).
+    static func readPreviousRepairs(_ cursor: JSONCursor, before received: CalendarDate?, saleDate: CalendarDate?,
+                                    policy: WarrantyPolicy) -> [RepairPeriod] {
+        var periods: [(period: RepairPeriod, cursor: JSONCursor)] = []
+        let items = cursor.array(required: false) ?? []
+        if items.count > maximumPreviousRepairs { cursor.report("more than \(maximumPreviousRepairs) earlier repairs") }
+        for item in items.prefix(maximumPreviousRepairs) {
             guard let object = item.object(required: true, keys: ["rma", "received", "returned"]) else { continue }
             let rma = object["rma"].string(required: false, maxLength: 60)
             let start = object["received"].date(required: true)
@@ -76,13 +85,27 @@ extension Claim {
                 object["returned"].report("must be before this claim was received (\(received))")
                 continue
             }
-            if let other = periods.first(where: { $0.overlaps(period) }) {
-                item.report("overlaps the repair \(other.received)…\(other.returned)")
+            if let other = periods.first(where: { $0.period.overlaps(period) }) {
+                item.report("overlaps the repair \(other.period.received)…\(other.period.returned)")
                 continue
             }
-            periods.append(period)
+            periods.append((period, object))
         }
-        return periods
+        guard let saleDate else { return periods.map(\.period) }
+        var accepted: [RepairPeriod] = []
+        for (period, object) in periods.sorted(by: { $0.period.received < $1.period.received }) {
+            if period.received < saleDate {
+                object["received"].report("before the sale (\(saleDate))")
+                continue
+            }
+            let end = policy.validUntil(saleDate: saleDate, repairs: accepted)
+            if period.received > end {
+                object["received"].report("after the warranty ended (\(end))")
+                continue
+            }
+            accepted.append(period)
+        }
+        return accepted
     }
 }
 

@@ -62,7 +62,8 @@ enum SchemaBuilder {
         return .object(pairs)
     }
 
-    static let date = string("Calendar date YYYY-MM-DD", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")
+    static let date = string("Calendar date YYYY-MM-DD from 1990-01-01 to 2099-12-31",
+                             pattern: "^(199[0-9]|20[0-9]{2})-[0-9]{2}-[0-9]{2}$", format: "date")
     static let email = string("E-mail address", maxLength: 254, format: "email")
     static let phone = string("Telephone number, 5-15 digits", maxLength: 40, pattern: "^\\+?[0-9 ()-]+$")
     static let locale = choice(["en", "uk"], description: "Document language (default en)")

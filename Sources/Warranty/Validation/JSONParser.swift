@@ -5,6 +5,9 @@
 struct JSONParser {
     /// The deepest nesting of arrays and objects accepted; documents need fewer than ten.
     static let maximumDepth = 128
+    /// The largest text read: an invoice of `Invoice.maximumLines` lines with every field at
+    /// its longest fits. Memory stays bounded by this.
+    static let maximumBytes = 16 * 1_048_576
 
     private let bytes: [UInt8]
     private var offset = 0
@@ -57,7 +60,8 @@ struct JSONParser {
         while true {
             skipSpace()
             guard peek() == UInt8(ascii: "\"") else {
-                throw failure(peek() == UInt8(ascii: "}") && !pairs.isEmpty ? "trailing comma" : "expected a key in quotes")
+                if peek() == UInt8(ascii: "}"), !pairs.isEmpty { throw failure("a trailing comma", atPath: true) }
+                throw failure("expected a key in quotes")
             }
             let key = try parseString()
             skipSpace()
@@ -96,7 +100,7 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            if peek() == UInt8(ascii: "]") { throw failure("trailing comma") }
+            if peek() == UInt8(ascii: "]") { throw failure("a trailing comma", atPath: true) }
             path.append(.index(items.count))
             items.append(try parseValue())
             path.removeLast()
@@ -245,8 +249,10 @@ struct JSONParser {
         while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { offset += 1 }
     }
 
-    /// A syntax error at the current position: `$: not valid JSON (line 3, column 7: ...)`.
-    private func failure(_ detail: String) -> ValidationError {
+    /// A syntax error at the current position, reported at the root (`$: not valid JSON
+    /// (line 3, column 7: ...)`), or at the path of the value being read when it is clear
+    /// (a trailing comma in `$.lines`).
+    private func failure(_ detail: String, atPath: Bool = false) -> ValidationError {
         var line = 1, column = 1
         for byte in bytes[..<min(offset, bytes.count)] {
             if byte == 0x0A {
@@ -256,10 +262,12 @@ struct JSONParser {
                 column += 1
             }
         }
-        return located("\(ValidationReason.notJSON) (line \(line), column \(column): \(detail))")
+        let reason = "\(ValidationReason.notJSON) (line \(line), column \(column): \(detail))"
+        if atPath { return located(reason) }
+        return ValidationError(problems: [ValidationProblem(path: "$", reason: reason)])
     }
 
-    /// A problem at the path being read.
+    /// A problem at the path being read (a duplicate key, a trailing comma).
     private func located(_ reason: String) -> ValidationError {
         var text = "$"
         for component in path {

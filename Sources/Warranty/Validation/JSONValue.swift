@@ -25,9 +25,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Parses JSON text (UTF-8) strictly (see `JSONParser`). Throws `ValidationError` with
+    /// Parses JSON text (UTF-8, at most `JSONParser.maximumBytes`) strictly (see `JSONParser`). Throws `ValidationError` with
     /// a problem at the path where reading stopped.
     public static func parse(_ data: Data) throws(ValidationError) -> JSONValue {
+        guard data.count <= JSONParser.maximumBytes else {
+            let reason = "\(ValidationReason.notJSON): larger than \(JSONParser.maximumBytes / 1_048_576) MiB"
+            throw ValidationError(problems: [ValidationProblem(path: "$", reason: reason)])
+        }
         var parser = JSONParser([UInt8](data))
         return try parser.parseDocument()
     }
