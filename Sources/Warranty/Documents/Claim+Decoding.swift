@@ -8,7 +8,7 @@ extension Claim {
     /// Reads and cross-checks a claim; nil after reporting problems.
     static func read(_ cursor: JSONCursor, calendar: BusinessCalendar, locale: DocumentLocale) -> Claim? {
         guard let object = cursor.object(required: true, keys: keys) else { return nil }
-        let rma = object["rma"].string(required: true, maxLength: 60)
+        let rma = object["rma"].barcodeText(required: true, maxLength: Claim.maximumRMALength)
         let received = object["received"].date(required: true)
         let customer = Party.read(object["customer"], required: true, requiring: ["name"])
         let product = Product.read(object["product"])
@@ -110,6 +110,9 @@ extension Claim {
 }
 
 extension Claim {
+    /// The longest RMA number: its Code 128 barcode must fit beside the RMA form's title.
+    public static let maximumRMALength = 16
+
     /// The most files one claim may list.
     public static let maximumAttachments = 20
 

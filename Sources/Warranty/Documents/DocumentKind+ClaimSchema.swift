@@ -42,7 +42,8 @@ extension DocumentKind {
     static func claimObject(required: [String]) -> JSONValue {
         typealias S = SchemaBuilder
         return S.object([
-            ("rma", S.string("RMA number", maxLength: 60)),
+            ("rma", S.string("RMA number, printed as a Code 128 barcode", maxLength: Claim.maximumRMALength,
+                             pattern: SchemaBuilder.printableASCII)),
             ("received", S.date),
             ("customer", S.party(required: ["name"], description: "The customer handing in the device")),
             ("product", S.product),

@@ -62,6 +62,9 @@ enum SchemaBuilder {
         return .object(pairs)
     }
 
+    /// Text a Code 128 barcode can encode.
+    static let printableASCII = "^[ -~]+$"
+
     static let date = string("Calendar date YYYY-MM-DD from 1990-01-01 to 2099-12-31",
                              pattern: "^(199[0-9]|20[0-9]{2})-[0-9]{2}-[0-9]{2}$", format: "date")
     static let email = string("E-mail address", maxLength: 254, format: "email")
@@ -82,7 +85,8 @@ enum SchemaBuilder {
 
     static let product = object([
         ("model", string("Model designation", maxLength: 100)),
-        ("serial", string("Serial number", maxLength: 100)),
+        ("serial", string("Serial number, printed as a Code 128 barcode", maxLength: Product.maximumSerialLength,
+                          pattern: printableASCII)),
         ("name", string("Descriptive product name", maxLength: 200)),
         ("warranty_months", integer(WarrantyPolicy.monthsRange, description: "Months of warranty (default 36)")),
     ], required: ["model", "serial"])

@@ -30,6 +30,17 @@ extension JSONCursor {
         return text
     }
 
+    /// Text printed as a Code 128 barcode: printable ASCII only (Code 128 has no Cyrillic),
+    /// at most `maxLength` characters so the bars fit their place on the form.
+    public func barcodeText(required: Bool, maxLength: Int) -> String? {
+        guard let text = string(required: required, maxLength: maxLength) else { return nil }
+        guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            report("must be printable ASCII (Latin letters, digits, punctuation): it is printed as a Code 128 barcode")
+            return nil
+        }
+        return text
+    }
+
     /// The most Unicode scalars one character (grapheme) may have: a letter with a few
     /// accents, an emoji sequence. Thousands of combining marks on one letter are refused.
     static let maximumScalarsPerCharacter = 16
