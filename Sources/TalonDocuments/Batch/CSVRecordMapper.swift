@@ -23,7 +23,8 @@ struct CSVRecordMapper {
     /// deep); deeper headers are refused before anything is built from them.
     static let maximumDepth = 16
 
-    /// Checks the header: no empty or duplicate names, no column inside another's value.
+    /// Checks the header: no empty or duplicate names, no column inside another's value, no
+    /// nesting deeper than `maximumDepth`, and (with a document kind) only the kind's fields.
     init(header: [String], kind: DocumentKind?, inputName: String) throws(TalonError) {
         var columns: [[String]] = []
         var seen: Set<String> = []
@@ -50,6 +51,14 @@ struct CSVRecordMapper {
                 }
             }
         }
+        if let kind {
+            let known = Self.topLevelFields(of: kind.schema)
+            let unknown = columns.filter { !known.contains($0[0]) }.map { $0.joined(separator: ".") }
+            if let first = unknown.first {
+                let more = unknown.count > 1 ? " and \(unknown.count - 1) more" : ""
+                throw .input(path: inputName, reason: "CSV header: column '\(first)'\(more) is not a field of \(kind.rawValue) (see 'talon schema \(kind.rawValue)')")
+            }
+        }
         self.columns = columns
         self.types = kind.map { Self.fieldTypes(in: $0.schema) } ?? [:]
     }
@@ -68,6 +77,13 @@ struct CSVRecordMapper {
             root.insert(value(cell, at: path.joined(separator: ".")), at: path[...])
         }
         return .success(root.json)
+    }
+
+    /// The names of a schema's top-level properties.
+    static func topLevelFields(of schema: JSONValue) -> Set<String> {
+        guard case .object(let pairs) = schema, case .object(let properties)? = pairs.first(where: { $0.key == "properties" })?.value
+        else { return [] }
+        return Set(properties.map(\.key))
     }
 
     func value(_ cell: String, at path: String) -> JSONValue {
