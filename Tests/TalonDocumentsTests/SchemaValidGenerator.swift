@@ -17,7 +17,7 @@ struct SchemaValidGenerator {
     ///   past the holiday calendars (2028 and later);
     /// - barcode fields (`product.serial`, `claim.rma`) longer than Code 128 fits, or not ASCII;
     /// - control characters (NUL, ESC, tabs) and combining marks in text.
-    static let inputSideFixesLanded = false
+    static let inputSideFixesLanded = true
 
     let schema: JSONValue
     var random: SeededGenerator
