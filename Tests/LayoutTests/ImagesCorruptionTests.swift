@@ -192,7 +192,7 @@ import Testing
         let error = ImageError.fileTooLarge(file: path, bytes: size, limit: 100)
         #expect(throws: error) { try ImageDecoder.load(path: path, limits: ImageLimits(maxBytes: 100, maxPixels: 1000)) }
         #expect(error.description == "\(path): file of \(size) bytes exceeds the limit of 100 bytes")
-        #expect(throws: ImageError.unreadable(file: ImageFixtures.directory.path, reason: "not readable")) {
+        #expect(throws: ImageError.unreadable(file: ImageFixtures.directory.path, reason: "not a regular file")) {
             try ImageDecoder.load(path: ImageFixtures.directory.path)
         }
     }

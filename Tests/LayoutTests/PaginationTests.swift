@@ -87,6 +87,18 @@ import Testing
         }
     }
 
+    /// A list's last item never stands alone at the head of a page (nor its first at the foot).
+    @Test func listItemsAreNotLeftAlone() throws {
+        let items: [[Block]] = (1...4).map { [F.paragraph("item\($0)")] }
+        for space in stride(from: Self.body - 80, through: Self.body - 5, by: 3) {
+            let list = try F.layout([.spacer(height: space), .list(ordered: true, start: 1, items: items)])
+            for page in pages(list) {
+                let count = page.filter { $0.contains("item") }.count
+                #expect(count == 0 || count >= 2, "\(space): \(pages(list))")
+            }
+        }
+    }
+
     @Test func headingStaysWithTheFollowingText() throws {
         let list = try F.layout([.spacer(height: Self.body - 24), .heading(level: 2, content: [.text("Terms")]),
                                  F.paragraph("First clause")])
