@@ -133,4 +133,23 @@ import TestSupport
         #expect(result.status == 1)
         #expect(result.stderrText.contains("CSV header: column 'garbage' is not a field of warranty-card"))
     }
+
+    /// A record that trapped (`abs(Int.min)` in a decimal exponent) killed the whole batch;
+    /// now it is reported with its number and the others are written.
+    @Test func aRecordThatUsedToTrapIsReportedAndTheRunGoesOn() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let sample = try String(contentsOf: TestSupport.packageRoot.appendingPathComponent("Samples/invoice.en.json"), encoding: .utf8)
+        let compact = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: Data(sample.utf8)))
+        let good = String(decoding: compact, as: UTF8.self)
+        let bad = good.replacingOccurrences(of: #""quantity":"0.5""#, with: #""quantity":"1e-9223372036854775808""#)
+        #expect(bad != good)
+        let lines = [good.replacingOccurrences(of: "INV-2025-0107", with: "A"), bad, good.replacingOccurrences(of: "RMA-2025-00107", with: "RMA-2025-00108")]
+        let input = folder.appendingPathComponent("invoices.jsonl")
+        try lines.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out")
+        let result = try TestSupport.talon(["batch", "invoice", input.path, "--out-dir", out.path, "--quiet"])
+        #expect(result.status == 1)
+        #expect(result.stderrText.hasPrefix("record 2 (line 2): $.claim.invoice.lines[0].quantity: "), "\(result.stderrText)")
+        #expect(try Set(FileManager.default.contentsOfDirectory(atPath: out.path)) == ["RMA-2025-00107.pdf", "RMA-2025-00108.pdf"])
+    }
 }
