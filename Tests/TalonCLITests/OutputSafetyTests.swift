@@ -15,7 +15,9 @@ import TestSupport
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestSupport.talonBinary)
         process.arguments = arguments
-        process.standardOutput = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+        // Closed here once the child has it, not by the handle (a second close could hit
+        // a descriptor another test has opened since).
+        process.standardOutput = FileHandle(fileDescriptor: ends[1], closeOnDealloc: false)
         let errors = Pipe()
         process.standardError = errors
         try process.run()
