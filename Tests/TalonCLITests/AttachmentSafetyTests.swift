@@ -69,4 +69,15 @@ import TestSupport
         #expect(given.status == 0, "\(given.stderrText)")
         #expect(try TestSupport.run("pdfimages", ["-list", pdf]).stdoutText.split(separator: "\n").count == 3)
     }
+
+    @Test func aBatchReportsUnreadablePhotosWithTheRecord() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        try Data("not a picture".utf8).write(to: folder.appendingPathComponent("broken.png"))
+        let record = try Self.rma(attachments: [["name": "broken.png", "path": "broken.png"]])
+        let input = folder.appendingPathComponent("claims.jsonl")
+        try record.write(to: input)
+        let result = try TestSupport.talon(["batch", "rma", input.path, "--out-dir", folder.appendingPathComponent("out").path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stderrText.hasPrefix("record 1 (line 1): $.claim.attachments[0].path: warning: photo not printed: "))
+    }
 }
