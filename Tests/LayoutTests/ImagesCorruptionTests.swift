@@ -186,7 +186,7 @@ import Testing
         #expect(throws: ImageError.unreadable(file: "/nonexistent/a.png", reason: "no such file")) {
             try ImageDecoder.load(path: "/nonexistent/a.png")
         }
-        // The size limit is checked from the file's attributes before reading it.
+        // The size limit is checked from the file's size before reading it.
         let path = ImageFixtures.path("rgb8.png")
         let size = try ImageFixtures.bytes("rgb8.png").count
         let error = ImageError.fileTooLarge(file: path, bytes: size, limit: 100)

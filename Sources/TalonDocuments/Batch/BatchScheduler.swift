@@ -141,7 +141,7 @@ final class BatchScheduler: @unchecked Sendable {
         case .failed(let failure):
             event = .failed(failure)
         case .rendered(let rendered):
-            event = .rendered(record: rendered.record, path: nil, pages: rendered.pages)
+            event = .rendered(record: rendered.record, path: nil, pages: rendered.pages, warnings: rendered.warnings)
             if let directory = destination.directory, let file = rendered.file {
                 let path = directory.appendingPathComponent(file.name).path
                 if let first = writtenNames[file.name] {
@@ -151,7 +151,8 @@ final class BatchScheduler: @unchecked Sendable {
                     do {
                         try AtomicFile.write(file.bytes, to: path)
                         writtenNames[file.name] = rendered.record
-                        event = .rendered(record: rendered.record, path: path, pages: rendered.pages)
+                        event = .rendered(record: rendered.record, path: path, pages: rendered.pages,
+                                          warnings: rendered.warnings)
                     } catch {
                         event = .failed(BatchFailure(record: rendered.record, line: rendered.line, problem: .document(error)))
                     }
