@@ -9,9 +9,11 @@ extension DocumentRenderer {
     /// (`DisplayList.append(_:)`) and paint once with `paint(_:)`.
     /// The request's `format` is ignored.
     public func displayList(for request: RenderRequest) throws(TalonError) -> DisplayList {
-        let (markup, name) = try markupText(for: request)
+        let (markup, name, attachmentName) = try markupText(for: request)
         let document = try pipeline.parse(markup, file: name)
-        return try layout(document, for: request)
+        var list = try layout(document, for: request)
+        request.pdf.apply(to: &list.info, data: request.data, name: attachmentName)
+        return list
     }
 
     /// Lays out a parsed document; characters the fonts lack are reported at the JSON

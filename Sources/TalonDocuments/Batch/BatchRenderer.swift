@@ -85,6 +85,8 @@ public struct BatchRenderer: Sendable {
     public var jobs: Int
     /// Folder that relative image paths in the documents are resolved against.
     public var baseDirectory: URL?
+    /// Passwords and PDF/A for every document.
+    public var pdf = PDFOptions()
 
     /// A batch of `template` with `jobs` workers (default: the active processor count).
     public init(renderer: DocumentRenderer, template: TemplateReference, kind: DocumentKind? = nil,
@@ -131,7 +133,7 @@ public struct BatchRenderer: Sendable {
         }
         let request = RenderRequest(
             template: template, data: Data(value.serialized(pretty: false).utf8), dataName: record.label,
-            locale: locale, kind: kind, format: .pdf, baseDirectory: baseDirectory)
+            locale: locale, kind: kind, format: .pdf, baseDirectory: baseDirectory, pdf: pdf)
         let list: DisplayList
         do {
             list = try renderer.displayList(for: request)
