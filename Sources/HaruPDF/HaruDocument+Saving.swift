@@ -40,7 +40,7 @@ extension PagePainter {
         let protected = info.ownerPassword != nil || info.userPassword != nil || info.printOnly
         guard protected else { return info.pdfa ? .identified : .plain }
         guard !info.pdfa else {
-            throw .invalidProtection("PDF/A does not allow encryption: drop the passwords and permissions, or PDF/A")
+            throw .invalidProtection("PDF/A does not allow encryption: ask for one or the other (talon render --no-pdfa encrypts a PDF/A template)")
         }
         guard let ownerText = info.ownerPassword, !ownerText.isEmpty else {
             throw .invalidProtection("a user password or print-only protection needs an owner password")

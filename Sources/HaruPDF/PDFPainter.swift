@@ -92,6 +92,7 @@ struct PagePainter {
             return (font, group)
         }
         try document.writeSingleByteDictionaries(singleByte, tables: tables)
+        try document.addToUnicode(singleByte, tables: tables)
         try document.removeProducer()
         let trailer = try Self.trailer(for: list.info)
         if list.info.pdfa { try document.addArchiveObjects(list.info) }
