@@ -13,7 +13,7 @@ import Layout
     }
 
     @Test func toUnicodeMapListsEachCharacterOnce() {
-        let cmap = ToUnicodeMap.cmap(["ї", "A", "ї", "→", "B"].map { ($0.value, $0.value) }, codeBytes: 2)
+        let cmap = ToUnicodeMap.cmap((["ї", "A", "ї", "→", "B"] as [Unicode.Scalar]).map { ($0.value, $0.value) }, codeBytes: 2)
         #expect(cmap.contains("1 beginbfrange\n<0041><0042><0041>\nendbfrange"))
         #expect(cmap.contains("2 beginbfchar\n<0457><0457>\n<2192><2192>\nendbfchar"))
         #expect(cmap.contains("begincodespacerange<0000><FFFF>endcodespacerange"))
