@@ -81,7 +81,7 @@ public enum AttachedDataReader {
         guard let decompressor = libdeflate_alloc_decompressor() else { throw .archive("out of memory") }
         defer { libdeflate_free_decompressor(decompressor) }
         var capacity = max(4096, data.count * 4)
-        while capacity <= 1 << 30 {
+        while capacity <= 1 << 28 {
             var produced = 0
             var output = [UInt8](repeating: 0, count: capacity)
             let result = data.withUnsafeBytes { input in
@@ -95,6 +95,6 @@ public enum AttachedDataReader {
             default: throw .archive("a stream does not inflate")
             }
         }
-        throw .archive("a stream inflates to more than 1 GiB")
+        throw .archive("a stream inflates to more than 256 MiB")
     }
 }

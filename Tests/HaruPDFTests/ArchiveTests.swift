@@ -42,6 +42,19 @@ import TestSupport
         #expect(throws: HaruError.self) { try AttachedDataReader.attachment(in: try PDFPainter.render(plain)) }
     }
 
+    @Test func damagedFilesAreErrorsNotCrashes() throws {
+        let pdf = try PDFPainter.render(Self.archived())
+        var generator = SeededGenerator(seed: 16)
+        for _ in 0..<40 {
+            var damaged = Array(pdf.prefix(Int.random(in: 0...pdf.count, using: &generator)))
+            if !damaged.isEmpty {
+                damaged[Int.random(in: 0..<damaged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+            }
+            _ = try? AttachedDataReader.attachment(in: damaged)
+        }
+        #expect(throws: HaruError.self) { try AttachedDataReader.attachment(in: Array(pdf.prefix(pdf.count / 2))) }
+    }
+
     @Test func identifierFollowsTheContent() throws {
         func identifier(_ list: DisplayList) throws -> String? {
             let pdf = try PDFPainter.render(list)
