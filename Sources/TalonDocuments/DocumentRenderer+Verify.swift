@@ -16,9 +16,11 @@ public struct Verification: Sendable {
 extension DocumentRenderer {
     /// Reads the data a PDF/A document carries, renders it again with the template its
     /// name tells ("repair-record.en.json": the built-in repair record, in English) or with
-    /// `template`, and compares the two files.
+    /// `template`, and compares the two files. `attachments` is the folder of the claim's
+    /// photos, as `RenderRequest.baseDirectory`.
     /// - Throws: `TalonError.pdf` when the file carries no data, or any error of rendering.
-    public func verify(_ pdf: [UInt8], template: TemplateReference? = nil) throws(TalonError) -> Verification {
+    public func verify(_ pdf: [UInt8], template: TemplateReference? = nil,
+                       attachments: URL? = nil) throws(TalonError) -> Verification {
         let attachment: AttachedFile
         do {
             attachment = try AttachedDataReader.attachment(in: pdf)
@@ -36,7 +38,7 @@ extension DocumentRenderer {
             reference = try TemplateReference(parsing: parts.dropLast(2).joined(separator: "."))
         }
         let request = RenderRequest(template: reference, data: Data(attachment.bytes), dataName: attachment.name,
-                                    locale: locale, format: .pdf, pdf: PDFOptions(pdfa: true))
+                                    locale: locale, format: .pdf, baseDirectory: attachments, pdf: PDFOptions(pdfa: true))
         let fresh = try render(request).bytes
         return Verification(name: attachment.name, sha256: AttachedDataReader.sha256(attachment.bytes), matches: fresh == pdf)
     }
