@@ -28,6 +28,14 @@ enum Crypto {
 
     enum Cipher { case aes128CBC, aes256CBC, aes256ECB }
 
+    // Fetched once: given OpenSSL 3's EVP_aes_* objects, every EVP_EncryptInit_ex looks the
+    // cipher up in the providers again, which dominated algorithm 2.B's 64 and more rounds.
+    // Safe to share across threads: a fetched cipher is immutable and reference-counted by
+    // OpenSSL, and these are never freed.
+    nonisolated(unsafe) private static let aes128CBC = EVP_CIPHER_fetch(nil, "AES-128-CBC", nil)
+    nonisolated(unsafe) private static let aes256CBC = EVP_CIPHER_fetch(nil, "AES-256-CBC", nil)
+    nonisolated(unsafe) private static let aes256ECB = EVP_CIPHER_fetch(nil, "AES-256-ECB", nil)
+
     /// `bytes` encrypted with `key` (16 bytes for AES-128, 32 for AES-256) and `iv` (16
     /// bytes, ignored by ECB); `padding` adds PKCS #7 padding, otherwise the input must be a
     /// whole number of 16-byte blocks.
@@ -40,11 +48,11 @@ enum Crypto {
         guard let context = EVP_CIPHER_CTX_new() else { throw .crypto("EVP_CIPHER_CTX_new failed") }
         defer { EVP_CIPHER_CTX_free(context) }
         let algorithm = switch cipher {
-        case .aes128CBC: EVP_aes_128_cbc()
-        case .aes256CBC: EVP_aes_256_cbc()
-        case .aes256ECB: EVP_aes_256_ecb()
+        case .aes128CBC: Self.aes128CBC
+        case .aes256CBC: Self.aes256CBC
+        case .aes256ECB: Self.aes256ECB
         }
-        guard EVP_EncryptInit_ex(context, algorithm, nil, key, iv) == 1,
+        guard let algorithm, EVP_EncryptInit_ex(context, algorithm, nil, key, iv) == 1,
               EVP_CIPHER_CTX_set_padding(context, padding ? 1 : 0) == 1 else {
             throw .crypto("EVP_EncryptInit_ex failed")
         }

@@ -3,7 +3,7 @@
 ///
 /// Where the standard asks for random bytes (salts, the file key, the 4 bytes of /Perms, each
 /// stream's IV), this handler derives them from `seed` instead, so that identical input gives
-/// an identical file. The seed mixes the document's content with the two passwords hashed by
+/// an identical file. The seed mixes the document's content with both passwords through
 /// algorithm 2.B, so it costs an attacker as much to test a password against the seed as
 /// against /U or /O.
 struct StandardSecurityHandler {
@@ -25,10 +25,11 @@ struct StandardSecurityHandler {
     /// - Parameter content: a digest of the unencrypted document.
     init(owner ownerPassword: PDFPassword, user userPassword: PDFPassword, printOnly: Bool,
          content: [UInt8]) throws(HaruError) {
-        let contentSalt = Array(content.prefix(8))
+        // One algorithm 2.B hash of the owner password, with the user password's digest as
+        // its extra data: testing a guess of either against the seed costs a 2.B hash.
         seed = Crypto.sha256(Array("Talon R6 seed".utf8) + content
-                             + (try Self.hash(ownerPassword.bytes, salt: contentSalt, extra: []))
-                             + (try Self.hash(userPassword.bytes, salt: contentSalt, extra: [])))
+                             + (try Self.hash(ownerPassword.bytes, salt: Array(content.prefix(8)),
+                                              extra: Crypto.sha256(userPassword.bytes))))
         let salts = Self.derive(seed, "salts", [])
         fileKey = Self.derive(seed, "file key", [])
         permissions = Self.permissions(printOnly: printOnly)
