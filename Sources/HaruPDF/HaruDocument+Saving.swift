@@ -23,9 +23,11 @@ extension HaruDocument {
             return packed
         }
         restoreFlate(taken)
-        guard case .plain = trailer else {
-            // libharu's own save can neither encrypt with AES nor give a deterministic /ID.
-            throw .library(call: "ObjectStreamPacker", code: 0x1033, detail: 0)
+        // libharu's own save can neither encrypt with AES nor give a deterministic /ID.
+        switch trailer {
+        case .plain: break
+        case .identified: throw .archive("libharu's output could not be repacked to carry a file identifier")
+        case .encrypted: throw .crypto("libharu's output could not be repacked to be encrypted")
         }
         // Should the packer not read the file, libharu saves it again with its own deflate.
         return try savedBytes()

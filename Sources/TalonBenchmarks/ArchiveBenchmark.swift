@@ -17,7 +17,7 @@ func archiveBenchmark() throws {
         ("AES-256 print-only", PDFOptions(ownerPassword: "owner", userPassword: "reader", printOnly: true, pdfa: false)),
     ]
     for (label, kind, data, runs) in [("warranty card (uk sample)", "warranty-card", card, 200),
-                                      ("invoice, 1,000 lines", "invoice", invoice, 3)] {
+                                      ("invoice, 1,000 lines", "invoice", invoice, 5)] {
         for variant in variants {
             let request = RenderRequest(template: try TemplateReference(parsing: kind), data: data,
                                         dataName: "\(kind).json", pdf: variant.options)
