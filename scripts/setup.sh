@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(libhpdf-dev libdeflate-dev libssl-dev libidn-dev icc-profiles-free fonts-dejavu-core fonts-dejavu-extra)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils zbar-tools qpdf imagemagick)
+  packages+=(poppler-utils zbar-tools qpdf imagemagick libxml2)  # libxml2: FoundationXML reads XMP in the PDF/A tests
 fi
 
 missing=()
