@@ -7,7 +7,8 @@ import Layout
 /// characters fit 224 codes are drawn in a single-byte encoding built for the document
 /// (`CompactEncoding`), any other face in UTF-8 mode (see `TextEncoding`). Output
 /// depends only on the display list: identical lists give identical bytes, encrypted
-/// ones included (their file identifier is a digest of the list, not the clock).
+/// (AES-256, `StandardSecurityHandler`) and PDF/A-3b ones (`HaruDocument+Archive.swift`)
+/// included: their identifiers and salts come from the content, never the clock.
 public enum PDFPainter {
     /// The PDF for `list`.
     /// - Throws: `HaruError` when a resource is missing or invalid, text holds characters
