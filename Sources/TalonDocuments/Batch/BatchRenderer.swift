@@ -87,6 +87,8 @@ public struct BatchRenderer: Sendable {
     public var jobs: Int
     /// The attachments folder (see `RenderRequest.baseDirectory`).
     public var baseDirectory: URL?
+    /// Passwords and PDF/A for every document.
+    public var pdf = PDFOptions()
 
     /// A batch of `template` with `jobs` workers (default: the active processor count).
     public init(renderer: DocumentRenderer, template: TemplateReference, kind: DocumentKind? = nil,
@@ -136,7 +138,7 @@ public struct BatchRenderer: Sendable {
         }
         let request = RenderRequest(
             template: template, data: Data(value.serialized(pretty: false).utf8), dataName: record.label,
-            locale: locale, kind: kind, format: .pdf, baseDirectory: baseDirectory)
+            locale: locale, kind: kind, format: .pdf, baseDirectory: baseDirectory, pdf: pdf)
         let list: DisplayList
         let warnings: [String]
         do {

@@ -73,7 +73,9 @@ final class BatchScheduler: @unchecked Sendable {
         lock.unlock()
         result.records = count
         result.error = inputError
-        if let file = destination.mergedFile, let list {
+        if let file = destination.mergedFile, var list {
+            // A print run of many records carries no one record's data.
+            list.info.attachment = nil
             do {
                 try AtomicFile.write(try batch.renderer.paint(list), to: file.path)
                 result.mergedPages = list.pages.count
