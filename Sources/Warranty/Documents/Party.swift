@@ -79,7 +79,7 @@ public struct Payee: Sendable, Hashable {
     /// true: a VAT payer ("платник ПДВ"); false: not one (a ФОП on the single tax), so its
     /// invoices have no VAT at all; nil: not stated.
     public var vatPayer: Bool?
-    /// IBAN without spaces, upper case.
+    /// IBAN without spaces, upper case; its country length and check digits are checked.
     public var iban: String?
     public var bic: String?
     public var bank: String?
@@ -97,7 +97,7 @@ public struct Payee: Sendable, Hashable {
         let vatPayer: Bool? = object["vat_payer"].isMissing ? nil : object["vat_payer"].bool(default: true)
         let payee = Payee(
             vatPayer: vatPayer,
-            iban: Party.readCode(object["iban"], length: 15...34, what: "an IBAN: 15-34 letters and digits"),
+            iban: IBAN.read(object["iban"])?.compact,
             bic: Party.readCode(object["bic"], length: 8...11, what: "a BIC of 8 or 11 letters and digits"),
             bank: object["bank"].string(required: false, maxLength: 200))
         return payee == Payee() ? nil : payee
