@@ -170,7 +170,11 @@ public struct DocumentRenderer: Sendable {
                 }
                 locale = request.locale ?? document.locale
                 let options = PresentationOptions(sms: request.format == .sms, baseDirectory: request.baseDirectory)
-                context = DocumentContext.present(document, locale: locale, options: options)
+                do {
+                    context = try DocumentContext.present(document, locale: locale, options: options)
+                } catch {
+                    throw .validation(error)
+                }
             }
         } else {
             locale = request.locale ?? .en
