@@ -74,7 +74,7 @@ public struct IBAN: Sendable, Hashable, CustomStringConvertible {
 
 extension IBAN {
     /// Reads an optional IBAN at `cursor`, reporting a wrong one at its JSON path.
-    static func read(_ cursor: JSONCursor) -> IBAN? {
+    public static func read(_ cursor: JSONCursor) -> IBAN? {
         guard let text = cursor.string(required: false, maxLength: 60) else { return nil }
         do {
             return try IBAN(text)
