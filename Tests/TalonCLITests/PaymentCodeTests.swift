@@ -106,7 +106,10 @@ import TestSupport
                 amount="\(toPay)", text="Invoice INV-2025-0107 of 2 Jul 2025, RMA-2025-00107, repair of IPC-T54-Z28",
                 bic="COBADEFFXXX", encoding="utf-8").decode("utf-8"))
             """
-        let segno = try TestSupport.run("python3", ["-c", script])
+        // scripts/setup.sh --test installs segno into .build/test-python.
+        let venv = TestSupport.packageRoot.appendingPathComponent(".build/test-python/bin/python3").path
+        let python = FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
+        let segno = try TestSupport.run(python, ["-c", script])
         #expect(segno.status == 0, "segno (pip install segno; scripts/setup.sh --test): \(segno.stderrText)")
         #expect(code == segno.stdoutText)
         #expect(!(try PDFTools.text(pdf)).contains("₴"))
