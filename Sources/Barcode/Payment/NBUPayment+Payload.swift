@@ -57,7 +57,9 @@ extension NBUPayment {
         do {
             return try QRCode.encode(link, errorCorrection: .medium, versions: Self.versions)
         } catch {
-            throw .tooLong(bytes: link.utf8.count, limit: 0, what: "the NBU payment link (\(error))")
+            // Unreachable for links within the encoded limit (498 bytes fit version 17-M).
+            throw .tooLong(bytes: link.utf8.count, limit: Self.linkPrefix.utf8.count + Self.encodedLimit,
+                           what: "the NBU payment link (\(error))")
         }
     }
 
