@@ -188,6 +188,11 @@ public enum Symbology: String, Sendable, Equatable, CaseIterable {
 
 public enum QRErrorCorrection: String, Sendable, Equatable { case L, M, Q, H }
 
+/// A sign drawn in the middle of a QR code. `hryvnia`: the NBU payment code's hryvnia sign
+/// in a white circle, sized by the QR version as the NBU's rules require; the code is then
+/// encoded at version 10-17.
+public enum BarcodeEmblem: String, Sendable, Equatable, CaseIterable { case hryvnia }
+
 public struct BarcodeSpec: Sendable, Equatable {
     public var symbology: Symbology
     public var data: String
@@ -199,6 +204,8 @@ public struct BarcodeSpec: Sendable, Equatable {
     public var height: Points
     public var errorCorrection: QRErrorCorrection
     public var alignment: TextAlignment
+    /// Only for QR codes: a sign in the middle (the NBU payment code's hryvnia).
+    public var emblem: BarcodeEmblem?
     public var location: SourceLocation
 
     public init(

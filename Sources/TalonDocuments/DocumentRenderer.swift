@@ -186,7 +186,11 @@ public struct DocumentRenderer: Sendable {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
                 }
-                context = DocumentContext.present(document, locale: locale, options: options)
+                do {
+                    context = try DocumentContext.present(document, locale: locale, options: options)
+                } catch {
+                    throw .validation(error)
+                }
             }
         } else {
             locale = request.locale ?? .en

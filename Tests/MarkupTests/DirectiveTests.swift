@@ -155,3 +155,28 @@ import Testing
         #expect(parseError(text)?.kind == .nestingTooDeep(limit: BlockParser.maximumDepth))
     }
 }
+
+@Suite struct BarcodeEmblemDirectiveTests {
+    @Test func hryvniaEmblemOnQRCodes() {
+        var spec = BarcodeSpec(symbology: .qr, data: "https://qr.bank.gov.ua/QkNE", errorCorrection: .Q,
+                               location: SourceLocation(file: "test.talon", line: 1, column: 1))
+        spec.emblem = .hryvnia
+        #expect(blocks("@barcode(qr, \"https://qr.bank.gov.ua/QkNE\", emblem: Hryvnia, ecc: Q)") == [.barcode(spec)])
+        #expect(blocks("@barcode(qr, x)") == [.barcode(BarcodeSpec(symbology: .qr, data: "x",
+                                                                     location: SourceLocation(file: "test.talon", line: 1, column: 1)))])
+    }
+
+    @Test func emblemIsRefusedElsewhere() {
+        let cases = [
+            ("@barcode(code128, x, emblem: hryvnia)", 30, "expected no emblem (only qr has one) for 'emblem' of '@barcode', found 'hryvnia'"),
+            ("@barcode(qr, x, emblem: hryvnia, ecc: L)", 25,
+             "expected no emblem at ecc L (the sign covers more than L restores) for 'emblem' of '@barcode', found 'hryvnia'"),
+            ("@barcode(qr, x, emblem: euro)", 25, "expected hryvnia for 'emblem' of '@barcode', found 'euro'"),
+        ]
+        for (text, column, message) in cases {
+            let error = parseError(text)
+            #expect(error?.message == message)
+            #expect(error?.location == SourceLocation(file: "test.talon", line: 1, column: column))
+        }
+    }
+}

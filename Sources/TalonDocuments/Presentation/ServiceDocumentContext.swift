@@ -33,7 +33,8 @@ struct PresentationOptions: Sendable, Equatable {
 /// reached that stage.
 enum ServiceDocumentContext {
     static func present(_ document: ServiceDocument, locale: DocumentLocale,
-                        options: PresentationOptions = PresentationOptions()) -> TemplateValue {
+                        options: PresentationOptions = PresentationOptions(),
+                        payment: InvoicePayment? = nil) -> TemplateValue {
         let claim = document.claim
         let presenter = ClaimPresenter(claim: claim, locale: locale, options: options)
         var members: [String: TemplateValue] = [
@@ -57,7 +58,7 @@ enum ServiceDocumentContext {
             "warranty": presenter.warranty(),
             "coverage": presenter.coverage(),
             "diagnosis": presenter.diagnosis(),
-            "invoice": presenter.invoice(),
+            "invoice": presenter.invoice(payment: presenter.payment(payment, serviceCenter: document.serviceCenter)),
             "approval": presenter.approval(),
             "repair": presenter.repair(),
             "return": presenter.returnInfo(),

@@ -17,7 +17,7 @@
 /// - `unit` defaults to h/pcs (en) or год/шт (uk).
 extension Claim {
     func readInvoice(_ cursor: JSONCursor, locale: DocumentLocale) -> Invoice? {
-        let keys = ["number", "date", "currency", "vat_rate", "lines"]
+        let keys = ["number", "date", "currency", "vat_rate", "lines", "payment_due"]
         guard let object = cursor.object(required: false, keys: keys) else { return nil }
         let number = object["number"].string(required: true, maxLength: 60)
         let date = object["date"].date(required: true)
@@ -39,9 +39,13 @@ extension Claim {
                 lines.append(line)
             }
         }
+        let paymentDue = object["payment_due"].date(required: false)
+        if let paymentDue, let date, paymentDue < date { object["payment_due"].report("before the invoice date (\(date))") }
         guard let number, let date, !lines.isEmpty else { return nil }
         do {
-            return try Invoice(number: number, date: date, currency: invoiceCurrency, lines: lines)
+            var invoice = try Invoice(number: number, date: date, currency: invoiceCurrency, lines: lines)
+            invoice.paymentDue = paymentDue
+            return invoice
         } catch {
             object["lines"].report(error.description)
             return nil

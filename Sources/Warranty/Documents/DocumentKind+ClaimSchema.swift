@@ -24,7 +24,7 @@ extension DocumentKind {
             ("document_date", S.string("Date printed on the document (default: the date of the stage it reports)",
                                        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")),
             ("calendar", S.string("Business calendar identifier (default ua: martial law, no public holidays)", maxLength: 40)),
-            ("service_center", S.party(required: ["company"], description: "The service centre issuing the document")),
+            ("service_center", S.party(required: ["company"], description: "The service centre issuing the document", payee: true)),
             ("claim", DocumentKind.claimObject(required: claimRequired)),
         ]
         var required = ["service_center", "claim"]
@@ -82,6 +82,7 @@ extension DocumentKind {
                 ("currency", S.choice(Currency.known.map(\.code), description: "Must equal the claim currency")),
                 ("vat_rate", S.decimal("Default VAT rate of lines in percent (default 0)")),
                 ("lines", S.array(DocumentKind.invoiceLine, minItems: 1, maxItems: Invoice.maximumLines)),
+                ("payment_due", S.date),
             ], required: ["number", "date", "lines"])),
             ("approval", S.object([
                 ("decision", S.choice(Approval.Decision.allCases.map(\.rawValue))),

@@ -30,6 +30,8 @@ public struct Invoice: Sendable, Hashable {
     public let currency: Currency
     public let lines: [InvoiceLine]
     public let totals: Totals
+    /// The day payment is due (Ukrainian "сплатити до").
+    public var paymentDue: CalendarDate?
 
     /// Throws when lines are in another currency, there are no lines, or a sum overflows.
     public init(number: String, date: CalendarDate, currency: Currency, lines: [InvoiceLine]) throws(InvoiceError) {
