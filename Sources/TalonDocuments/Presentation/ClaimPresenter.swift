@@ -52,9 +52,33 @@ struct ClaimPresenter {
             "failure": .string(claim.failure),
             "currency": .string(claim.currency.code),
             "attachments": attachments(),
+            "intake": intake(),
             "images": .list(attachmentList().filter { $0["image"] == .bool(true) }),
             "image_rows": imageRows(),
             "previous_repairs": .list(claim.previousRepairs.map(period)),
+        ])
+    }
+
+    /// The intake record; each yes/no answer is also given as its two flags so a form can
+    /// tick one box or the other and leave both empty when not recorded.
+    func intake() -> TemplateValue {
+        guard let intake = claim.intake else { return .null }
+        func answer(_ flag: Bool?) -> TemplateValue {
+            .map(["yes": .bool(flag == true), "no": .bool(flag == false)])
+        }
+        return .map([
+            "seals_intact": .bool(intake.seals == .intact),
+            "seals_damaged": .bool(intake.seals == .damaged),
+            "seals_absent": .bool(intake.seals == .absent),
+            "damage": TemplateContext.text(intake.damage),
+            "warranty_card_shown": answer(intake.warrantyCardShown),
+            "receipt_shown": answer(intake.receiptShown),
+            "return_pickup": .bool(intake.returnMethod == .pickup),
+            "return_courier": .bool(intake.returnMethod == .courier),
+            "return_post": .bool(intake.returnMethod == .post),
+            "return_address": TemplateContext.text(intake.returnAddress),
+            "consent": .bool(intake.personalDataConsent == true),
+            "received_by": TemplateContext.text(intake.receivedBy),
         ])
     }
 

@@ -58,7 +58,7 @@ enum ServiceDocumentContext {
             "warranty": presenter.warranty(),
             "coverage": presenter.coverage(),
             "diagnosis": presenter.diagnosis(),
-            "invoice": presenter.invoice(),
+            "invoice": presenter.invoice(vatPayer: document.serviceCenter.payee?.vatPayer),
             "approval": presenter.approval(),
             "repair": presenter.repair(),
             "return": presenter.returnInfo(),

@@ -23,13 +23,29 @@ enum TemplateContext {
         ])
     }
 
+    /// A party; a payee's VAT status is `vat_payer` / `not_vat_payer` (both false when not
+    /// stated) and its IBAN is printed in groups of four.
     static func party(_ party: Party?) -> TemplateValue {
         guard let party else { return .null }
+        let payee = party.payee
         return .map([
             "name": text(party.name), "company": text(party.company), "address": text(party.address),
             "country": text(party.country), "phone": text(party.phone), "email": text(party.email),
-            "website": text(party.website),
+            "website": text(party.website), "tax_code": text(party.taxCode), "vat_id": text(party.vatID),
+            "vat_payer": .bool(payee?.vatPayer == true), "not_vat_payer": .bool(payee?.vatPayer == false),
+            "iban": text(payee?.iban.map(grouped)), "bic": text(payee?.bic), "bank": text(payee?.bank),
+            "has_bank_details": .bool(payee?.iban != nil),
         ])
+    }
+
+    /// `UA213223130000026007233566001` → `UA21 3223 1300 0002 6007 2335 6600 1`.
+    static func grouped(_ code: String) -> String {
+        var output = ""
+        for (index, character) in code.enumerated() {
+            if index > 0 && index % 4 == 0 { output += " " }
+            output.append(character)
+        }
+        return output
     }
 
     static func product(_ product: Product) -> TemplateValue {

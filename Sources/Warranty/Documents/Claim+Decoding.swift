@@ -2,7 +2,7 @@
 extension Claim {
     static let keys = [
         "rma", "received", "customer", "product", "sale", "equipment_set", "failure", "attachments",
-        "previous_repairs", "currency", "diagnosis", "invoice", "approval", "repair", "return",
+        "previous_repairs", "currency", "intake", "diagnosis", "invoice", "approval", "repair", "return",
     ]
 
     /// Reads and cross-checks a claim; nil after reporting problems.
@@ -24,6 +24,7 @@ extension Claim {
             let path = file["path"].string(required: false, maxLength: 1000)
             return name.map { Attachment(name: $0, path: path) }
         }
+        let intake = Intake.read(object["intake"])
         let previous = readPreviousRepairs(object["previous_repairs"], before: received)
         var currency = Currency.uah
         if let code = object["currency"].choice(required: false, of: Currency.known.map(\.code)) {
@@ -44,7 +45,7 @@ extension Claim {
         else { return nil }
         var claim = Claim(
             rma: rma, received: received, customer: customer, product: product, sale: sale,
-            equipmentSet: equipmentSet, failure: failure, attachments: attachments,
+            equipmentSet: equipmentSet, failure: failure, attachments: attachments, intake: intake,
             previousRepairs: previous, currency: currency, diagnosis: nil, invoice: nil, approval: nil,
             repair: nil, returnInfo: nil, policy: policy, calendar: calendar, diagnosisDue: diagnosisDue)
         claim.readStages(object, locale: locale)

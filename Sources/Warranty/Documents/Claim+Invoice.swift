@@ -15,9 +15,12 @@
 /// - `covered` defaults to the claim's coverage; `true` on a claim that is not covered
 ///   is a problem.
 /// - `unit` defaults to h/pcs (en) or год/шт (uk).
+/// - `payment_due` (on or after `date`), `supply_date`, `issued_by` and `reverse_charge`
+///   (EU: every line at 0 % VAT) are printed as given.
 extension Claim {
     func readInvoice(_ cursor: JSONCursor, locale: DocumentLocale) -> Invoice? {
-        let keys = ["number", "date", "currency", "vat_rate", "lines"]
+        let keys = ["number", "date", "currency", "vat_rate", "lines", "payment_due", "supply_date", "issued_by",
+                    "reverse_charge"]
         guard let object = cursor.object(required: false, keys: keys) else { return nil }
         let number = object["number"].string(required: true, maxLength: 60)
         let date = object["date"].date(required: true)
@@ -37,9 +40,22 @@ extension Claim {
                 lines.append(line)
             }
         }
+        let paymentDue = object["payment_due"].date(required: false)
+        if let paymentDue, let date, paymentDue < date { object["payment_due"].report("before the invoice date (\(date))") }
+        let supplyDate = object["supply_date"].date(required: false)
+        let issuedBy = object["issued_by"].string(required: false, maxLength: 200)
+        let reverseCharge = object["reverse_charge"].bool(default: false)
+        if reverseCharge, lines.contains(where: { $0.vatRate.basisPoints != 0 }) {
+            object["reverse_charge"].report("every line must be at 0 % VAT under the reverse charge")
+        }
         guard let number, let date, !lines.isEmpty else { return nil }
         do {
-            return try Invoice(number: number, date: date, currency: invoiceCurrency, lines: lines)
+            var invoice = try Invoice(number: number, date: date, currency: invoiceCurrency, lines: lines)
+            invoice.paymentDue = paymentDue
+            invoice.supplyDate = supplyDate
+            invoice.issuedBy = issuedBy
+            invoice.reverseCharge = reverseCharge
+            return invoice
         } catch {
             object["lines"].report(error.description)
             return nil

@@ -66,8 +66,9 @@ enum SchemaBuilder {
     static let phone = string("Telephone number, 5-15 digits", maxLength: 40, pattern: "^\\+?[0-9 ()-]+$")
     static let locale = choice(["en", "uk"], description: "Document language (default en)")
 
-    static func party(required: [String], description: String) -> JSONValue {
-        object([
+    /// A party; a `payee` (the service centre) also has its VAT status and bank details.
+    static func party(required: [String], description: String, payee: Bool = false) -> JSONValue {
+        var properties: [(String, JSONValue)] = [
             ("name", string("Full name of a person", maxLength: 200)),
             ("company", string(maxLength: 200)),
             ("address", string(maxLength: 500)),
@@ -75,7 +76,20 @@ enum SchemaBuilder {
             ("phone", phone),
             ("email", email),
             ("website", string(maxLength: 200)),
-        ], required: required, description: description)
+            ("tax_code", string("ЄДРПОУ (8 digits, a company) or РНОКПП (10 digits, a person or ФОП)",
+                                pattern: "^([0-9]{8}|[0-9]{10})$")),
+            ("vat_id", string("VAT number: ІПН (12 digits) or EU VAT ID such as PL5260001246", maxLength: 60,
+                              pattern: "^[A-Za-z0-9 ]{4,}$")),
+        ]
+        if payee {
+            properties += [
+                ("vat_payer", boolean("true: a VAT payer; false: not one (a ФОП on the single tax): invoices print no VAT at all")),
+                ("iban", string("IBAN, letters and digits (spaces allowed)", maxLength: 60, pattern: "^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{11,}$")),
+                ("bic", string("BIC (SWIFT) code, 8 or 11 characters", maxLength: 11, pattern: "^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$")),
+                ("bank", string("The bank holding the account", maxLength: 200)),
+            ]
+        }
+        return object(properties, required: required, description: description)
     }
 
     static let product = object([
