@@ -23,7 +23,8 @@ enum TemplateContext {
         ])
     }
 
-    /// A party; a payee's VAT status is `vat_payer` / `not_vat_payer` (both false when not
+    /// A party; `company_code` says the tax code is an ЄДРПОУ (8 digits) rather than a
+    /// РНОКПП (10 digits). A payee's VAT status is `vat_payer` / `not_vat_payer` (both false when not
     /// stated) and its IBAN is printed in groups of four.
     static func party(_ party: Party?) -> TemplateValue {
         guard let party else { return .null }
@@ -32,6 +33,7 @@ enum TemplateContext {
             "name": text(party.name), "company": text(party.company), "address": text(party.address),
             "country": text(party.country), "phone": text(party.phone), "email": text(party.email),
             "website": text(party.website), "tax_code": text(party.taxCode), "vat_id": text(party.vatID),
+            "company_code": .bool(party.taxCode?.count == 8),
             "vat_payer": .bool(payee?.vatPayer == true), "not_vat_payer": .bool(payee?.vatPayer == false),
             "iban": text(payee?.iban.map(grouped)), "bic": text(payee?.bic), "bank": text(payee?.bank),
             "has_bank_details": .bool(payee?.iban != nil),
