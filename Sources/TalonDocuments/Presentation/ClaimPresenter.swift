@@ -73,6 +73,7 @@ struct ClaimPresenter {
             "damage": TemplateContext.text(intake.damage),
             "warranty_card_shown": answer(intake.warrantyCardShown),
             "receipt_shown": answer(intake.receiptShown),
+            "no_documents": .bool(intake.warrantyCardShown == false && intake.receiptShown == false),
             "return_pickup": .bool(intake.returnMethod == .pickup),
             "return_courier": .bool(intake.returnMethod == .courier),
             "return_post": .bool(intake.returnMethod == .post),
