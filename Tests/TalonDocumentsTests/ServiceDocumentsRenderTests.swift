@@ -91,7 +91,7 @@ import Warranty
     @Test func rmaFormShowsTheDiagnosisDueDateAndBothSignatures() throws {
         let text = try ServiceFixtures.text(.rma, ServiceFixtures.document(ServiceFixtures.claim()))
         #expect(text.contains("Діагностика до 12.03.2025"))
-        #expect(text.contains("07.03.2025 (п'ятниця)"))
+        #expect(text.contains("07.03.2025 (пʼятниця)"))
         #expect(text.contains("Замовник: Олена Тест"))
         #expect(text.contains("сервісний центр"))
         #expect(text.contains("29.02.2024"))

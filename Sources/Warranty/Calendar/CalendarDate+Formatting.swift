@@ -28,7 +28,7 @@ extension CalendarDate {
 }
 
 extension Weekday {
-    /// The weekday's name: `Friday`, `п'ятниця`.
+    /// The weekday's name: `Friday`, `пʼятниця`.
     public func name(_ locale: DocumentLocale) -> String {
         switch locale {
         case .en: String(describing: self).prefix(1).uppercased() + String(describing: self).dropFirst()
