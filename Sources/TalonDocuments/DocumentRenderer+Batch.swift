@@ -9,7 +9,7 @@ extension DocumentRenderer {
     /// (`DisplayList.append(_:)`) and paint once with `paint(_:)`.
     /// The request's `format` is ignored.
     public func displayList(for request: RenderRequest) throws(TalonError) -> DisplayList {
-        let (markup, name) = try markupText(for: request)
+        let (markup, name, _) = try markupText(for: request)
         let document = try pipeline.parse(markup, file: name)
         return try layout(document, for: request)
     }

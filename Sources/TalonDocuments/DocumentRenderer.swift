@@ -121,11 +121,12 @@ public struct DocumentRenderer: Sendable {
 
     /// Plain text, HTML or one SMS line from the document's markup.
     private func textDocument(for request: RenderRequest) throws(TalonError) -> RenderedDocument {
-        let (markup, name) = try markupText(for: request)
+        let (markup, name, locale) = try markupText(for: request)
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
         case .html:
-            return RenderedDocument(bytes: Array(HTMLRenderer().render(document).utf8), pageCount: 0, sms: nil)
+            let email = EmailDocument(title: document.setup.title, locale: locale, body: HTMLRenderer().render(document))
+            return RenderedDocument(bytes: Array(email.html.utf8), pageCount: 0, sms: nil)
         case .sms:
             document.setup.header = []
             document.setup.footer = []
@@ -138,8 +139,9 @@ public struct DocumentRenderer: Sendable {
         }
     }
 
-    /// Fills the template with the data: the markup text, and the name used in its errors.
-    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String) {
+    /// Fills the template with the data: the markup text, the name used in its errors and
+    /// the document's language.
+    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, DocumentLocale) {
         let kind: DocumentKind?
         let templateName: String
         let library: TemplateLibrary
@@ -195,7 +197,7 @@ public struct DocumentRenderer: Sendable {
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: locale == .uk ? .uk : .en)
         do {
             let text = try library.render(name: templateName, data: context, options: options)
-            return (text, "\(templateName).mustache (rendered)")
+            return (text, "\(templateName).mustache (rendered)", locale)
         } catch let error as TemplateError {
             throw .template(error)
         } catch {

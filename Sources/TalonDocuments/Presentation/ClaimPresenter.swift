@@ -77,6 +77,7 @@ struct ClaimPresenter {
             "return_pickup": .bool(intake.returnMethod == .pickup),
             "return_courier": .bool(intake.returnMethod == .courier),
             "return_post": .bool(intake.returnMethod == .post),
+            "return_ships": .bool(intake.returnMethod == .courier || intake.returnMethod == .post),
             "return_address": TemplateContext.text(intake.returnAddress),
             "consent": .bool(intake.personalDataConsent == true),
             "received_by": TemplateContext.text(intake.receivedBy),
