@@ -72,7 +72,7 @@ import TestSupport
         let pdf = folder.appendingPathComponent("card.pdf").path
         let result = try TestSupport.talon(["render", "warranty-card", "-", "-o", pdf], stdin: Data(data.utf8))
         #expect(result.status == 0, "\(result.stderrText)")
-        #expect(try PDFTools.text(pdf).contains("Valid until \(validUntil)"))
+        #expect(try PDFTools.text(pdf).contains("valid until (inclusive) \(validUntil)"))
     }
 
     @Test func badDataNamesEveryFieldAndWritesNothing() throws {

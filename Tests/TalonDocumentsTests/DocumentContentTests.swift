@@ -27,7 +27,7 @@ import Warranty
         for phrase in ["крім монтажних елементів", "зберігання чи транспортування або діями третіх осіб",
                        "записуються в гарантійний талон", "Відмова від інших гарантій",
                        "вони не відшкодовуються", "в сервісному центрі продавця", "rma@test.example",
-                       "від дня погодження рахунку", "Закон України «Про захист прав споживачів»",
+                       "від дня погодження рахунку", "прав споживача, визначених Законом України «Про захист прав споживачів»",
                        "Гарантія втрачає силу, якщо", "Гарантія не покриває", "розподільної коробки",
                        "не відповідно до його початкових характеристик", "не входять до комплекту постачання",
                        "Дійсний до (включно)".lowercased()] {
@@ -85,10 +85,10 @@ import Warranty
         return (try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])) ?? Data()
     }
 
-    static let payer: [String: Any] = [
+    static var payer: [String: Any] { [
         "company": "ТОВ «Тест»", "tax_code": "43125678", "vat_id": "431256726591", "vat_payer": true,
         "iban": "UA213223130000026007233566001", "bank": "АТ «Банк»", "address": "вул. Тестова, 1",
-    ]
+    ] }
 
     @Test func invoiceCarriesTheRequisitesOfBothParties() throws {
         let data = Self.invoiceClaim(center: Self.payer, invoice: ["payment_due": "2025-03-19", "issued_by": "Ірина Бондар"])

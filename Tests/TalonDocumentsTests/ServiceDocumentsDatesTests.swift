@@ -131,7 +131,7 @@ import Warranty
             #expect(text.contains("Пункт \(number). \(uk)"), "\(text)")
             #expect(english.contains("Clause \(number). \(en)"), "\(english)")
         }
-        #expect(text.contains("Випадок не гарантійний"))
+        #expect(text.contains("Випадок негарантійний"))
         #expect(english.contains("Not covered by the warranty"))
     }
 

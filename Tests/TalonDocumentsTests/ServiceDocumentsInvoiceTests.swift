@@ -58,7 +58,7 @@ import Warranty
         #expect(text.contains("1 шт 1 280,00 1 280,00 20 % 256,00 1 536,00 0,00"))
         #expect(text.contains("Діагностика гарантія"))
         #expect(text.contains("Разом з ПДВ 1 806,00 грн"))
-        #expect(text.contains("Сплачується за гарантією − 1 806,00 грн"))
+        #expect(text.contains("Покривається гарантією − 1 806,00 грн"))
         #expect(text.contains("До сплати 0,00 грн"))
         #expect(text.contains("нуль гривень 00 копійок"))
         #expect(text.contains("гарантійний випадок"))

@@ -44,19 +44,19 @@ import Testing
     }
 
     @Test func englishWords() {
-        #expect(en(123_456) == "one thousand two hundred thirty-four hryvnias 56 kopiykas")
-        #expect(en(100) == "one hryvnia 00 kopiykas")
-        #expect(en(101) == "one hryvnia 01 kopiyka")
-        #expect(en(100_000_001) == "one million hryvnias 01 kopiyka")
-        #expect(en(1_100) == "eleven hryvnias 00 kopiykas")
-        #expect(en(2_100) == "twenty-one hryvnias 00 kopiykas")
-        #expect(en(10_100) == "one hundred one hryvnias 00 kopiykas")
-        #expect(en(4_000_000, .eur) == "forty thousand euros 00 cents")
-        #expect(en(101, .usd) == "one dollar 01 cent")
-        #expect(en(250, .pln) == "two zlotys 50 groszy")
-        #expect(en(101, .pln) == "one zloty 01 grosz")
-        #expect(en(0, .usd) == "zero dollars 00 cents")
-        #expect(en(-9_000, .usd) == "minus ninety dollars 00 cents")
+        #expect(en(123_456) == "one thousand two hundred thirty-four hryvnias and fifty-six kopiykas")
+        #expect(en(100) == "one hryvnia and zero kopiykas")
+        #expect(en(101) == "one hryvnia and one kopiyka")
+        #expect(en(100_000_001) == "one million hryvnias and one kopiyka")
+        #expect(en(1_100) == "eleven hryvnias and zero kopiykas")
+        #expect(en(2_100) == "twenty-one hryvnias and zero kopiykas")
+        #expect(en(10_100) == "one hundred one hryvnias and zero kopiykas")
+        #expect(en(4_000_000, .eur) == "forty thousand euros and zero cents")
+        #expect(en(101, .usd) == "one dollar and one cent")
+        #expect(en(250, .pln) == "two zlotys and fifty groszy")
+        #expect(en(101, .pln) == "one zloty and one grosz")
+        #expect(en(0, .usd) == "zero dollars and zero cents")
+        #expect(en(-9_000, .usd) == "minus ninety dollars and zero cents")
         #expect(en(Int64.min, .usd).hasPrefix("minus ninety-two quadrillion"))
     }
 

@@ -14,7 +14,7 @@
 /// - `discount`: `{"percent": 10}` or `{"amount": "50.00"}`.
 /// - `covered` defaults to the claim's coverage; `true` on a claim that is not covered
 ///   is a problem.
-/// - `unit` defaults to h/pcs (en) or год/шт (uk).
+/// - `unit` defaults to h/pc/pcs (en: pc for one) or год/шт (uk).
 /// - `payment_due` (on or after `date`), `supply_date`, `issued_by` and `reverse_charge`
 ///   (EU: every line at 0 % VAT) are printed as given.
 extension Claim {
@@ -97,7 +97,7 @@ extension Claim {
         let defaultUnit = switch (kind, locale) {
         case (.work, .en): "h"
         case (.work, .uk): "год"
-        case (.part, .en): "pcs"
+        case (.part, .en): quantity.description == "1" ? "pc" : "pcs"
         case (.part, .uk): "шт"
         }
         do {
