@@ -39,7 +39,7 @@ public enum TemplateReference: Sendable, Equatable {
 public struct RenderRequest: Sendable {
     /// The template to fill.
     public var template: TemplateReference
-    /// The JSON data; nil renders a blank form (`blank` must be set).
+    /// The JSON data; with `blank`, nil or the service centre's details (`BlankFormData`).
     public var data: Data?
     /// Name of the data in messages (a path or "-").
     public var dataName: String
@@ -159,8 +159,16 @@ public struct DocumentRenderer: Sendable {
             let document: WarrantyDocument
             if request.blank {
                 guard kind == .rma else { throw .unsupported("--blank is available for the rma form only") }
-                locale = request.locale ?? .en
-                context = ServiceDocumentContext.blankRMA(locale: locale)
+                var form: BlankFormData?
+                if let data = request.data {
+                    do {
+                        form = try BlankFormData.decode(json: data)
+                    } catch {
+                        throw .validation(error)
+                    }
+                }
+                locale = request.locale ?? form?.locale ?? .en
+                context = ServiceDocumentContext.blankRMA(locale: locale, serviceCenter: form?.serviceCenter)
             } else {
                 guard let data = request.data else {
                     throw .input(path: request.dataName, reason: "no data given")

@@ -67,9 +67,19 @@ import TestSupport
             #expect(text.contains(locale == "uk" ? "Опис несправності" : "Failure description"))
             #expect(!text.contains("RMA-20"))
         }
+        // With the service center's details the blank form carries its letterhead and return e-mail.
+        let output = folder.appendingPathComponent("blank.center.pdf").path
+        let center = try TestSupport.talon(["render", "rma", "--blank",
+                                            Self.samples.appendingPathComponent("service-center.uk.json").path, "-o", output])
+        #expect(center.status == 0, "\(center.stderrText)")
+        let text = try PDFTools.text(output)
+        #expect(text.contains("ТОВ «Ґардіан Безпека», сервісний центр"))
+        #expect(text.contains("надішліть електронною поштою на servis@guardian-bezpeka.example"), "\(text)")
+        // A claim is not a blank form's data.
         let refused = try TestSupport.talon(["render", "rma", "--blank",
-                                             Self.samples.appendingPathComponent("rma.en.json").path])
-        #expect(refused.status == 2)
+                                             Self.samples.appendingPathComponent("rma.en.json").path, "-o", output + ".x"])
+        #expect(refused.status == 1)
+        #expect(refused.stderrText.contains("$.claim: "), "\(refused.stderrText)")
         let missing = try TestSupport.talon(["render", "rma"])
         #expect(missing.status == 2, "without --blank the data is required")
     }
