@@ -36,7 +36,7 @@ enum TemplateContext {
             "company_code": .bool(party.taxCode?.count == 8),
             "vat_payer": .bool(payee?.vatPayer == true), "not_vat_payer": .bool(payee?.vatPayer == false),
             "iban": text(payee?.iban.map(grouped)), "bic": text(payee?.bic), "bank": text(payee?.bank),
-            "has_bank_details": .bool(payee?.iban != nil),
+            "has_bank_details": .bool(payee?.iban != nil), "payee": .bool(payee != nil),
         ])
     }
 

@@ -7,7 +7,7 @@
 ///   `one euro and one cent` (the minor units in words too).
 ///
 /// Text is lower case (capitalise in the template if needed); negative amounts start
-/// with `мінус` / `minus`. Apostrophes are ASCII `'` (п'ять, дев'ять).
+/// with `мінус` / `minus`. Apostrophes are the typographic U+02BC (пʼять, девʼять).
 public enum AmountInWords {
     /// Grammatical gender of a Ukrainian noun, which decides один/одна, два/дві.
     public enum Gender: Sendable {
