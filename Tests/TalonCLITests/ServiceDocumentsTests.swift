@@ -37,6 +37,9 @@ import TestSupport
         let text = try PDFTools.text(output)
         // 3 × 0.335 = 1.005 → 1.01; 10 % off 1.25 h × 40.00; Ukrainian VAT 20 % per line.
         #expect(text.contains("3 pcs 0.335 — 1.01 20% 0.20 1.21"), "\(text)")
+        #expect(text.contains("1 pc 86.50"), "one piece is 1 pc: \(text)")
+        #expect(text.contains("Repair invoice No. INV-2025-0107 dated July 2, 2025"))
+        #expect(!text.contains("№"))
         #expect(text.contains("VAT 20% on EUR 152.51 EUR 30.50"))
         #expect(text.contains("To pay EUR 183.01"))
         #expect(text.contains("one hundred eighty-three euros and one cent"))

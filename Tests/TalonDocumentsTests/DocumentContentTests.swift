@@ -207,4 +207,13 @@ import Warranty
         #expect(email.contains("Добрий день!"))
         #expect(!email.contains("Добрий день, Олена"))
     }
+
+    @Test func schemasDocumentTheNewFields() {
+        let invoice = DocumentKind.invoice.schema.serialized(pretty: false)
+        for key in ["tax_code", "vat_id", "vat_payer", "iban", "bic", "bank", "payment_due", "supply_date", "issued_by",
+                    "reverse_charge", "intake", "seals", "return_method", "personal_data_consent", "received_by"] {
+            #expect(invoice.contains("\"\(key)\":"), "invoice schema lacks \(key)")
+        }
+        #expect(DocumentKind.warrantyCard.schema.serialized(pretty: false).contains("\"tax_code\":"))
+    }
 }

@@ -59,20 +59,17 @@ struct ClaimPresenter {
         ])
     }
 
-    /// The intake record; each yes/no answer is also given as its two flags so a form can
-    /// tick one box or the other and leave both empty when not recorded.
+    /// The intake record as flags a form ticks; `no_documents` only when both documents
+    /// were recorded as not shown.
     func intake() -> TemplateValue {
         guard let intake = claim.intake else { return .null }
-        func answer(_ flag: Bool?) -> TemplateValue {
-            .map(["yes": .bool(flag == true), "no": .bool(flag == false)])
-        }
         return .map([
             "seals_intact": .bool(intake.seals == .intact),
             "seals_damaged": .bool(intake.seals == .damaged),
             "seals_absent": .bool(intake.seals == .absent),
             "damage": TemplateContext.text(intake.damage),
-            "warranty_card_shown": answer(intake.warrantyCardShown),
-            "receipt_shown": answer(intake.receiptShown),
+            "warranty_card_shown": .bool(intake.warrantyCardShown == true),
+            "receipt_shown": .bool(intake.receiptShown == true),
             "no_documents": .bool(intake.warrantyCardShown == false && intake.receiptShown == false),
             "return_pickup": .bool(intake.returnMethod == .pickup),
             "return_courier": .bool(intake.returnMethod == .courier),

@@ -25,7 +25,7 @@ enum TemplateContext {
 
     /// A party; `company_code` says the tax code is an ЄДРПОУ (8 digits) rather than a
     /// РНОКПП (10 digits). A payee's VAT status is `vat_payer` / `not_vat_payer` (both false when not
-    /// stated) and its IBAN is printed in groups of four.
+    /// stated) and its IBAN is printed in groups of four; `payee` says it gave payment details.
     static func party(_ party: Party?) -> TemplateValue {
         guard let party else { return .null }
         let payee = party.payee
@@ -36,7 +36,7 @@ enum TemplateContext {
             "company_code": .bool(party.taxCode?.count == 8),
             "vat_payer": .bool(payee?.vatPayer == true), "not_vat_payer": .bool(payee?.vatPayer == false),
             "iban": text(payee?.iban.map(grouped)), "bic": text(payee?.bic), "bank": text(payee?.bank),
-            "has_bank_details": .bool(payee?.iban != nil), "payee": .bool(payee != nil),
+            "payee": .bool(payee != nil),
         ])
     }
 

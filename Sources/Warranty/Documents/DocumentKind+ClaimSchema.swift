@@ -24,7 +24,7 @@ extension DocumentKind {
             ("document_date", S.string("Date printed on the document (default: the date of the stage it reports)",
                                        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")),
             ("calendar", S.string("Business calendar identifier (default ua: martial law, no public holidays)", maxLength: 40)),
-            ("service_center", S.party(required: ["company"], description: "The service centre issuing the document", payee: true)),
+            ("service_center", S.party(required: ["company"], description: "The service center issuing the document", payee: true)),
             ("claim", DocumentKind.claimObject(required: claimRequired)),
         ]
         var required = ["service_center", "claim"]

@@ -69,7 +69,7 @@ public struct ServiceDocument: Sendable, Hashable {
         if serviceCenter?.payee?.vatPayer == false, let invoice = claim?.invoice,
             let line = invoice.lines.firstIndex(where: { $0.vatRate.basisPoints != 0 }) {
             object["claim"]["invoice"].report(
-                "line \(line + 1) charges VAT, but the service centre is not a VAT payer ($.service_center.vat_payer is false)")
+                "line \(line + 1) charges VAT, but the service center is not a VAT payer ($.service_center.vat_payer is false)")
         }
         var notice: Notice?
         if kind == .notice, let claim {
