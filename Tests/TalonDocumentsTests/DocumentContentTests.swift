@@ -194,6 +194,7 @@ import Warranty
         #expect(html.contains("<meta charset=\"utf-8\">"))
         #expect(html.contains("<title>RMA-2025-00042: виріб готовий до видачі</title>"))
         #expect(html.contains("<table role=\"presentation\" width=\"600\""))
+        #expect(!html.contains("display:flex"), "e-mail clients ignore flex layout")
         #expect(html.hasSuffix("</html>\n"))
     }
 
