@@ -79,6 +79,9 @@ struct DebugDump {
         case let .keepTogether(blocks):
             line(depth, "Keep")
             for child in blocks { self.block(child, depth: depth + 1) }
+        case let .keepWithPrevious(blocks):
+            line(depth, "Keep with=previous")
+            for child in blocks { self.block(child, depth: depth + 1) }
         case let .columns(widths, columns):
             line(depth, "Columns widths=\(widths.map(Self.number).joined(separator: ","))")
             for column in columns {

@@ -109,6 +109,9 @@ public indirect enum Block: Sendable, Equatable {
     case pageBreak
     /// Blocks that must stay on one page (unless taller than a page).
     case keepTogether([Block])
+    /// Blocks kept together on one page and with the last line or row of the block before
+    /// them (`@keep(with: previous)`: totals that must not leave the invoice's last line).
+    case keepWithPrevious([Block])
     /// Side-by-side columns; each column is a list of blocks, widths as fractions (sum 1).
     case columns(widths: [Double], columns: [[Block]])
     /// Vertical space.

@@ -9,9 +9,14 @@ extension DocumentRenderer {
     /// (`DisplayList.append(_:)`) and paint once with `paint(_:)`.
     /// The request's `format` is ignored.
     public func displayList(for request: RenderRequest) throws(TalonError) -> DisplayList {
-        let (markup, name, _) = try markupText(for: request)
+        try displayListAndWarnings(for: request).list
+    }
+
+    /// The display list and the warnings about the data (see `RenderedDocument.warnings`).
+    public func displayListAndWarnings(for request: RenderRequest) throws(TalonError) -> (list: DisplayList, warnings: [String]) {
+        let (markup, name, warnings, _) = try markupText(for: request)
         let document = try pipeline.parse(markup, file: name)
-        return try layout(document, for: request)
+        return (try layout(document, for: request), warnings)
     }
 
     /// Lays out a parsed document; characters the fonts lack are reported at the JSON

@@ -52,7 +52,9 @@ public struct RenderRequest: Sendable {
     public var format: OutputFormat
     /// Render the form empty, to fill in by hand (RMA form).
     public var blank: Bool
-    /// Folder that relative image paths in the document are resolved against.
+    /// The attachments folder: attachment paths are resolved in it and may not lead out of
+    /// it (the data file's folder, or one given with `--attachments`); nil means the
+    /// current directory.
     public var baseDirectory: URL?
 
     /// A request; only the template and the data are required.
@@ -78,6 +80,9 @@ public struct RenderedDocument: Sendable {
     public var pageCount: Int
     /// For SMS: encoding and segments.
     public var sms: SMSMessage?
+    /// Things printed differently from the data, by JSON path (a photo that could not be
+    /// read: `$.claim.attachments[2].path: warning: ...`).
+    public var warnings: [String] = []
 }
 
 /// Renders documents: validates the data, fills the template, lays out and paints.
@@ -112,8 +117,8 @@ public struct DocumentRenderer: Sendable {
         case .pdf:
             // The markup and its Document are local to displayList(for:), so they are gone
             // by the time painting starts: that keeps a long invoice's peak memory down.
-            let list = try displayList(for: request)
-            return RenderedDocument(bytes: try pipeline.paint(list), pageCount: list.pages.count, sms: nil)
+            let (list, warnings) = try displayListAndWarnings(for: request)
+            return RenderedDocument(bytes: try pipeline.paint(list), pageCount: list.pages.count, sms: nil, warnings: warnings)
         case .text, .html, .sms:
             return try textDocument(for: request)
         }
@@ -121,27 +126,29 @@ public struct DocumentRenderer: Sendable {
 
     /// Plain text, HTML or one SMS line from the document's markup.
     private func textDocument(for request: RenderRequest) throws(TalonError) -> RenderedDocument {
-        let (markup, name, locale) = try markupText(for: request)
+        let (markup, name, warnings, locale) = try markupText(for: request)
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
         case .html:
             let email = EmailDocument(title: document.setup.title, locale: locale, body: HTMLRenderer().render(document))
-            return RenderedDocument(bytes: Array(email.html.utf8), pageCount: 0, sms: nil)
+            return RenderedDocument(bytes: Array(email.html.utf8), pageCount: 0, sms: nil, warnings: warnings)
         case .sms:
             document.setup.header = []
             document.setup.footer = []
             let text = PlainTextRenderer(width: nil).render(document)
                 .split(whereSeparator: \.isNewline).joined(separator: " ")
                 .trimmingCharacters(in: .whitespaces)
-            return RenderedDocument(bytes: Array(text.utf8), pageCount: 0, sms: SMSMessage(text))
+            return RenderedDocument(bytes: Array(text.utf8), pageCount: 0, sms: SMSMessage(text), warnings: warnings)
         case .text, .pdf:
-            return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil)
+            return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil,
+                                    warnings: warnings)
         }
     }
 
-    /// Fills the template with the data: the markup text, the name used in its errors and
-    /// the document's language.
-    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, DocumentLocale) {
+    /// Fills the template with the data: the markup text, the name used in its errors, the
+    /// warnings about the data (see `RenderedDocument.warnings`) and the document's language.
+    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, [String], DocumentLocale) {
+        var warnings: [String] = []
         let kind: DocumentKind?
         let templateName: String
         let library: TemplateLibrary
@@ -179,7 +186,11 @@ public struct DocumentRenderer: Sendable {
                     throw .validation(error)
                 }
                 locale = request.locale ?? document.locale
-                let options = PresentationOptions(sms: request.format == .sms, baseDirectory: request.baseDirectory)
+                var options = PresentationOptions(sms: request.format == .sms)
+                if case .service(let service) = document {
+                    options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
+                    warnings = options.attachmentFiles.warnings
+                }
                 context = DocumentContext.present(document, locale: locale, options: options)
             }
         } else {
@@ -205,7 +216,7 @@ public struct DocumentRenderer: Sendable {
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: locale == .uk ? .uk : .en)
         do {
             let text = try library.render(name: templateName, data: context, options: options)
-            return (text, "\(templateName).mustache (rendered)", locale)
+            return (text, "\(templateName).mustache (rendered)", warnings, locale)
         } catch let error as TemplateError {
             throw .template(error)
         } catch {

@@ -1,7 +1,10 @@
 // talon: warranty and repair documents from claim data.
 import Foundation
+import TalonDocuments
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+StandardOutput.reportClosedPipes()
+TemporaryFiles.removeOnSignals()
 exit(TalonCLI.main(arguments))
 
 enum TalonCLI {

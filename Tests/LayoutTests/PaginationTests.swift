@@ -28,9 +28,14 @@ import Testing
         #expect(pages(list) == [["L1", "L2", "L3"], ["L4", "L5"]])
     }
 
-    @Test func shortParagraphsSplitFreely() throws {
+    /// Issue 12: two- and three-line paragraphs cannot keep two lines on each page, so they move whole.
+    @Test func shortParagraphsMoveWhole() throws {
         let list = try F.layout([.spacer(height: Self.body - 18), paragraph(lines: 3)])
-        #expect(pages(list) == [["L1"], ["L2", "L3"]])
+        #expect(pages(list) == [[], ["L1", "L2", "L3"]])
+        let two = try F.layout([.spacer(height: Self.body - 18), paragraph(lines: 2)])
+        #expect(pages(two) == [[], ["L1", "L2"]])
+        let fits = try F.layout([.spacer(height: Self.body - 36), paragraph(lines: 3)])
+        #expect(pages(fits) == [["L1", "L2", "L3"]])
     }
 
     @Test func keepTogetherMovesTheGroup() throws {

@@ -85,6 +85,29 @@ import Testing
         ])
     }
 
+    @Test func keepWithPreviousGroupsBlocks() {
+        #expect(blocks("| a |\n\n@keep(with: previous)\ntotal\n@end") == [
+            .table(Table(columns: [TableColumn()], headerRows: [], rows: [[TableCell(content: [.text("a")])]])),
+            .keepWithPrevious([.paragraph(content: [.text("total")], alignment: nil)]),
+        ])
+        #expect(parseError("@keep(with: next)\n@end")?.kind
+            == .badArgumentValue(directive: "keep", argument: "with", value: "next", expected: "previous"))
+    }
+
+    /// The documentation allows 16 nested containers (issue 11: the 16th was refused).
+    @Test func sixteenContainersNest() throws {
+        let sixteen = String(repeating: "@keep\n", count: 16) + "x\n" + String(repeating: "@end\n", count: 16)
+        var block = try #require(blocks(sixteen).first)
+        var depth = 0
+        while case let .keepTogether(children) = block, let child = children.first {
+            depth += 1
+            block = child
+        }
+        #expect(depth == 16)
+        let seventeen = String(repeating: "@keep\n", count: 17) + "x\n" + String(repeating: "@end\n", count: 17)
+        #expect(parseError(seventeen)?.kind == .nestingTooDeep(limit: 16))
+    }
+
     @Test func columnsSplitAtColumn() {
         #expect(blocks("@columns(1fr 3fr)\nleft\n@column\nright\n@end") == [
             .columns(widths: [0.25, 0.75], columns: [

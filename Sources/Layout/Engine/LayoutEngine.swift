@@ -18,7 +18,8 @@ public enum EncodedBarcode: Sendable, Equatable {
 /// - lists indent by max(marker + 0.45 s, 1.5 s); markers "1." or "•" / "–" by level.
 /// - tables: cell padding 4 pt × 2.5 pt, borders 0.5 pt, header rows bold.
 /// - running header/footer at 0.85 s inside the margins, 0.6 s from the body.
-/// - captions, cut-line and stamp labels at 0.8 s, gray; cut line dashed 4/3 pt, gray.
+/// - cut-line and stamp labels at 0.8 s, gray; cut line dashed 4/3 pt, gray; signature
+///   captions at max(7 pt, 0.8 s), dark gray (0.2), flowing under the line like a paragraph.
 /// - stamp: dashed gray circle of 32 mm (smaller if the column is narrower).
 /// - signature line: max(14 s, 45 % of the column) wide, 2 lines of room above.
 /// - checkbox: 0.8 s square; the tick is two drawn strokes.

@@ -49,7 +49,7 @@ extension LayoutSession {
         case .checkbox(let checked, let label):
             result.append(checkbox(checked: checked, label: label, in: context))
         case .signature(let caption):
-            result.append(signature(caption: caption, in: context))
+            result.append(contentsOf: signature(caption: caption, in: context))
         case .stamp(let label):
             result.append(stamp(label: label, in: context))
         case .image(let path, let width, let height, let location):
@@ -63,6 +63,11 @@ extension LayoutSession {
         case .keepTogether(let blocks):
             var group = try fragments(for: blocks, in: context)
             for index in group.indices.dropLast() { group[index].keepWithNext = true }
+            result.append(contentsOf: group)
+        case .keepWithPrevious(let blocks):
+            var group = try fragments(for: blocks, in: context)
+            for index in group.indices.dropLast() { group[index].keepWithNext = true }
+            if !group.isEmpty, !result.isEmpty { result[result.count - 1].keepWithNext = true }
             result.append(contentsOf: group)
         case .columns(let widths, let columns):
             result.append(contentsOf: try columnFragments(widths: widths, columns: columns, in: context))

@@ -101,19 +101,22 @@ public struct BatchRenderer: Sendable {
     /// Renders every record of `reader` into `destination`.
     ///
     /// `events` is called for each record in input order, one call at a time, from the
-    /// worker threads; keep it short. Throws only when the output folder cannot be created;
-    /// everything later is in the summary.
+    /// worker threads; keep it short. Throws only when the output folder cannot be created
+    /// or another batch is writing into it; everything later is in the summary.
     public func run(_ reader: BatchReader, to destination: BatchDestination,
                     events: @escaping @Sendable (BatchEvent, BatchProgress) -> Void = { _, _ in })
         throws(TalonError) -> BatchSummary
     {
+        var lock: FolderLock?
         if let directory = destination.directory {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
                 throw .output(path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
             }
+            lock = try FolderLock(directory.path)
         }
+        defer { lock?.release() }
         let scheduler = BatchScheduler(batch: self, destination: destination, events: events)
         return scheduler.run(reader)
     }

@@ -39,7 +39,9 @@ struct ClaimPresenter {
     }
 
     func claimContext() -> TemplateValue {
-        .map([
+        let attachments = attachmentList()
+        let images = attachments.filter { $0["image"] == .bool(true) }
+        return .map([
             "rma": .string(claim.rma),
             "state": .string(claim.state.rawValue),
             "received": TemplateContext.date(claim.received),
@@ -51,10 +53,10 @@ struct ClaimPresenter {
             "equipment_set": .string(claim.equipmentSet),
             "failure": .string(claim.failure),
             "currency": .string(claim.currency.code),
-            "attachments": attachments(),
+            "attachments": .list(attachments),
             "intake": intake(),
-            "images": .list(attachmentList().filter { $0["image"] == .bool(true) }),
-            "image_rows": imageRows(),
+            "images": .list(images),
+            "image_rows": imageRows(images),
             "previous_repairs": .list(claim.previousRepairs.map(period)),
         ])
     }

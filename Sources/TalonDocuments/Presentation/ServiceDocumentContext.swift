@@ -7,9 +7,8 @@ struct PresentationOptions: Sendable, Equatable {
     /// The document is rendered as one short SMS (`--format sms`): templates print the
     /// short text.
     var sms = false
-    /// The folder relative attachment paths are resolved against (the data file's folder);
-    /// nil resolves them against the current directory.
-    var baseDirectory: URL?
+    /// What became of each attached file (see `AttachmentFiles`).
+    var attachmentFiles = AttachmentFiles()
 }
 
 /// Presents a service-centre document (RMA form, diagnosis, invoice, repair record,

@@ -35,7 +35,9 @@ extension Claim {
         let defaultRate = readRate(object["vat_rate"]) ?? Percentage(basisPoints: 0)
         let covered = coverage?.isCovered ?? false
         var lines: [InvoiceLine] = []
-        for item in object["lines"].array(required: true, nonEmpty: true) ?? [] {
+        let items = object["lines"].array(required: true, nonEmpty: true) ?? []
+        if items.count > Invoice.maximumLines { object["lines"].report("more than \(Invoice.maximumLines) lines") }
+        for item in items {
             if let line = readLine(item, currency: invoiceCurrency, defaultRate: defaultRate, claimCovered: covered, locale: locale) {
                 lines.append(line)
             }

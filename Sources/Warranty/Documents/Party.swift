@@ -123,12 +123,14 @@ public struct Product: Sendable, Hashable {
     }
 
     static let keys = ["model", "serial", "name", "warranty_months"]
+    /// The longest serial number: its Code 128 barcode must fit the warranty card's width.
+    public static let maximumSerialLength = 32
 
     /// Reads `{"model", "serial", "name"?, "warranty_months"?}`; model and serial required.
     static func read(_ cursor: JSONCursor) -> Product? {
         guard let object = cursor.object(required: true, keys: keys) else { return nil }
         let model = object["model"].string(required: true, maxLength: 100)
-        let serial = object["serial"].string(required: true, maxLength: 100)
+        let serial = object["serial"].barcodeText(required: true, maxLength: Product.maximumSerialLength)
         let name = object["name"].string(required: false, maxLength: 200)
         let months = object["warranty_months"].integer(required: false, in: WarrantyPolicy.monthsRange)
         guard let model, let serial else { return nil }

@@ -54,14 +54,19 @@ enum SchemaBuilder {
         ])
     }
 
-    static func array(_ items: JSONValue, minItems: Int = 0, description: String? = nil) -> JSONValue {
+    static func array(_ items: JSONValue, minItems: Int = 0, maxItems: Int? = nil, description: String? = nil) -> JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [("type", .string("array")), ("items", items)]
         if minItems > 0 { pairs.append(("minItems", .number(String(minItems)))) }
+        if let maxItems { pairs.append(("maxItems", .number(String(maxItems)))) }
         if let description { pairs.append(("description", .string(description))) }
         return .object(pairs)
     }
 
-    static let date = string("Calendar date YYYY-MM-DD", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")
+    /// Text a Code 128 barcode can encode.
+    static let printableASCII = "^[ -~]+$"
+
+    static let date = string("Calendar date YYYY-MM-DD from 1990-01-01 to 2099-12-31",
+                             pattern: "^(199[0-9]|20[0-9]{2})-[0-9]{2}-[0-9]{2}$", format: "date")
     static let email = string("E-mail address", maxLength: 254, format: "email")
     static let phone = string("Telephone number, 5-15 digits", maxLength: 40, pattern: "^\\+?[0-9 ()-]+$")
     static let locale = choice(["en", "uk"], description: "Document language (default en)")
@@ -94,7 +99,8 @@ enum SchemaBuilder {
 
     static let product = object([
         ("model", string("Model designation", maxLength: 100)),
-        ("serial", string("Serial number", maxLength: 100)),
+        ("serial", string("Serial number, printed as a Code 128 barcode", maxLength: Product.maximumSerialLength,
+                          pattern: printableASCII)),
         ("name", string("Descriptive product name", maxLength: 200)),
         ("warranty_months", integer(WarrantyPolicy.monthsRange, description: "Months of warranty (default 36)")),
     ], required: ["model", "serial"])

@@ -22,6 +22,9 @@ public struct Invoice: Sendable, Hashable {
         public let discount: Money
     }
 
+    /// The most lines an invoice may have: the largest document Talon prints (see README).
+    public static let maximumLines = 1000
+
     public let number: String
     public let date: CalendarDate
     public let currency: Currency

@@ -19,6 +19,7 @@ enum RenderCommand: Command {
             .init(names: ["--format"], valueName: "pdf|text|html|sms", help: "What to produce (default: pdf)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate the data as this document kind."),
             .init(names: ["--blank"], valueName: nil, help: "An empty form to fill in by hand (rma only; data optional: {\"service_center\": {...}})."),
+            Options.attachments,
             Options.templates,
         ],
         details: """
@@ -27,6 +28,8 @@ enum RenderCommand: Command {
           talon render rma --blank --locale uk -o rma-blank.pdf
           talon render notice Samples/notice.en.json --format sms -o -
         Nothing is written when the data or template has an error; the file appears whole or not at all.
+        An attached photo that cannot be read is printed as unreadable, with a warning naming its
+        JSON path ($.claim.attachments[0].path: warning: ...); the exit status stays 0.
         """)
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
@@ -53,10 +56,11 @@ enum RenderCommand: Command {
             let request = RenderRequest(
                 template: template, data: data, dataName: dataPath ?? "-", locale: locale,
                 kind: kind.flatMap(DocumentCatalog.kind(named:)), format: format, blank: blank,
-                baseDirectory: dataPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent() })
+                baseDirectory: Options.attachmentsFolder(arguments, dataPath: dataPath))
             let document = try renderer.render(request)
             let output = arguments.value("output") ?? Self.defaultOutput(template: positionals[0], data: dataPath, format: format)
             try Output.write(document.bytes, to: output)
+            for warning in document.warnings { printStandardError(warning + "\n") }
             if let sms = document.sms {
                 printStandardError("SMS: \(sms.units) \(sms.encoding == .gsm7 ? "septets" : "UTF-16 units"), \(sms.encoding.rawValue), \(sms.segments) segment\(sms.segments == 1 ? "" : "s")\n")
             }
