@@ -11,12 +11,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "libdeflate-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CStringPrep", path: "Sources/CStringPrep", providers: [.apt(["libidn-dev"])]),
         .target(name: "Warranty"),
         .target(name: "Mustache"),
         .target(name: "Markup"),
         .target(name: "Barcode"),
         .target(name: "Layout", dependencies: ["Markup", "Barcode"]),
-        .target(name: "HaruPDF", dependencies: ["CHaru", "Layout"]),
+        .target(name: "HaruPDF", dependencies: ["CHaru", "CCrypto", "CStringPrep", "Layout"]),
         .target(
             name: "TalonDocuments",
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),

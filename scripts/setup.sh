@@ -3,9 +3,9 @@
 # Runs apt-get through sudo when not root; does nothing when everything is present.
 set -euo pipefail
 
-packages=(libhpdf-dev libdeflate-dev fonts-dejavu-core fonts-dejavu-extra)
+packages=(libhpdf-dev libdeflate-dev libssl-dev libidn-dev icc-profiles-free fonts-dejavu-core fonts-dejavu-extra)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils zbar-tools qpdf imagemagick)
+  packages+=(poppler-utils zbar-tools qpdf imagemagick libxml2)  # libxml2: FoundationXML reads XMP in the PDF/A tests
 fi
 
 missing=()

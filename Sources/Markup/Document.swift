@@ -43,6 +43,8 @@ public struct PageSetup: Sendable, Equatable {
     public var ownerPassword: String?
     public var userPassword: String?
     public var printOnly: Bool
+    /// PDF/A-3b (front matter `pdfa: true`).
+    public var pdfa: Bool
     /// Text alignment of paragraphs unless a paragraph says otherwise.
     public var justify: Bool
 
@@ -53,7 +55,7 @@ public struct PageSetup: Sendable, Equatable {
         lineHeight: Double = 1.25, title: String = "", author: String = "", subject: String = "",
         keywords: String = "", creationDate: String? = nil, header: [Inline] = [], footer: [Inline] = [],
         ownerPassword: String? = nil, userPassword: String? = nil, printOnly: Bool = false,
-        justify: Bool = false
+        justify: Bool = false, pdfa: Bool = false
     ) {
         self.pageWidth = pageWidth
         self.pageHeight = pageHeight
@@ -75,6 +77,7 @@ public struct PageSetup: Sendable, Equatable {
         self.ownerPassword = ownerPassword
         self.userPassword = userPassword
         self.printOnly = printOnly
+        self.pdfa = pdfa
         self.justify = justify
     }
 }

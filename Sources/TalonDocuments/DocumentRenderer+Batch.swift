@@ -14,9 +14,11 @@ extension DocumentRenderer {
 
     /// The display list and the warnings about the data (see `RenderedDocument.warnings`).
     public func displayListAndWarnings(for request: RenderRequest) throws(TalonError) -> (list: DisplayList, warnings: [String]) {
-        let (markup, name, warnings, _) = try markupText(for: request)
+        let (markup, name, warnings, attachmentName, _) = try markupText(for: request)
         let document = try pipeline.parse(markup, file: name)
-        return (try layout(document, for: request), warnings)
+        var list = try layout(document, for: request)
+        request.pdf.apply(to: &list.info, data: request.data, name: attachmentName)
+        return (list, warnings)
     }
 
     /// Lays out a parsed document; characters the fonts lack are reported at the JSON

@@ -56,11 +56,13 @@ public struct RenderRequest: Sendable {
     /// it (the data file's folder, or one given with `--attachments`); nil means the
     /// current directory.
     public var baseDirectory: URL?
+    /// Passwords and PDF/A over the template's front matter.
+    public var pdf: PDFOptions
 
     /// A request; only the template and the data are required.
     public init(template: TemplateReference, data: Data?, dataName: String = "data.json",
                 locale: DocumentLocale? = nil, kind: DocumentKind? = nil, format: OutputFormat = .pdf,
-                blank: Bool = false, baseDirectory: URL? = nil) {
+                blank: Bool = false, baseDirectory: URL? = nil, pdf: PDFOptions = PDFOptions()) {
         self.template = template
         self.data = data
         self.dataName = dataName
@@ -69,6 +71,7 @@ public struct RenderRequest: Sendable {
         self.format = format
         self.blank = blank
         self.baseDirectory = baseDirectory
+        self.pdf = pdf
     }
 }
 
@@ -126,7 +129,7 @@ public struct DocumentRenderer: Sendable {
 
     /// Plain text, HTML or one SMS line from the document's markup.
     private func textDocument(for request: RenderRequest) throws(TalonError) -> RenderedDocument {
-        let (markup, name, warnings, locale) = try markupText(for: request)
+        let (markup, name, warnings, _, locale) = try markupText(for: request)
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
         case .html:
@@ -146,8 +149,9 @@ public struct DocumentRenderer: Sendable {
     }
 
     /// Fills the template with the data: the markup text, the name used in its errors, the
-    /// warnings about the data (see `RenderedDocument.warnings`) and the document's language.
-    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, [String], DocumentLocale) {
+    /// warnings about the data (see `RenderedDocument.warnings`), the name of the data
+    /// attached to a PDF/A document and the document's language.
+    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, [String], String, DocumentLocale) {
         var warnings: [String] = []
         let kind: DocumentKind?
         let templateName: String
@@ -216,7 +220,8 @@ public struct DocumentRenderer: Sendable {
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: locale == .uk ? .uk : .en)
         do {
             let text = try library.render(name: templateName, data: context, options: options)
-            return (text, "\(templateName).mustache (rendered)", warnings, locale)
+            return (text, "\(templateName).mustache (rendered)", warnings,
+                    PDFOptions.attachmentName(template: templateName, locale: locale.rawValue), locale)
         } catch let error as TemplateError {
             throw .template(error)
         } catch {

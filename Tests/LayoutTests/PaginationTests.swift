@@ -67,6 +67,38 @@ import Testing
         #expect(pages(list).joined().count == 81)
     }
 
+    /// Issue 12: the invoice totals (`@keep(with: previous)`) never start a page without the
+    /// table's last row; the row brings the repeated header along.
+    @Test func keepWithPreviousTakesTheLastRowAlong() throws {
+        let cell = { (text: String) in TableCell(content: [.text(text)]) }
+        let table = Table(columns: [TableColumn()], headerRows: [[cell("Head")]], rows: (1...200).map { [cell("row\($0)")] })
+        let totals = Block.keepWithPrevious([F.paragraph("Total"), F.paragraph("To pay")])
+        // Find how many rows leave room for the totals on the last page, then fill that room.
+        let plain = try F.layout([.table(table), totals])
+        let last = pages(plain).last ?? []
+        #expect(last.contains("Total") && last.contains { $0.hasPrefix("row") })
+        for rows in 150...200 {
+            let shorter = Table(columns: table.columns, headerRows: table.headerRows, rows: Array(table.rows.prefix(rows)))
+            let list = try F.layout([.table(shorter), totals])
+            let page = try #require(pages(list).last { $0.contains("Total") })
+            #expect(page.first == "Head" || page.contains("row\(rows)"), "\(rows) rows: \(page.prefix(3))")
+            #expect(page.contains("row\(rows)"), "\(rows) rows: the totals page holds the last row")
+            #expect(list.layoutDefects() == [])
+        }
+    }
+
+    /// A list's last item never stands alone at the head of a page (nor its first at the foot).
+    @Test func listItemsAreNotLeftAlone() throws {
+        let items: [[Block]] = (1...4).map { [F.paragraph("item\($0)")] }
+        for space in stride(from: Self.body - 80, through: Self.body - 5, by: 3) {
+            let list = try F.layout([.spacer(height: space), .list(ordered: true, start: 1, items: items)])
+            for page in pages(list) {
+                let count = page.filter { $0.contains("item") }.count
+                #expect(count == 0 || count >= 2, "\(space): \(pages(list))")
+            }
+        }
+    }
+
     @Test func headingStaysWithTheFollowingText() throws {
         let list = try F.layout([.spacer(height: Self.body - 24), .heading(level: 2, content: [.text("Terms")]),
                                  F.paragraph("First clause")])

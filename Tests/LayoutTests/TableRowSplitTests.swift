@@ -35,6 +35,14 @@ import Testing
         #expect(F.allTexts(list).filter { $0 == "short" }.count == 1)
     }
 
+    /// A row taller than a page starts right after the text before it, not on a fresh page.
+    @Test func aTallRowStartsWhereItIs() throws {
+        let table = Table(columns: [TableColumn(), TableColumn()], headerRows: [],
+                          rows: [[Self.cell("short"), Self.tall("line", lines: 250)]])
+        let list = try Self.expectClean([F.paragraph("Before"), .table(table)], prefix: "line", lines: 250)
+        #expect(F.allTexts(list).prefix(3).contains("line1"), "\(F.allTexts(list).prefix(3))")
+    }
+
     @Test func aHeaderRowTallerThanAPageIsNotRepeated() throws {
         let table = Table(columns: [TableColumn(), TableColumn()], headerRows: [[Self.tall("head", lines: 120), Self.cell("b")]],
                           rows: (1...30).map { [Self.cell("row\($0)"), Self.cell("x")] })

@@ -9,15 +9,14 @@ import Warranty
 /// and long. The schema drives it (`DocumentKind.schema`), so fields added to a schema are
 /// covered without changing the generator.
 struct SchemaValidGenerator {
-    /// Inputs that today still fail on the input side, being fixed by the "input" work
-    /// (issue 11): while false the generator leaves them out. Flip to true once that work
-    /// is merged; each exclusion it controls is marked `inputSideFixesLanded` below:
+    /// Inputs that failed on the input side until the "input" work (issue 11) landed; it has,
+    /// so the generator includes them. Each one it controls is marked `inputSideFixesLanded` below:
     /// - decimal exponents (`1e-9223372036854775808` traps on `abs(Int.min)`);
     /// - dates at the schema's bounds (9999-12-31 is blamed on a template line) and years
     ///   past the holiday calendars (2028 and later);
     /// - barcode fields (`product.serial`, `claim.rma`) longer than Code 128 fits, or not ASCII;
     /// - control characters (NUL, ESC, tabs) and combining marks in text.
-    static let inputSideFixesLanded = false
+    static let inputSideFixesLanded = true
 
     let schema: JSONValue
     var random: SeededGenerator

@@ -113,6 +113,11 @@ extension LayoutSession {
             let x = context.x + indent - gap - width(marker)
             fragments[0].ops.append(textOp(marker[...], face: 0, size: size, x: x, y: baseline))
             fragments[fragments.count - 1].spaceAfter = offset == items.count - 1 ? paragraphGap : size * 0.2
+            // No item alone at the head or the foot of a page: the first stays with the
+            // second, the last with the one before it.
+            if items.count > 1 && (offset == 0 || offset == items.count - 2) {
+                fragments[fragments.count - 1].keepWithNext = true
+            }
             result.append(contentsOf: fragments)
         }
     }

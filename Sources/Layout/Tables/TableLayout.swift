@@ -14,7 +14,8 @@ extension LayoutSession {
     static let tableBorderWidth: Points = 0.5
 
     /// Lays out a table: header rows (bold) repeat on every page the table spans, rows stay
-    /// whole unless a single row is taller than a page (then it splits between lines).
+    /// whole unless a single row is taller than a page (then it splits between lines into
+    /// pieces of a quarter page).
     func appendTable(_ table: Table, in context: BlockContext, to result: inout [Fragment]) throws(LayoutError) {
         let columnCount = table.columns.count
         let header = try cellTexts(table.headerRows, bold: true, columns: columnCount, firstRow: 1)
@@ -192,7 +193,10 @@ extension LayoutSession {
             tallest = max(tallest, lines.count)
             cellLines.append(lines)
         }
-        let capacity = max(1, Int((maxHeight - 2 * Self.cellPaddingY) / metrics.height))
+        // A row taller than a page is cut into pieces of a quarter page, so that its first
+        // piece fills the foot of the page it starts on instead of leaving it empty.
+        let pageLines = max(1, Int((maxHeight - 2 * Self.cellPaddingY) / metrics.height))
+        let capacity = tallest <= pageLines ? pageLines : max(1, pageLines / 4)
         var fragments: [Fragment] = []
         var firstLine = 0
         while firstLine < tallest {

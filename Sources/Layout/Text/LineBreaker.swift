@@ -111,11 +111,14 @@ extension StyledText {
                 && Self.isDigit(scalars[position + 1])
         }
         guard cuts else { return false }
+        // Looks back at most 64 characters (a longer run of digits is a number), so that
+        // breaking a long digit run stays linear.
         var first = position - 1
-        while first > 0, Self.isDigit(scalars[first - 1]) || Self.isNumberSeparator(scalars[first - 1]) {
+        let earliest = max(0, position - 64)
+        while first > earliest, Self.isDigit(scalars[first - 1]) || Self.isNumberSeparator(scalars[first - 1]) {
             first -= 1
         }
-        return first == 0 || !scalars[first - 1].properties.isAlphabetic
+        return first == 0 || first == earliest || !scalars[first - 1].properties.isAlphabetic
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value &- 0x30 < 10 }

@@ -55,8 +55,8 @@ struct CSVRecordMapper {
             let known = Self.topLevelFields(of: kind.schema)
             let unknown = columns.filter { !known.contains($0[0]) }.map { $0.joined(separator: ".") }
             if let first = unknown.first {
-                let more = unknown.count > 1 ? " and \(unknown.count - 1) more" : ""
-                throw .input(path: inputName, reason: "CSV header: column '\(first)'\(more) is not a field of \(kind.rawValue) (see 'talon schema \(kind.rawValue)')")
+                let what = unknown.count > 1 ? "columns '\(first)' and \(unknown.count - 1) more are not fields" : "column '\(first)' is not a field"
+                throw .input(path: inputName, reason: "CSV header: \(what) of \(kind.rawValue) (see 'talon schema \(kind.rawValue)')")
             }
         }
         self.columns = columns

@@ -23,7 +23,7 @@ enum BatchCommand: Command {
             Options.attachments,
             Options.templates,
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Print only the failed records, no progress or summary."),
-        ],
+        ] + Options.pdf,
         details: """
         NAMES: fields are dotted paths into the record ({product.serial}); {#} is the record number.
           '/', '\\' and control characters are removed from the values, and leading dots from the
@@ -77,11 +77,13 @@ enum BatchCommand: Command {
             return kind
         }
         let quiet = arguments.flag("quiet")
+        let pdf = try Options.pdfOptions(arguments, command: name)
 
         do {
             let template = try TemplateReference(parsing: templateName)
             let renderer = try Options.renderer(arguments)
             var batch = BatchRenderer(renderer: renderer, template: template, kind: kindOption, locale: locale, jobs: jobs)
+            batch.pdf = pdf
             batch.baseDirectory = Options.attachmentsFolder(arguments, dataPath: inputPath)
             let naming = try arguments.value("name").map { try FileNamePattern($0) } ?? .defaultPattern(for: batch.kind)
             let reader = try BatchReader(path: inputPath, format: format, kind: batch.kind)

@@ -21,11 +21,12 @@ enum RenderCommand: Command {
             .init(names: ["--blank"], valueName: nil, help: "An empty form to fill in by hand (rma only; data optional: {\"service_center\": {...}})."),
             Options.attachments,
             Options.templates,
-        ],
+        ] + Options.pdf,
         details: """
         EXAMPLES:
           talon render warranty-card Samples/warranty-card.uk.json -o card.pdf
           talon render rma --blank --locale uk -o rma-blank.pdf
+          talon render invoice Samples/invoice.uk.json --no-pdfa --owner-password env:SHOP_PW --print-only -o invoice.pdf
           talon render notice Samples/notice.en.json --format sms -o -
         Nothing is written when the data or template has an error; the file appears whole or not at all.
         An attached photo that cannot be read is printed as unreadable, with a warning naming its
@@ -48,6 +49,7 @@ enum RenderCommand: Command {
             return name
         }
         let dataPath = positionals.count == 2 ? positionals[1] : nil
+        let pdf = try Options.pdfOptions(arguments, command: spec.name)
 
         do {
             let renderer = try Options.renderer(arguments)
@@ -56,7 +58,7 @@ enum RenderCommand: Command {
             let request = RenderRequest(
                 template: template, data: data, dataName: dataPath ?? "-", locale: locale,
                 kind: kind.flatMap(DocumentCatalog.kind(named:)), format: format, blank: blank,
-                baseDirectory: Options.attachmentsFolder(arguments, dataPath: dataPath))
+                baseDirectory: Options.attachmentsFolder(arguments, dataPath: dataPath), pdf: pdf)
             let document = try renderer.render(request)
             let output = arguments.value("output") ?? Self.defaultOutput(template: positionals[0], data: dataPath, format: format)
             try Output.write(document.bytes, to: output)
