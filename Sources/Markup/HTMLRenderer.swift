@@ -75,14 +75,17 @@ public struct HTMLRenderer: Sendable {
             for child in children { render(child, into: &output) }
             output += "</div>\n"
         case let .columns(widths, columns):
-            output += "<div style=\"display:flex\">\n"
+            // A layout table, not CSS flex: e-mail clients (Outlook among them) lay out
+            // tables but ignore most CSS layout.
+            let total = widths.reduce(0, +)
+            output += "<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\"><tr>\n"
             for (index, column) in columns.enumerated() {
-                let share = index < widths.count ? widths[index] : 0
-                output += "<div style=\"flex:\(DebugDump.number(share * 100))\">\n"
+                let share = index < widths.count && total > 0 ? widths[index] / total : 0
+                output += "<td valign=\"top\" width=\"\(Int((share * 100).rounded()))%\">\n"
                 for child in column { render(child, into: &output) }
-                output += "</div>\n"
+                output += "</td>\n"
             }
-            output += "</div>\n"
+            output += "</tr></table>\n"
         }
     }
 

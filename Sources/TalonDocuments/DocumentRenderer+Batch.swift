@@ -14,7 +14,7 @@ extension DocumentRenderer {
 
     /// The display list and the warnings about the data (see `RenderedDocument.warnings`).
     public func displayListAndWarnings(for request: RenderRequest) throws(TalonError) -> (list: DisplayList, warnings: [String]) {
-        let (markup, name, warnings, attachmentName) = try markupText(for: request)
+        let (markup, name, warnings, attachmentName, _) = try markupText(for: request)
         let document = try pipeline.parse(markup, file: name)
         var list = try layout(document, for: request)
         request.pdf.apply(to: &list.info, data: request.data, name: attachmentName)

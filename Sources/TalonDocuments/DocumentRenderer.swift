@@ -39,7 +39,7 @@ public enum TemplateReference: Sendable, Equatable {
 public struct RenderRequest: Sendable {
     /// The template to fill.
     public var template: TemplateReference
-    /// The JSON data; nil renders a blank form (`blank` must be set).
+    /// The JSON data; with `blank`, nil or the service centre's details (`BlankFormData`).
     public var data: Data?
     /// Name of the data in messages (a path or "-").
     public var dataName: String
@@ -129,11 +129,12 @@ public struct DocumentRenderer: Sendable {
 
     /// Plain text, HTML or one SMS line from the document's markup.
     private func textDocument(for request: RenderRequest) throws(TalonError) -> RenderedDocument {
-        let (markup, name, warnings, _) = try markupText(for: request)
+        let (markup, name, warnings, _, locale) = try markupText(for: request)
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
         case .html:
-            return RenderedDocument(bytes: Array(HTMLRenderer().render(document).utf8), pageCount: 0, sms: nil, warnings: warnings)
+            let email = EmailDocument(title: document.setup.title, locale: locale, body: HTMLRenderer().render(document))
+            return RenderedDocument(bytes: Array(email.html.utf8), pageCount: 0, sms: nil, warnings: warnings)
         case .sms:
             document.setup.header = []
             document.setup.footer = []
@@ -147,10 +148,10 @@ public struct DocumentRenderer: Sendable {
         }
     }
 
-    /// Fills the template with the data: the markup text, the name used in its errors, and
-    /// the warnings about the data (see `RenderedDocument.warnings`), and the name of the data
-    /// attached to a PDF/A document.
-    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, [String], String) {
+    /// Fills the template with the data: the markup text, the name used in its errors, the
+    /// warnings about the data (see `RenderedDocument.warnings`), the name of the data
+    /// attached to a PDF/A document and the document's language.
+    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, [String], String, DocumentLocale) {
         var warnings: [String] = []
         let kind: DocumentKind?
         let templateName: String
@@ -169,8 +170,16 @@ public struct DocumentRenderer: Sendable {
             let document: WarrantyDocument
             if request.blank {
                 guard kind == .rma else { throw .unsupported("--blank is available for the rma form only") }
-                locale = request.locale ?? .en
-                context = ServiceDocumentContext.blankRMA(locale: locale)
+                var form: BlankFormData?
+                if let data = request.data {
+                    do {
+                        form = try BlankFormData.decode(json: data)
+                    } catch {
+                        throw .validation(error)
+                    }
+                }
+                locale = request.locale ?? form?.locale ?? .en
+                context = ServiceDocumentContext.blankRMA(locale: locale, serviceCenter: form?.serviceCenter)
             } else {
                 guard let data = request.data else {
                     throw .input(path: request.dataName, reason: "no data given")
@@ -216,7 +225,7 @@ public struct DocumentRenderer: Sendable {
         do {
             let text = try library.render(name: templateName, data: context, options: options)
             return (text, "\(templateName).mustache (rendered)", warnings,
-                    PDFOptions.attachmentName(template: templateName, locale: locale.rawValue))
+                    PDFOptions.attachmentName(template: templateName, locale: locale.rawValue), locale)
         } catch let error as TemplateError {
             throw .template(error)
         } catch {

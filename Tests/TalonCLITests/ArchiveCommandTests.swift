@@ -65,7 +65,7 @@ import TestSupport
         let shown = try TestSupport.run("qpdf", ["--show-encryption", "--password=Власник 2025", output]).stdoutText
         #expect(shown.contains("R = 6") && shown.contains("print high resolution: allowed") && shown.contains("modify anything: not allowed"))
         #expect(try TestSupport.run("qpdf", ["--check", output]).status != 0)  // needs the user password
-        #expect(try TestSupport.run("pdftotext", ["-upw", "клієнт", output, "-"]).stdoutText.contains("Рахунок"))
+        #expect(try TestSupport.run("pdftotext", ["-upw", "клієнт", output, "-"]).stdoutText.contains("РХ-2025-0042"))
         let missing = try TestSupport.talon(["render", "invoice", invoice, "--no-pdfa", "--owner-password", "env:TALON_NO_SUCH_VARIABLE",
                                              "-o", output])
         #expect(missing.status == 2 && missing.stderrText.contains("TALON_NO_SUCH_VARIABLE"))

@@ -91,9 +91,9 @@ import Warranty
     @Test func rmaFormShowsTheDiagnosisDueDateAndBothSignatures() throws {
         let text = try ServiceFixtures.text(.rma, ServiceFixtures.document(ServiceFixtures.claim()))
         #expect(text.contains("Діагностика до 12.03.2025"))
-        #expect(text.contains("07.03.2025 (п'ятниця)"))
+        #expect(text.contains("07.03.2025 (пʼятниця)"))
         #expect(text.contains("Замовник: Олена Тест"))
-        #expect(text.contains("сервісний центр"))
+        #expect(text.contains("Прийняв(ла) від сервісного центру"))
         #expect(text.contains("29.02.2024"))
         // 2024-02-29 + 36 months ends on the last day of February 2027.
         #expect(text.contains("28.02.2027 (на гарантії)"))

@@ -5,8 +5,10 @@ import Warranty
 /// (cells without the currency, which the table header names), and the totals with the
 /// currency, the VAT per rate and the amount to pay in words.
 extension ClaimPresenter {
-    /// `payment` is the invoice's payment block (`invoice.payment`), null when there is none.
-    func invoice(payment: TemplateValue = .null) -> TemplateValue {
+    /// `vat` is false when the service center is not a VAT payer: the invoice then has no
+    /// VAT column or line at all. `estimate` is true when nothing is to be paid. `payment` is
+    /// the invoice's payment block (`invoice.payment`), null when there is none.
+    func invoice(vatPayer: Bool? = nil, payment: TemplateValue = .null) -> TemplateValue {
         guard let invoice = claim.invoice else { return .null }
         let totals = invoice.totals
         let anyCovered = invoice.lines.contains(where: \.covered)
@@ -24,11 +26,18 @@ extension ClaimPresenter {
             "any_covered": .bool(anyCovered),
             "any_discount": .bool(anyDiscount),
             "mixed_rates": .bool(totals.vatBreakdown.count > 1),
+            "vat": .bool(vatPayer != false),
+            "estimate": .bool(totals.toPay.isZero),
+            "payment_due": TemplateContext.date(invoice.paymentDue),
+            "supply_date": TemplateContext.date(invoice.supplyDate),
+            "issued_by": TemplateContext.text(invoice.issuedBy),
+            "reverse_charge": .bool(invoice.reverseCharge),
             "totals": .map([
                 "net": money(totals.net),
                 "vat": money(totals.vat),
                 "gross": money(totals.gross),
                 "covered": money(totals.covered),
+                "covered_deduction": .string(smsSafe("−\u{00A0}" + totals.covered.formatted(locale))),
                 "to_pay": money(totals.toPay),
                 "discount": money(totals.discount),
                 "work_net": money(try? Money.sum(invoice.lines.filter { $0.kind == .work }.map(\.net),
@@ -61,6 +70,7 @@ extension ClaimPresenter {
             "part": .bool(line.kind == .part),
             "quantity": .string(line.quantity.formatted(locale)),
             "unit": .string(line.unit),
+            "quantity_unit": .string(line.quantity.formatted(locale) + "\u{00A0}" + line.unit),
             "unit_price": .string(unitPrice(line)),
             "amount": .string(plain(line.amount)),
             "discount": discount,

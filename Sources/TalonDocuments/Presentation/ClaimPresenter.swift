@@ -54,9 +54,32 @@ struct ClaimPresenter {
             "failure": .string(claim.failure),
             "currency": .string(claim.currency.code),
             "attachments": .list(attachments),
+            "intake": intake(),
             "images": .list(images),
             "image_rows": imageRows(images),
             "previous_repairs": .list(claim.previousRepairs.map(period)),
+        ])
+    }
+
+    /// The intake record as flags a form ticks; `no_documents` only when both documents
+    /// were recorded as not shown.
+    func intake() -> TemplateValue {
+        guard let intake = claim.intake else { return .null }
+        return .map([
+            "seals_intact": .bool(intake.seals == .intact),
+            "seals_damaged": .bool(intake.seals == .damaged),
+            "seals_absent": .bool(intake.seals == .absent),
+            "damage": TemplateContext.text(intake.damage),
+            "warranty_card_shown": .bool(intake.warrantyCardShown == true),
+            "receipt_shown": .bool(intake.receiptShown == true),
+            "no_documents": .bool(intake.warrantyCardShown == false && intake.receiptShown == false),
+            "return_pickup": .bool(intake.returnMethod == .pickup),
+            "return_courier": .bool(intake.returnMethod == .courier),
+            "return_post": .bool(intake.returnMethod == .post),
+            "return_ships": .bool(intake.returnMethod == .courier || intake.returnMethod == .post),
+            "return_address": TemplateContext.text(intake.returnAddress),
+            "consent": .bool(intake.personalDataConsent == true),
+            "received_by": TemplateContext.text(intake.receivedBy),
         ])
     }
 

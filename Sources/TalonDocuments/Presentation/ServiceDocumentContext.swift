@@ -58,7 +58,8 @@ enum ServiceDocumentContext {
             "warranty": presenter.warranty(),
             "coverage": presenter.coverage(),
             "diagnosis": presenter.diagnosis(),
-            "invoice": presenter.invoice(payment: presenter.payment(payment, serviceCenter: document.serviceCenter)),
+            "invoice": presenter.invoice(vatPayer: document.serviceCenter.payee?.vatPayer,
+                                         payment: presenter.payment(payment, serviceCenter: document.serviceCenter)),
             "approval": presenter.approval(),
             "repair": presenter.repair(),
             "return": presenter.returnInfo(),
@@ -69,9 +70,12 @@ enum ServiceDocumentContext {
     }
 
     /// An RMA form with every field empty, to fill in by hand: `blank` is true and no
-    /// claim or service centre is given, so the template prints labels and empty fields.
-    static func blankRMA(locale: DocumentLocale) -> TemplateValue {
+    /// claim is given, so the template prints labels and empty fields; the service centre,
+    /// when given, fills the letterhead and the return e-mail.
+    static func blankRMA(locale: DocumentLocale, serviceCenter: Party? = nil) -> TemplateValue {
         .map([
+            "service_center": TemplateContext.party(serviceCenter),
+            "seller": TemplateContext.party(serviceCenter),
             "locale": .string(locale.rawValue),
             "kind": .string(DocumentKind.rma.rawValue),
             "blank": .bool(true),

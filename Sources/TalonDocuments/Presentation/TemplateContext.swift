@@ -23,13 +23,31 @@ enum TemplateContext {
         ])
     }
 
+    /// A party; `company_code` says the tax code is an ЄДРПОУ (8 digits) rather than a
+    /// РНОКПП (10 digits). A payee's VAT status is `vat_payer` / `not_vat_payer` (both false when not
+    /// stated) and its IBAN is printed in groups of four; `payee` says it gave payment details.
     static func party(_ party: Party?) -> TemplateValue {
         guard let party else { return .null }
+        let payee = party.payee
         return .map([
             "name": text(party.name), "company": text(party.company), "address": text(party.address),
             "country": text(party.country), "phone": text(party.phone), "email": text(party.email),
-            "website": text(party.website),
+            "website": text(party.website), "tax_code": text(party.taxCode), "vat_id": text(party.vatID),
+            "company_code": .bool(party.taxCode?.count == 8),
+            "vat_payer": .bool(payee?.vatPayer == true), "not_vat_payer": .bool(payee?.vatPayer == false),
+            "iban": text(payee?.iban.map(grouped)), "bic": text(payee?.bic), "bank": text(payee?.bank),
+            "payee": .bool(payee != nil),
         ])
+    }
+
+    /// `UA213223130000026007233566001` → `UA21 3223 1300 0002 6007 2335 6600 1`.
+    static func grouped(_ code: String) -> String {
+        var output = ""
+        for (index, character) in code.enumerated() {
+            if index > 0 && index % 4 == 0 { output += " " }
+            output.append(character)
+        }
+        return output
     }
 
     static func product(_ product: Product) -> TemplateValue {

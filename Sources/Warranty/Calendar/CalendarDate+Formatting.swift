@@ -28,11 +28,11 @@ extension CalendarDate {
 }
 
 extension Weekday {
-    /// The weekday's name: `Friday`, `п'ятниця`.
+    /// The weekday's name: `Friday`, `пʼятниця`.
     public func name(_ locale: DocumentLocale) -> String {
         switch locale {
         case .en: String(describing: self).prefix(1).uppercased() + String(describing: self).dropFirst()
-        case .uk: ["понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя"][rawValue - 1]
+        case .uk: ["понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"][rawValue - 1]
         }
     }
 }

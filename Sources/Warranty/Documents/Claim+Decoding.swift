@@ -2,7 +2,7 @@
 extension Claim {
     static let keys = [
         "rma", "received", "customer", "product", "sale", "equipment_set", "failure", "attachments",
-        "previous_repairs", "currency", "diagnosis", "invoice", "approval", "repair", "return",
+        "previous_repairs", "currency", "intake", "diagnosis", "invoice", "approval", "repair", "return",
     ]
 
     /// Reads and cross-checks a claim; nil after reporting problems.
@@ -19,6 +19,7 @@ extension Claim {
         let equipmentSet = object["equipment_set"].string(required: true, maxLength: 2000)
         let failure = object["failure"].string(required: true, maxLength: 4000)
         let attachments = readAttachments(object["attachments"])
+        let intake = Intake.read(object["intake"])
         var currency = Currency.uah
         if let code = object["currency"].choice(required: false, of: Currency.known.map(\.code)) {
             currency = Currency.withCode(code) ?? .uah
@@ -39,7 +40,7 @@ extension Claim {
         else { return nil }
         var claim = Claim(
             rma: rma, received: received, customer: customer, product: product, sale: sale,
-            equipmentSet: equipmentSet, failure: failure, attachments: attachments,
+            equipmentSet: equipmentSet, failure: failure, attachments: attachments, intake: intake,
             previousRepairs: previous, currency: currency, diagnosis: nil, invoice: nil, approval: nil,
             repair: nil, returnInfo: nil, policy: policy, calendar: calendar, diagnosisDue: diagnosisDue)
         claim.readStages(object, locale: locale)

@@ -14,10 +14,13 @@
 /// - `discount`: `{"percent": 10}` or `{"amount": "50.00"}`.
 /// - `covered` defaults to the claim's coverage; `true` on a claim that is not covered
 ///   is a problem.
-/// - `unit` defaults to h/pcs (en) or год/шт (uk).
+/// - `unit` defaults to h/pc/pcs (en: pc for one) or год/шт (uk).
+/// - `payment_due` (on or after `date`), `supply_date`, `issued_by` and `reverse_charge`
+///   (EU: every line at 0 % VAT) are printed as given.
 extension Claim {
     func readInvoice(_ cursor: JSONCursor, locale: DocumentLocale) -> Invoice? {
-        let keys = ["number", "date", "currency", "vat_rate", "lines", "payment_due"]
+        let keys = ["number", "date", "currency", "vat_rate", "lines", "payment_due", "supply_date", "issued_by",
+                    "reverse_charge"]
         guard let object = cursor.object(required: false, keys: keys) else { return nil }
         let number = object["number"].string(required: true, maxLength: 60)
         let date = object["date"].date(required: true)
@@ -41,10 +44,19 @@ extension Claim {
         }
         let paymentDue = object["payment_due"].date(required: false)
         if let paymentDue, let date, paymentDue < date { object["payment_due"].report("before the invoice date (\(date))") }
+        let supplyDate = object["supply_date"].date(required: false)
+        let issuedBy = object["issued_by"].string(required: false, maxLength: 200)
+        let reverseCharge = object["reverse_charge"].bool(default: false)
+        if reverseCharge, lines.contains(where: { $0.vatRate.basisPoints != 0 }) {
+            object["reverse_charge"].report("every line must be at 0 % VAT under the reverse charge")
+        }
         guard let number, let date, !lines.isEmpty else { return nil }
         do {
             var invoice = try Invoice(number: number, date: date, currency: invoiceCurrency, lines: lines)
             invoice.paymentDue = paymentDue
+            invoice.supplyDate = supplyDate
+            invoice.issuedBy = issuedBy
+            invoice.reverseCharge = reverseCharge
             return invoice
         } catch {
             object["lines"].report(error.description)
@@ -87,7 +99,7 @@ extension Claim {
         let defaultUnit = switch (kind, locale) {
         case (.work, .en): "h"
         case (.work, .uk): "год"
-        case (.part, .en): "pcs"
+        case (.part, .en): quantity.description == "1" ? "pc" : "pcs"
         case (.part, .uk): "шт"
         }
         do {

@@ -14,6 +14,8 @@ public struct Claim: Sendable, Hashable {
     /// The customer's failure description.
     public var failure: String
     public var attachments: [Attachment]
+    /// The device's condition and the arrangements recorded on intake.
+    public var intake: Intake?
     /// Earlier warranty repairs of this device (they extend the warranty).
     public var previousRepairs: [RepairPeriod]
     /// The currency of estimates and the invoice (default UAH).

@@ -24,7 +24,7 @@ extension DocumentKind {
             ("document_date", S.string("Date printed on the document (default: the date of the stage it reports)",
                                        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")),
             ("calendar", S.string("Business calendar identifier (default ua: martial law, no public holidays)", maxLength: 40)),
-            ("service_center", S.party(required: ["company"], description: "The service centre issuing the document", payee: true)),
+            ("service_center", S.party(required: ["company"], description: "The service center issuing the document", payee: true)),
             ("claim", DocumentKind.claimObject(required: claimRequired)),
         ]
         var required = ["service_center", "claim"]
@@ -58,6 +58,16 @@ extension DocumentKind {
                 ("name", S.string(maxLength: 200)),
                 ("path", S.string("Relative to the data file's folder (or --attachments); no '..'", maxLength: 1000)),
             ], required: ["name"]), maxItems: Claim.maximumAttachments)),
+            ("intake", S.object([
+                ("seals", S.choice(Intake.Seals.allCases.map(\.rawValue), description: "The seals on intake")),
+                ("damage", S.string("Visible damage on intake (\"none\" when there is none)", maxLength: 1000)),
+                ("warranty_card_shown", S.boolean("The warranty card was shown")),
+                ("receipt_shown", S.boolean("The receipt (proof of purchase) was shown")),
+                ("return_method", S.choice(ReturnInfo.Method.allCases.map(\.rawValue), description: "How the device goes back")),
+                ("return_address", S.string("Return address (required for courier or post)", maxLength: 500)),
+                ("personal_data_consent", S.boolean("The customer consents to the processing of personal data")),
+                ("received_by", S.string("The employee who received the device", maxLength: 200)),
+            ], description: "The device's condition and the arrangements recorded on intake")),
             ("previous_repairs", S.array(S.object([
                 ("rma", S.string(maxLength: 60)), ("received", S.date), ("returned", S.date),
             ], required: ["received", "returned"]), maxItems: Claim.maximumPreviousRepairs,
@@ -83,6 +93,9 @@ extension DocumentKind {
                 ("vat_rate", S.decimal("Default VAT rate of lines in percent (default 0)")),
                 ("lines", S.array(DocumentKind.invoiceLine, minItems: 1, maxItems: Invoice.maximumLines)),
                 ("payment_due", S.date),
+                ("supply_date", S.date),
+                ("issued_by", S.string("Who issued the invoice (printed with a signature line)", maxLength: 200)),
+                ("reverse_charge", S.boolean("EU reverse charge: the customer accounts for the VAT (every line at 0 %)")),
             ], required: ["number", "date", "lines"])),
             ("approval", S.object([
                 ("decision", S.choice(Approval.Decision.allCases.map(\.rawValue))),

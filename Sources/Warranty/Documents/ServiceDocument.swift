@@ -66,6 +66,11 @@ public struct ServiceDocument: Sendable, Hashable {
         }
         let serviceCenter = Party.read(object["service_center"], required: true, requiring: ["company"], payee: true)
         let claim = Claim.read(object["claim"], calendar: calendar, locale: locale)
+        if serviceCenter?.payee?.vatPayer == false, let invoice = claim?.invoice,
+            let line = invoice.lines.firstIndex(where: { $0.vatRate.basisPoints != 0 }) {
+            object["claim"]["invoice"].report(
+                "line \(line + 1) charges VAT, but the service center is not a VAT payer ($.service_center.vat_payer is false)")
+        }
         var notice: Notice?
         if kind == .notice, let claim {
             notice = Notice.read(object["notice"], claim: claim)

@@ -3,11 +3,11 @@
 ///
 /// - uk: `одна тисяча двісті тридцять чотири гривні 56 копійок`,
 ///   `один мільйон гривень 01 копійка`, `двадцять одна гривня 00 копійок`.
-/// - en: `one thousand two hundred thirty-four hryvnias 56 kopiykas`,
-///   `one euro 01 cent`.
+/// - en: `one thousand two hundred thirty-four hryvnias and fifty-six kopiykas`,
+///   `one euro and one cent` (the minor units in words too).
 ///
 /// Text is lower case (capitalise in the template if needed); negative amounts start
-/// with `мінус` / `minus`. Apostrophes are ASCII `'` (п'ять, дев'ять).
+/// with `мінус` / `minus`. Apostrophes are the typographic U+02BC (пʼять, девʼять).
 public enum AmountInWords {
     /// Grammatical gender of a Ukrainian noun, which decides один/одна, два/дві.
     public enum Gender: Sendable {
@@ -107,8 +107,11 @@ public enum AmountInWords {
             parts.append(EnglishNumber.words(major))
             parts.append(names?.enMajor.form(for: major) ?? money.currency.code)
             if digits > 0 {
-                parts.append(minorText)
-                if let noun = names?.enMinor { parts.append(noun.form(for: minor)) }
+                if let noun = names?.enMinor {
+                    parts += ["and", EnglishNumber.words(minor), noun.form(for: minor)]
+                } else {
+                    parts.append(minorText)
+                }
             }
         }
         return parts.joined(separator: " ")

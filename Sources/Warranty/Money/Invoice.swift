@@ -32,6 +32,12 @@ public struct Invoice: Sendable, Hashable {
     public let totals: Totals
     /// The day payment is due (Ukrainian "сплатити до").
     public var paymentDue: CalendarDate?
+    /// The date of supply of the service, when it differs from the invoice date (EU).
+    public var supplyDate: CalendarDate?
+    /// Who issued the invoice ("Виписав(ла)").
+    public var issuedBy: String?
+    /// EU reverse charge: the customer accounts for the VAT; every line is at 0 %.
+    public var reverseCharge = false
 
     /// Throws when lines are in another currency, there are no lines, or a sum overflows.
     public init(number: String, date: CalendarDate, currency: Currency, lines: [InvoiceLine]) throws(InvoiceError) {

@@ -1,48 +1,52 @@
 extension ExclusionClause {
+    // The brand's published terms, in their order: clause 1 is the loss of the card, 2–12
+    // the inappropriate uses the brand numbers 1–11 ("the warranty is void if"), 13–14 what
+    // the warranty does not cover. Texts keep the brand's full scope; uk uses the
+    // typographic apostrophe U+02BC.
     // swiftlint:disable line_length
     static let catalogue: [ExclusionClause] = [
         ExclusionClause(number: 1, group: .voidsWarranty, text: LocalizedText(
             en: "The warranty card has been lost.",
             uk: "Втрачено гарантійний талон.")),
         ExclusionClause(number: 2, group: .voidsWarranty, text: LocalizedText(
-            en: "The product was used outside the manufacturer's operating conditions or above the recommended load.",
-            uk: "Виріб експлуатувався з порушенням умов, визначених виробником, або з навантаженням, що перевищує рекомендоване.")),
+            en: "The equipment was used in conditions not covered by the manufacturer's instructions, or above the load the manufacturer recommends.",
+            uk: "Обладнання використовувалося в умовах, не передбачених інструкцією виробника, або з навантаженням, що перевищує рекомендоване виробником.")),
         ExclusionClause(number: 3, group: .voidsWarranty, text: LocalizedText(
-            en: "The product has mechanical damage (dents, cracks, chips).",
-            uk: "Виріб має механічні пошкодження (вм'ятини, тріщини, відколи).")),
+            en: "The product has mechanical damage (dents, cracks, chips, etc.).",
+            uk: "Виріб має механічні пошкодження (вмʼятини, тріщини, відколи тощо).")),
         ExclusionClause(number: 4, group: .voidsWarranty, text: LocalizedText(
-            en: "A cable connector has been cut. A cable may be cut only 1 cm from the plug; the cable from the junction box to the camera must never be cut.",
-            uk: "Кабельний роз'єм обрізано. Обрізати кабель дозволено лише на відстані 1 см від штекера; кабель від розподільчої коробки до камери обрізати заборонено.")),
+            en: "A cable connector has been cut off (a cable may be cut only at a distance of 1 cm from the plug). The cable from the junction box to the camera is part of the device and must never be damaged or cut: that destroys the camera's function and voids the warranty.",
+            uk: "Обрізано кабельний розʼєм (обрізати кабель дозволено лише на відстані 1 см від штекера). Кабель від розподільної коробки до камери є частиною виробу, і його не можна пошкоджувати чи обрізати за жодних умов: це призводить до повної втрати працездатності камери і гарантії.")),
         ExclusionClause(number: 5, group: .voidsWarranty, text: LocalizedText(
-            en: "Seals are missing or damaged.",
-            uk: "Пломби відсутні або пошкоджені.")),
+            en: "The seals on the device are missing or damaged.",
+            uk: "Пломби на виробі відсутні або пошкоджені.")),
         ExclusionClause(number: 6, group: .voidsWarranty, text: LocalizedText(
-            en: "The factory characteristics of the product have been changed.",
-            uk: "Змінено заводські характеристики виробу.")),
+            en: "The factory characteristics of the device have been changed, or the device was used differently from its original characteristics.",
+            uk: "Змінено заводські характеристики виробу, або виріб використовувався не відповідно до його початкових характеристик.")),
         ExclusionClause(number: 7, group: .voidsWarranty, text: LocalizedText(
-            en: "Foreign objects have got inside the product.",
-            uk: "Усередині виробу виявлено сторонні предмети.")),
+            en: "The malfunction was caused by foreign objects getting into the device.",
+            uk: "Несправність спричинено потраплянням у виріб сторонніх предметів.")),
         ExclusionClause(number: 8, group: .voidsWarranty, text: LocalizedText(
-            en: "The damage was caused by a storm or another natural phenomenon.",
-            uk: "Пошкодження спричинено грозою або іншим природним явищем.")),
+            en: "Elements of the device failed as a result of a storm or another natural phenomenon.",
+            uk: "Елементи виробу вийшли з ладу внаслідок грози або іншого природного явища.")),
         ExclusionClause(number: 9, group: .voidsWarranty, text: LocalizedText(
-            en: "The product has chemical, electrochemical or electrostatic damage, or damage from extreme heat.",
+            en: "The device has chemical, electrochemical, electrostatic or extreme heat damage.",
             uk: "Виріб має хімічні, електрохімічні, електростатичні пошкодження або пошкодження від надмірного нагрівання.")),
         ExclusionClause(number: 10, group: .voidsWarranty, text: LocalizedText(
-            en: "The power supply, communication lines or cabling do not match the instructions.",
-            uk: "Живлення, лінії зв'язку або кабельна мережа не відповідають вимогам інструкції.")),
+            en: "The damage was caused by power supply, communication lines or cabling that do not meet the requirements of the device's instructions.",
+            uk: "Пошкодження спричинено живленням, лініями звʼязку або кабельною мережею, що не відповідають вимогам інструкції до виробу.")),
         ExclusionClause(number: 11, group: .voidsWarranty, text: LocalizedText(
-            en: "Non-conforming components have been installed.",
-            uk: "Установлено комплектувальні вироби, що не відповідають вимогам виробника.")),
+            en: "The damage was caused by installing non-conforming components that are not included with the unit.",
+            uk: "Пошкодження спричинено встановленням невідповідних комплектувальних виробів, що не входять до комплекту постачання.")),
         ExclusionClause(number: 12, group: .voidsWarranty, text: LocalizedText(
-            en: "The hardware or software was handled incorrectly, or the product was re-programmed incorrectly.",
-            uk: "Неправильна робота з апаратним чи програмним забезпеченням або неправильне перепрограмування виробу.")),
+            en: "The hardware or software products were handled incorrectly and/or the device was re-programmed incorrectly.",
+            uk: "Неправильна робота з апаратним і/або програмним забезпеченням або неправильне перепрограмування виробу.")),
         ExclusionClause(number: 13, group: .alsoNotCovered, text: LocalizedText(
-            en: "Damage to other equipment working together with the product is not covered.",
-            uk: "Гарантія не поширюється на пошкодження іншого обладнання, що працює разом із виробом.")),
+            en: "Damage caused to other equipment that works together with the product is not covered by the warranty.",
+            uk: "Пошкодження іншого обладнання, що працює разом із виробом, не покривається гарантією.")),
         ExclusionClause(number: 14, group: .alsoNotCovered, text: LocalizedText(
-            en: "Compatibility with third-party products is not covered.",
-            uk: "Гарантія не поширюється на сумісність із виробами сторонніх виробників.")),
+            en: "The compatibility of the product with third-party products and software, and the compatibility and configuration of systems built with them, are not covered by the warranty.",
+            uk: "Сумісність виробу з виробами та програмним забезпеченням сторонніх виробників, а також сумісність і конфігурація систем із ними не покриваються гарантією.")),
     ]
     // swiftlint:enable line_length
 }

@@ -9,7 +9,7 @@ enum RenderCommand: Command {
         summary: "Render one document: a built-in template by name, or a template file.",
         positionals: [
             ("<template>", "Built-in name (\(DocumentCatalog.names.joined(separator: ", "))) or a .mustache file."),
-            ("<data>", "The document's JSON data, or - for standard input (not with --blank)."),
+            ("<data>", "The document's JSON data, or - for standard input; with --blank optional: the service center's details."),
         ],
         variadic: true,
         minimumPositionals: 1,
@@ -18,7 +18,7 @@ enum RenderCommand: Command {
             .init(names: ["--locale"], valueName: "en|uk", help: "Language of the document (default: the data's \"locale\", else en)."),
             .init(names: ["--format"], valueName: "pdf|text|html|sms", help: "What to produce (default: pdf)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate the data as this document kind."),
-            .init(names: ["--blank"], valueName: nil, help: "An empty form to fill in by hand (rma only; no data)."),
+            .init(names: ["--blank"], valueName: nil, help: "An empty form to fill in by hand (rma only; data optional: {\"service_center\": {...}})."),
             Options.attachments,
             Options.templates,
         ] + Options.pdf,
@@ -39,7 +39,6 @@ enum RenderCommand: Command {
         guard positionals.count <= 2 else {
             throw .usage("unexpected argument '\(positionals[2])'", command: spec.name)
         }
-        if blank, positionals.count == 2 { throw .usage("--blank takes no data", command: spec.name) }
         if !blank, positionals.count < 2 { throw .usage("missing argument <data>", command: spec.name) }
         let format = try Options.enumValue(arguments, "format", default: OutputFormat.pdf, command: spec.name)
         let locale = try Options.locale(arguments, command: spec.name)
