@@ -8,9 +8,13 @@ let package = Package(
     products: [
         .executable(name: "talon", targets: ["talon"]),
         .library(name: "Talon", targets: ["TalonDocuments"]),
+        .library(name: "TalonJournal", targets: ["TalonJournal"]),
     ],
     targets: [
         .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "libdeflate-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CNettle", path: "Sources/CNettle", providers: [.apt(["nettle-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "Warranty"),
         .target(name: "Mustache"),
         .target(name: "Markup"),
@@ -20,7 +24,9 @@ let package = Package(
         .target(
             name: "TalonDocuments",
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),
-        .executableTarget(name: "talon", dependencies: ["TalonDocuments"]),
+        .target(name: "TalonJournal", dependencies: ["TalonDocuments", "Warranty", "CSQLite", "CNettle"]),
+        .target(name: "TalonMail", dependencies: ["CCurl"]),
+        .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonJournal", "TalonMail"]),
         .executableTarget(
             name: "TalonBenchmarks",
             dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup"]),
