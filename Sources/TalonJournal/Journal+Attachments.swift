@@ -8,7 +8,9 @@ extension Journal {
     static let attachmentFolder = "attachments"
 
     /// Reads each `claim.attachments[].path` (relative to `baseDirectory`), checks its size
-    /// and rewrites the path to its content address.
+    /// and rewrites the path to its content address. A path that names no file is dropped
+    /// (the attachment stays listed by name, as the RMA form prints it), so a reprint never
+    /// depends on a file outside the journal.
     func readAttachments(_ value: JSONValue, baseDirectory: URL?) throws(JournalError)
         -> (value: JSONValue, files: [(String, [UInt8])])
     {
@@ -26,7 +28,10 @@ extension Journal {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
                   (attributes[.type] as? FileAttributeType) == .typeRegular,
                   let size = (attributes[.size] as? NSNumber)?.intValue else {
-                throw .input(path: where_, reason: "no such file: \(url.path)")
+                var listed: [(key: String, value: JSONValue)] = []
+                if case .object(let pairs) = item { listed = pairs.filter { $0.key != "path" } }
+                rewritten.append(.object(listed))
+                continue
             }
             guard size <= attachmentLimit else {
                 throw .input(path: where_, reason: "\(url.lastPathComponent) is \(size) bytes; the limit is \(attachmentLimit)")
