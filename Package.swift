@@ -38,6 +38,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "Layout", "TestSupport"]),
         .testTarget(name: "TalonDocumentsTests", dependencies: ["TalonDocuments", "TestSupport"]),
+        .testTarget(name: "TalonJournalTests", dependencies: ["TalonJournal", "TalonMail", "TestSupport"]),
         .testTarget(name: "TalonCLITests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
