@@ -40,8 +40,9 @@ public final class SMTPSink {
     }
 
     public func stop() {
+        // aiosmtpd ignores SIGTERM while serving, so it is killed outright.
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
