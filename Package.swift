@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonJournal", "TalonMail"]),
         .executableTarget(
             name: "TalonBenchmarks",
-            dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup"]),
+            dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup", "TalonJournal"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WarrantyTests", dependencies: ["Warranty", "TestSupport"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),

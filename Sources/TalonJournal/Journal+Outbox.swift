@@ -8,7 +8,7 @@ extension Journal {
 
     /// The seconds to wait after a message's `attempts`-th failure: 1, 2, 4, … minutes, at most 6 hours.
     public static func backOff(afterAttempts attempts: Int) -> Int {
-        60 * (1 << min(max(attempts - 1, 0), 9)) > 6 * 3600 ? 6 * 3600 : 60 * (1 << min(max(attempts - 1, 0), 9))
+        min(60 << min(max(attempts - 1, 0), 9), 6 * 3600)
     }
 
     /// One pass over the outbox: every pending message due at `now` (seconds since 1970) is
