@@ -95,6 +95,18 @@ import TestSupport
                     "\(number) reprints byte for byte")
         }
 
+        // A backup a person can read, restored into a new journal that reprints the same bytes.
+        let backup = folder.appendingPathComponent("backup.jsonl").path
+        let copy = folder.appendingPathComponent("copy.db").path
+        #expect(try talon(["journal", "export", "--jsonl", "-o", backup]).status == 0)
+        #expect(try String(contentsOfFile: backup, encoding: .utf8).hasPrefix("{\"talon_journal\":1}\n"))
+        let restored = try talon(["journal", "import", backup, "--journal", copy])
+        #expect(restored.status == 0, "\(restored.stderrText)")
+        let copied = folder.appendingPathComponent("copied.pdf").path
+        #expect(try talon(["reprint", "РХ-2025-0001", "--journal", copy, "-o", copied]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copied)) == Data(contentsOf: URL(fileURLWithPath: issued["РХ-2025-0001"] ?? "")))
+        #expect(try talon(["journal", "import", backup, "--journal", copy]).stderrText.contains("import needs an empty journal"))
+
         // The notices: the relay is down first, then comes back; each message arrives once.
         let down = try talon(["outbox", "send", "--smtp", "smtp://127.0.0.1:\(try SMTPSink.freePort())"])
         #expect(down.status == 1)
