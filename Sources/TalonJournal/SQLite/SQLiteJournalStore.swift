@@ -19,6 +19,8 @@ public final class SQLiteJournalStore: JournalStore {
         do {
             connection = try SQLiteConnection(path: path, create: create)
             try Self.checkBeforeWriting(connection, path: path)
+            // synchronous = FULL: a number printed on a document stays taken even after a power
+            // loss (NORMAL is ~1.5x faster but may forget the last commits).
             try connection.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
             try migrate()
         } catch {
