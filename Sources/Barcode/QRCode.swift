@@ -31,10 +31,21 @@ public enum QRCode {
         try encode(text, errorCorrection: errorCorrection, version: version, mask: nil)
     }
 
+    /// The symbol for `text` in the smallest version within `versions` that holds it at
+    /// `errorCorrection` (payment codes set both a lowest and a highest version).
+    public static func encode(_ text: String, errorCorrection: ErrorCorrection,
+                              versions: ClosedRange<Int>) throws(BarcodeError) -> MatrixSymbol {
+        guard versions.lowerBound >= 1, versions.upperBound <= 40 else {
+            throw .invalidVersion(versions.lowerBound < 1 ? versions.lowerBound : versions.upperBound)
+        }
+        return try encode(text, errorCorrection: errorCorrection, version: nil, mask: nil, versions: versions)
+    }
+
     /// As `encode(_:errorCorrection:version:)`, with the mask fixed when `mask` is 0...7.
     static func encode(_ text: String, errorCorrection level: ErrorCorrection, version: Int?,
-                       mask: Int?, eci: Bool? = nil) throws(BarcodeError) -> MatrixSymbol {
-        let plan = try DataPlan(text: text, level: level, version: version, eci: eci)
+                       mask: Int?, eci: Bool? = nil, versions: ClosedRange<Int> = 1...40) throws(BarcodeError)
+        -> MatrixSymbol {
+        let plan = try DataPlan(text: text, level: level, version: version, eci: eci, allowed: versions)
         let codewords = finalCodewords(data: plan.dataCodewords, version: plan.version, level: level)
         var matrix = QRMatrix(version: plan.version)
         matrix.placeCodewords(codewords)
@@ -49,7 +60,8 @@ public enum QRCode {
         var version: Int
         var dataCodewords: [UInt8]
 
-        init(text: String, level: ErrorCorrection, version requested: Int?, eci: Bool?) throws(BarcodeError) {
+        init(text: String, level: ErrorCorrection, version requested: Int?, eci: Bool?,
+             allowed: ClosedRange<Int> = 1...40) throws(BarcodeError) {
             if let requested, !(1...40).contains(requested) { throw .invalidVersion(requested) }
             let bytes = Array(text.utf8)
             let useECI = eci ?? bytes.contains { $0 >= 0x80 }
@@ -58,16 +70,18 @@ public enum QRCode {
             var needed = 0
             let classes = requested.map { [QRCode.versionClass(of: $0)] } ?? [0, 1, 2]
             for versionClass in classes where chosen == nil {
+                let classVersions = [1...9, 10...26, 27...40][versionClass]
+                guard requested != nil || classVersions.overlaps(allowed) else { continue }
                 let segments = QRCode.segments(for: bytes, versionClass: versionClass)
                 needed = eciBits + QRCode.bitLength(of: segments, versionClass: versionClass)
-                let versions = requested.map { $0...$0 } ?? [1...9, 10...26, 27...40][versionClass]
+                let versions = requested.map { $0...$0 } ?? classVersions.clamped(to: allowed)
                 for version in versions where needed <= 8 * QRCode.dataCodewordCount(version: version, level: level) {
                     chosen = (version, segments)
                     break
                 }
             }
             guard let chosen else {
-                let version = requested ?? 40
+                let version = requested ?? allowed.upperBound
                 let capacity = 8 * QRCode.dataCodewordCount(version: version, level: level)
                 let header = eciBits + 4 + Mode.byte.countBits(versionClass: QRCode.versionClass(of: version))
                 throw .qrCodeTooLong(utf8Bytes: bytes.count, dataBits: needed, version: version,

@@ -1,6 +1,6 @@
 internal import CHaru
 
-/// Metadata, protection and saving to memory.
+/// Metadata and saving to memory.
 extension HaruDocument {
     enum InfoField {
         case title, author, subject, keywords, creator
@@ -38,12 +38,7 @@ extension HaruDocument {
         }
         try check(HPDF_SetInfoAttr(handle, field.type, " "), "HPDF_SetInfoAttr")
         guard let info = handle.pointee.info else { throw .library(call: "HPDF_SetInfoAttr", code: 0x1033, detail: 0) }
-        var utf16: [UInt8] = [0xFE, 0xFF]
-        for unit in value.utf16 { utf16 += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
-        let binary = utf16.withUnsafeMutableBufferPointer { buffer in
-            HPDF_Binary_New(handle.pointee.mmgr, buffer.baseAddress, UInt32(buffer.count))
-        }
-        try check(HPDF_Dict_Add(info, field.key, UnsafeMutableRawPointer(binary)), "HPDF_Dict_Add")
+        try check(HPDF_Dict_Add(info, field.key, try text(value)), "HPDF_Dict_Add")
     }
 
     /// Drops the /Producer entry libharu puts in every document ("Haru Free PDF Library
@@ -56,18 +51,14 @@ extension HaruDocument {
 
     /// Sets the creation date (midnight UTC of a calendar day).
     func setCreationDate(year: Int, month: Int, day: Int) throws(HaruError) {
+        try setDate(HPDF_INFO_CREATION_DATE, year: year, month: month, day: day)
+    }
+
+    func setDate(_ type: HPDF_InfoType, year: Int, month: Int, day: Int) throws(HaruError) {
         let date = HPDF_Date(year: Int32(clamping: year), month: Int32(clamping: month), day: Int32(clamping: day),
                              hour: 0, minutes: 0, seconds: 0, ind: CChar(UInt8(ascii: "Z")),
                              off_hour: 0, off_minutes: 0)
-        try check(HPDF_SetInfoDateAttr(handle, HPDF_INFO_CREATION_DATE, date), "HPDF_SetInfoDateAttr")
-    }
-
-    /// RC4 128-bit encryption with the given passwords; `printOnly` allows printing only.
-    func protect(owner: String, user: String, printOnly: Bool) throws(HaruError) {
-        try check(HPDF_SetPassword(handle, owner, user), "HPDF_SetPassword")
-        try check(HPDF_SetEncryptionMode(handle, HPDF_ENCRYPT_R3, 16), "HPDF_SetEncryptionMode")
-        let all = HPDF_ENABLE_READ | HPDF_ENABLE_PRINT | HPDF_ENABLE_EDIT_ALL | HPDF_ENABLE_COPY | HPDF_ENABLE_EDIT
-        try check(HPDF_SetPermission(handle, UInt32(printOnly ? HPDF_ENABLE_PRINT : all)), "HPDF_SetPermission")
+        try check(HPDF_SetInfoDateAttr(handle, type, date), "HPDF_SetInfoDateAttr")
     }
 
     /// The document as PDF bytes (no /ID: byte-identical for identical input).
@@ -126,26 +117,5 @@ extension HaruDocument {
             }
             initialized = copied
         }
-    }
-}
-
-/// MD5 from libharu, used for the deterministic file identifier of encrypted documents.
-struct HaruDigest {
-    private var context = HPDF_MD5_CTX()
-
-    init() { HPDF_MD5Init(&context) }
-
-    mutating func update(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { HPDF_MD5Update(&context, $0.baseAddress, UInt32(clamping: $0.count)) }
-    }
-
-    mutating func update(_ value: UInt64) {
-        update((0..<8).map { UInt8(truncatingIfNeeded: value >> ($0 * 8)) })
-    }
-
-    mutating func finish() -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: 16)
-        digest.withUnsafeMutableBufferPointer { HPDF_MD5Final($0.baseAddress, &context) }
-        return digest
     }
 }

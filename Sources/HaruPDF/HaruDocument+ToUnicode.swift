@@ -6,7 +6,7 @@ internal import CHaru
 /// libharu 2.3.0 reuses its code-to-CID CMap (`begincidrange`) as the ToUnicode map, which
 /// the PDF specification does not allow (poppler warns "Invalid 'begincidrange' operator
 /// in ToUnicode CMap"). In UTF-8 mode each character is drawn as a two-byte code equal to
-/// its Unicode value, so the right map lists exactly the characters used with `bfchar`; it
+/// its Unicode value, so the right map lists exactly the characters used; it
 /// replaces the content of libharu's stream (a new stream would leave libharu's in the file).
 /// libharu gives that stream and the 128 KB /CIDToGIDMap the font's filter only while
 /// saving, after HaruPDF took the filters over, so both would be written uncompressed;
@@ -26,39 +26,30 @@ extension HaruDocument {
         for (key, kind) in entries where HPDF_Dict_GetItem(cmap, key, UInt16(kind)) != nil {
             try check(HPDF_Dict_RemoveElement(cmap, key), "HPDF_Dict_RemoveElement")
         }
-        let text = Self.toUnicodeCMap(scalars.filter { $0.value <= 0xFFFF && $0.value > 0 })
+        let text = ToUnicodeMap.cmap(scalars.map { ($0.value, $0.value) }, codeBytes: 2)
         try check(HPDF_Stream_WriteStr(stream, text), call)
         cmap.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)
         attributes.pointee.map_stream?.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)
     }
+}
 
-    static func toUnicodeCMap(_ scalars: [Unicode.Scalar]) -> String {
-        func hex(_ value: UInt32) -> String {
-            let digits = String(value, radix: 16, uppercase: true)
-            return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+/// Single-byte faces: one ToUnicode CMap per compact code table, shared by its fonts.
+extension HaruDocument {
+    func addToUnicode(_ fonts: [(font: HaruFont, group: Int)], tables: [CompactEncoding]) throws(HaruError) {
+        var streams: [Int: HPDF_Dict] = [:]
+        for (font, group) in fonts where tables.indices.contains(group) {
+            let stream: HPDF_Dict
+            if let shared = streams[group] {
+                stream = shared
+            } else {
+                let pairs = tables[group].unicodes.enumerated().map { (UInt32($0.offset), UInt32($0.element)) }
+                let text = ToUnicodeMap.cmap(pairs, codeBytes: 1)
+                stream = try require(HPDF_DictStream_New(handle.pointee.mmgr, handle.pointee.xref), "HPDF_DictStream_New")
+                stream.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)
+                try check(HPDF_Stream_WriteStr(stream.pointee.stream, text), "HPDF_Stream_WriteStr")
+                streams[group] = stream
+            }
+            try check(HPDF_Dict_Add(font.handle, "ToUnicode", UnsafeMutableRawPointer(stream)), "HPDF_Dict_Add")
         }
-        var text = """
-            /CIDInit /ProcSet findresource begin
-            12 dict begin
-            begincmap
-            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-            /CMapName /Adobe-Identity-UCS def
-            /CMapType 2 def
-            1 begincodespacerange
-            <0000> <FFFF>
-            endcodespacerange
-
-            """
-        let sorted = Set(scalars).sorted { $0.value < $1.value }
-        var start = 0
-        while start < sorted.count {
-            let chunk = sorted[start..<min(start + 100, sorted.count)]
-            text += "\(chunk.count) beginbfchar\n"
-            for scalar in chunk { text += "<\(hex(scalar.value))> <\(hex(scalar.value))>\n" }
-            text += "endbfchar\n"
-            start += 100
-        }
-        text += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
-        return text
     }
 }

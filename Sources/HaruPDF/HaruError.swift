@@ -19,6 +19,10 @@ public enum HaruError: Error, Equatable, CustomStringConvertible {
     /// Protection (passwords, print-only) requested without an owner password, or with
     /// the same owner and user password.
     case invalidProtection(String)
+    /// libcrypto failed while encrypting.
+    case crypto(String)
+    /// PDF/A could not be produced (a missing colour profile).
+    case archive(String)
 
     public var description: String {
         switch self {
@@ -34,6 +38,8 @@ public enum HaruError: Error, Equatable, CustomStringConvertible {
             return "page \(page + 1)\(op.map { ", operation \($0 + 1)" } ?? ""): a number is not finite"
         case .invalidImage(let index, let reason): return "image \(index): \(reason)"
         case .invalidProtection(let reason): return "invalid protection: \(reason)"
+        case .crypto(let reason): return "encryption failed: \(reason)"
+        case .archive(let reason): return "PDF/A: \(reason)"
         }
     }
 

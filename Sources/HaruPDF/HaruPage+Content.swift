@@ -140,7 +140,8 @@ extension HaruPage {
         Self.operation([x + k, y + radius, x + radius, y + k, x + radius, y], "c", into: &bytes)
         Self.operation([x + radius, y - k, x + k, y - radius, x, y - radius], "c", into: &bytes)
         Self.operation([x - k, y - radius, x - radius, y - k, x - radius, y], "c", into: &bytes)
-        bytes.append(contentsOf: "S\n".utf8)
+        // Closed ("s", not "S"), so a wide line has no seam where the path starts and ends.
+        bytes.append(contentsOf: "s\n".utf8)
         try write(bytes)
     }
 

@@ -8,8 +8,23 @@
 /// It reads only the layout libharu 2.3.0 writes (one xref section, objects in order,
 /// generation 0, no encryption); anything else returns nil and the caller keeps the bytes
 /// libharu wrote.
+///
+/// With a `StandardSecurityHandler` it also encrypts: every stream, the object stream
+/// included, is encrypted with AES-256 (the strings inside an object stream are encrypted
+/// with it, ISO 32000-2 7.6.3), the encryption dictionary is a separate object, and the
+/// cross-reference stream stays in clear as the standard requires.
 struct ObjectStreamPacker {
     let file: [UInt8]
+
+    /// What the trailer carries besides /Root and /Info.
+    enum Trailer {
+        /// No /ID (the smallest file).
+        case plain
+        /// An /ID taken from a digest of the content (PDF/A requires one).
+        case identified
+        /// Encrypted; the /ID comes from the handler.
+        case encrypted(owner: PDFPassword, user: PDFPassword, printOnly: Bool)
+    }
 
     /// One object of the input: its number and body (between "N 0 obj\n" and "endobj").
     struct Object {
@@ -22,12 +37,27 @@ struct ObjectStreamPacker {
     /// The repacked file, or nil when `file` is not laid out as expected. The streams
     /// numbered in `deflating` (written unfiltered) are deflated and get /Filter/FlateDecode;
     /// those in `data` were written empty, and `data` holds their bytes.
-    func packed(deflating: Set<Int> = [], data: [Int: [UInt8]] = [:],
+    func packed(deflating: Set<Int> = [], data: [Int: [UInt8]] = [:], trailer mode: Trailer = .plain,
                 deflate: (ArraySlice<UInt8>) throws(HaruError) -> [UInt8])
         throws(HaruError) -> [UInt8]? {
         guard let (offsets, xrefStart, trailer) = crossReference(), Self.firstIndex(of: Array("/Encrypt".utf8), in: trailer) == nil,
               let root = reference(after: "/Root", in: trailer) else { return nil }
         let info = reference(after: "/Info", in: trailer)
+        var handler: StandardSecurityHandler?
+        var identifier: [UInt8]?
+        switch mode {
+        case .plain: break
+        case .identified: identifier = Array(contentDigest(data).prefix(16))
+        case .encrypted(let owner, let user, let printOnly):
+            let security = try StandardSecurityHandler(owner: owner, user: user, printOnly: printOnly,
+                                                       content: contentDigest(data))
+            handler = security
+            identifier = security.identifier
+        }
+        func sealed(_ bytes: [UInt8], _ number: Int) throws(HaruError) -> [UInt8] {
+            guard let handler else { return bytes }
+            return try handler.encryptStream(bytes[...], number: number)
+        }
         var objects: [Object] = []
         let ends = (offsets.map(\.offset) + [xrefStart]).sorted()
         for (number, offset) in offsets {
@@ -45,7 +75,7 @@ struct ObjectStreamPacker {
         }
         let size = (offsets.map(\.number).max() ?? 0) + 1
         var output = Array("%PDF-1.5\n%\u{B7}\u{BE}\u{AD}\u{AA}\n".unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
-        var entries = [(type: Int, field2: Int, field3: Int)](repeating: (0, 0, 0), count: size + 2)
+        var entries = [(type: Int, field2: Int, field3: Int)](repeating: (0, 0, 0), count: size + 3)
         var packedBodies: [(number: Int, body: [UInt8])] = []
         var folded = Set<Int>()
         for object in objects {
@@ -54,6 +84,8 @@ struct ObjectStreamPacker {
                   let declared = Self.lengthValue(in: dictionary), declared == stream.data.count else { return nil }
             entries[object.number] = (1, output.count, 0)
             output += Array("\(object.number) 0 obj\n".utf8)
+            // Strings in a stream dictionary would need encrypting one by one: libharu writes none.
+            guard handler == nil || !Self.holdsString(dictionary) else { return nil }
             if deflating.contains(object.number) {
                 guard Self.firstIndex(of: Self.filterKey, in: dictionary[...]) == nil else { return nil }
                 var source = stream.data
@@ -61,10 +93,15 @@ struct ObjectStreamPacker {
                     guard source.isEmpty else { return nil }
                     source = external[...]
                 }
-                let compressed = try deflate(source)
+                let compressed = try sealed(try deflate(source), object.number)
                 guard let flate = Self.flateDictionary(Self.compacted(dictionary), length: compressed.count) else { return nil }
                 output += flate + Array("\nstream\n".utf8)
                 output += compressed
+            } else if handler != nil {
+                let encrypted = try sealed(Array(stream.data), object.number)
+                guard let resized = Self.withLength(Self.compacted(dictionary), encrypted.count) else { return nil }
+                output += resized + Array("\nstream\n".utf8)
+                output += encrypted
             } else {
                 output += Self.compacted(dictionary) + Array("\nstream\n".utf8)
                 output += stream.data
@@ -75,7 +112,7 @@ struct ObjectStreamPacker {
             packedBodies.append((object.number, Self.compacted(Array(object.body))))
         }
         // The object stream.
-        let streamNumber = size, xrefNumber = size + 1
+        let streamNumber = size, xrefNumber = size + 1, encryptNumber = size + 2
         var header = "", bodies: [UInt8] = []
         for (index, entry) in packedBodies.enumerated() {
             header += "\(entry.number) \(bodies.count) "
@@ -84,16 +121,21 @@ struct ObjectStreamPacker {
             entries[entry.number] = (2, streamNumber, index)
         }
         let content = Array(header.utf8) + bodies
-        let compressed = try deflate(content[...])
+        let compressed = try sealed(try deflate(content[...]), streamNumber)
         entries[streamNumber] = (1, output.count, 0)
         output += Array(("\(streamNumber) 0 obj\n<</Type/ObjStm/N \(packedBodies.count)/First \(header.utf8.count)"
                          + "/Filter/FlateDecode/Length \(compressed.count)>>\nstream\n").utf8)
         output += compressed
         output += Array("\nendstream\nendobj\n".utf8)
+        if let handler {
+            entries[encryptNumber] = (1, output.count, 0)
+            output += Array("\(encryptNumber) 0 obj\n\(handler.dictionary)\nendobj\n".utf8)
+        }
         // The cross-reference stream.
         let xrefOffset = output.count
         entries[xrefNumber] = (1, xrefOffset, 0)
         entries[0] = (0, 0, 0)  // the head of the free list
+        if handler == nil { entries.removeLast() }
         let width2 = Self.byteWidth(entries.map(\.field2).max() ?? 0)
         let width3 = Self.byteWidth(entries.map(\.field3).max() ?? 0)
         var table: [UInt8] = []
@@ -104,8 +146,13 @@ struct ObjectStreamPacker {
             for shift in stride(from: (width3 - 1) * 8, through: 0, by: -8) { table.append(UInt8(truncatingIfNeeded: entry.field3 >> shift)) }
         }
         // Left uncompressed: ~20 bytes more than deflated, and one deflate less.
-        var trailerText = "/Type/XRef/Size \(size + 2)/W[1 \(width2) \(width3)]/Root \(root)"
+        var trailerText = "/Type/XRef/Size \(entries.count)/W[1 \(width2) \(width3)]/Root \(root)"
         if let info { trailerText += "/Info \(info)" }
+        if handler != nil { trailerText += "/Encrypt \(encryptNumber) 0 R" }
+        if let identifier {
+            let hex = identifier.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined()
+            trailerText += "/ID[<\(hex)><\(hex)>]"
+        }
         output += Array("\(xrefNumber) 0 obj\n<<\(trailerText)/Length \(table.count)>>\nstream\n".utf8)
         output += table
         output += Array("\nendstream\nendobj\nstartxref\n\(xrefOffset)\n%%EOF\n".utf8)
@@ -117,17 +164,36 @@ struct ObjectStreamPacker {
     /// A compacted stream dictionary with its /Length set to `length` and
     /// /Filter/FlateDecode added; nil without a direct /Length.
     static func flateDictionary(_ dictionary: [UInt8], length: Int) -> [UInt8]? {
+        guard let resized = withLength(dictionary, length) else { return nil }
+        return resized.dropLast(2) + Array("/Filter/FlateDecode>>".utf8)
+    }
+
+    /// A compacted stream dictionary with its direct /Length set to `length`; nil without one.
+    static func withLength(_ dictionary: [UInt8], _ length: Int) -> [UInt8]? {
         guard let key = firstIndex(of: lengthKey, in: dictionary[...]), dictionary.count >= 4,
               dictionary.suffix(2).elementsEqual(">>".utf8) else { return nil }
         let start = key + lengthKey.count
         var end = start
         while end < dictionary.count, dictionary[end] >= 0x30, dictionary[end] <= 0x39 { end += 1 }
         guard end > start else { return nil }
-        var result = Array(dictionary[..<start])
-        result += "\(length)".utf8
-        result += dictionary[end..<(dictionary.count - 2)]
-        result += "/Filter/FlateDecode>>".utf8
-        return result
+        return Array(dictionary[..<start]) + Array("\(length)".utf8) + dictionary[end...]
+    }
+
+    /// Whether a dictionary holds a literal or hexadecimal string.
+    static func holdsString(_ dictionary: [UInt8]) -> Bool {
+        for (index, byte) in dictionary.enumerated() {
+            if byte == UInt8(ascii: "(") { return true }
+            if byte == UInt8(ascii: "<"), dictionary[(index + 1)...].first != UInt8(ascii: "<"),
+               index == 0 || dictionary[index - 1] != UInt8(ascii: "<") { return true }
+        }
+        return false
+    }
+
+    /// SHA-256 of the unencrypted content: libharu's file and the stream data kept apart.
+    func contentDigest(_ data: [Int: [UInt8]]) -> [UInt8] {
+        var content = file
+        for number in data.keys.sorted() { content += data[number] ?? [] }
+        return Crypto.sha256(content)
     }
 
     static func byteWidth(_ value: Int) -> Int {

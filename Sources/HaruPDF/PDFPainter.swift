@@ -7,7 +7,8 @@ import Layout
 /// characters fit 224 codes are drawn in a single-byte encoding built for the document
 /// (`CompactEncoding`), any other face in UTF-8 mode (see `TextEncoding`). Output
 /// depends only on the display list: identical lists give identical bytes, encrypted
-/// ones included (their file identifier is a digest of the list, not the clock).
+/// (AES-256, `StandardSecurityHandler`) and PDF/A-3b ones (`HaruDocument+Archive.swift`)
+/// included: their identifiers and salts come from the content, never the clock.
 public enum PDFPainter {
     /// The PDF for `list`.
     /// - Throws: `HaruError` when a resource is missing or invalid, text holds characters
@@ -92,40 +93,11 @@ struct PagePainter {
             return (font, group)
         }
         try document.writeSingleByteDictionaries(singleByte, tables: tables)
+        try document.addToUnicode(singleByte, tables: tables)
         try document.removeProducer()
-        let info = list.info
-        guard info.ownerPassword != nil || info.userPassword != nil || info.printOnly else {
-            // libharu writes the streams unfiltered; the packer deflates them with one
-            // Deflater. Should the packer not read the file, libharu saves it again with its
-            // own deflate.
-            var taken = document.takeOverFlate()
-            let saved: [UInt8]
-            do throws(HaruError) {
-                saved = try document.savedBytes()
-            } catch {
-                document.finishSave(&taken)
-                document.restoreFlate(taken)
-                throw error
-            }
-            document.finishSave(&taken)
-            let deflater = Deflater()
-            let packer = ObjectStreamPacker(file: saved)
-            if taken.complete, let packed = try packer.packed(deflating: taken.numbers, data: taken.data,
-                                              deflate: { (bytes) throws(HaruError) in try deflater.deflated(bytes) }) {
-                document.restoreFlate(taken)  // the document stays as libharu would save it
-                return packed
-            }
-            document.restoreFlate(taken)
-            return try document.savedBytes()
-        }
-        guard let owner = info.ownerPassword, !owner.isEmpty else {
-            throw .invalidProtection("a user password or print-only protection needs an owner password")
-        }
-        guard owner != info.userPassword else {
-            throw .invalidProtection("the owner and user passwords must differ")
-        }
-        try document.protect(owner: owner, user: info.userPassword ?? "", printOnly: info.printOnly)
-        return try document.savedEncryptedBytes(identifier: FileIdentifier.digest(of: list))
+        let trailer = try Self.trailer(for: list.info)
+        if list.info.pdfa { try document.addArchiveObjects(list.info) }
+        return try document.packedBytes(trailer: trailer)
     }
 
     mutating func font(_ index: Int, at location: (page: Int, op: Int)) throws(HaruError) -> HaruFont {

@@ -47,11 +47,16 @@ public struct DocumentInfo: Sendable, Equatable {
     public var ownerPassword: String?
     public var userPassword: String?
     public var printOnly: Bool
+    /// PDF/A-3b: XMP metadata, an sRGB output intent, a file identifier; no encryption.
+    public var pdfa: Bool
+    /// A file the document carries as its source data (with PDF/A: an associated file).
+    public var attachment: AttachedFile?
 
     public init(
         title: String = "", author: String = "", subject: String = "", keywords: String = "",
         creator: String = "Talon", creationDate: (year: Int, month: Int, day: Int)? = nil,
-        ownerPassword: String? = nil, userPassword: String? = nil, printOnly: Bool = false
+        ownerPassword: String? = nil, userPassword: String? = nil, printOnly: Bool = false,
+        pdfa: Bool = false, attachment: AttachedFile? = nil
     ) {
         self.title = title
         self.author = author
@@ -62,6 +67,23 @@ public struct DocumentInfo: Sendable, Equatable {
         self.ownerPassword = ownerPassword
         self.userPassword = userPassword
         self.printOnly = printOnly
+        self.pdfa = pdfa
+        self.attachment = attachment
+    }
+}
+
+/// A file embedded in the PDF: the data the document was made from.
+public struct AttachedFile: Sendable, Equatable {
+    /// The file's name, e.g. "repair-record.en.json".
+    public var name: String
+    /// Its MIME type, e.g. "application/json".
+    public var mimeType: String
+    public var bytes: [UInt8]
+
+    public init(name: String, mimeType: String, bytes: [UInt8]) {
+        self.name = name
+        self.mimeType = mimeType
+        self.bytes = bytes
     }
 }
 

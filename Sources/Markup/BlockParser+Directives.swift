@@ -25,8 +25,10 @@ extension BlockParser {
     private func apply(_ call: DirectiveCall, frames: inout [Frame], modifier: inout Modifier?) throws(MarkupError) {
         switch call.name {
         case "keep":
-            _ = try DirectiveArguments(call, source: source, positional: [], named: [])
-            try push(Frame(kind: .keep, name: "keep", line: call.line, offset: call.offset), onto: &frames)
+            let arguments = try DirectiveArguments(call, source: source, positional: [], named: ["with"])
+            let withPrevious = try arguments.keyword("with", ["previous"], expected: "previous") != nil
+            try push(Frame(kind: .keep(withPrevious: withPrevious), name: "keep", line: call.line, offset: call.offset),
+                     onto: &frames)
         case "columns":
             let widths = try columnWidths(call)
             try push(Frame(kind: .columns(widths: widths), name: "columns", line: call.line, offset: call.offset),
@@ -48,8 +50,9 @@ extension BlockParser {
                 throw source.error(.unexpectedCloser(directive: "end"), line: call.line, offset: call.offset)
             }
             switch top.kind {
-            case .keep:
-                frames[frames.count - 1].append(.keepTogether(top.columns[0]))
+            case .keep(let withPrevious):
+                frames[frames.count - 1].append(withPrevious ? .keepWithPrevious(top.columns[0])
+                                                             : .keepTogether(top.columns[0]))
             case let .columns(widths):
                 guard top.columns.count == widths.count else {
                     throw source.error(.columnCount(declared: widths.count, found: top.columns.count,
@@ -78,7 +81,8 @@ extension BlockParser {
     }
 
     private func push(_ frame: Frame, onto frames: inout [Frame]) throws(MarkupError) {
-        guard frames.count < Self.maximumDepth else {
+        // The root frame is not a container: 16 containers may nest.
+        guard frames.count <= Self.maximumDepth else {
             throw source.error(.nestingTooDeep(limit: Self.maximumDepth), line: frame.line, offset: frame.offset)
         }
         frames.append(frame)

@@ -11,7 +11,7 @@ struct BlockParser {
 
     /// An open container and what it has collected so far.
     struct Frame {
-        enum Kind { case root, keep, columns(widths: [Double]) }
+        enum Kind { case root, keep(withPrevious: Bool), columns(widths: [Double]) }
         var kind: Kind
         var name: String
         var line: Int

@@ -51,9 +51,9 @@ struct DirectiveBlocks {
         try DirectiveArguments(call, source: source, positional: positional, named: named)
     }
 
-    /// `@barcode(symbology, data, text:, module:, height:, align:, ecc:)`.
+    /// `@barcode(symbology, data, text:, module:, height:, align:, ecc:, emblem:)`.
     private func barcode(_ call: DirectiveCall) throws(MarkupError) -> BarcodeSpec {
-        let arguments = try bind(call, ["symbology", "data"], ["text", "module", "height", "align", "ecc"])
+        let arguments = try bind(call, ["symbology", "data"], ["text", "module", "height", "align", "ecc", "emblem"])
         guard let name = try arguments.plain("symbology", context: "the barcode symbology") else {
             throw arguments.missing("a symbology and data: @barcode(code128, \"...\")")
         }
@@ -86,6 +86,15 @@ struct DirectiveBlocks {
                 throw arguments.badValue("ecc", ecc, expected: "no error correction level (only qr has one)")
             }
             spec.errorCorrection = QRErrorCorrection(rawValue: ecc) ?? .M
+        }
+        if let emblem = try arguments.keyword("emblem", ["hryvnia"], expected: "hryvnia") {
+            guard symbology == .qr else {
+                throw arguments.badValue("emblem", emblem, expected: "no emblem (only qr has one)")
+            }
+            guard spec.errorCorrection != .L else {
+                throw arguments.badValue("emblem", emblem, expected: "no emblem at ecc L (the sign covers more than L restores)")
+            }
+            spec.emblem = BarcodeEmblem(rawValue: emblem)
         }
         return spec
     }

@@ -33,6 +33,7 @@ struct DebugDump {
         if setup.ownerPassword != nil { info.append("password=set") }
         if setup.userPassword != nil { info.append("user-password=set") }
         if setup.printOnly { info.append("print-only") }
+        if setup.pdfa { info.append("pdfa") }
         if !info.isEmpty { line(depth + 1, "Info " + info.joined(separator: " ")) }
         if !setup.header.isEmpty { line(depth + 1, "Header"); inlines(setup.header, depth: depth + 2) }
         if !setup.footer.isEmpty { line(depth + 1, "Footer"); inlines(setup.footer, depth: depth + 2) }
@@ -78,6 +79,9 @@ struct DebugDump {
             line(depth, "PageBreak")
         case let .keepTogether(blocks):
             line(depth, "Keep")
+            for child in blocks { self.block(child, depth: depth + 1) }
+        case let .keepWithPrevious(blocks):
+            line(depth, "Keep with=previous")
             for child in blocks { self.block(child, depth: depth + 1) }
         case let .columns(widths, columns):
             line(depth, "Columns widths=\(widths.map(Self.number).joined(separator: ","))")

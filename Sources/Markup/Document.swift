@@ -43,6 +43,8 @@ public struct PageSetup: Sendable, Equatable {
     public var ownerPassword: String?
     public var userPassword: String?
     public var printOnly: Bool
+    /// PDF/A-3b (front matter `pdfa: true`).
+    public var pdfa: Bool
     /// Text alignment of paragraphs unless a paragraph says otherwise.
     public var justify: Bool
 
@@ -53,7 +55,7 @@ public struct PageSetup: Sendable, Equatable {
         lineHeight: Double = 1.25, title: String = "", author: String = "", subject: String = "",
         keywords: String = "", creationDate: String? = nil, header: [Inline] = [], footer: [Inline] = [],
         ownerPassword: String? = nil, userPassword: String? = nil, printOnly: Bool = false,
-        justify: Bool = false
+        justify: Bool = false, pdfa: Bool = false
     ) {
         self.pageWidth = pageWidth
         self.pageHeight = pageHeight
@@ -75,6 +77,7 @@ public struct PageSetup: Sendable, Equatable {
         self.ownerPassword = ownerPassword
         self.userPassword = userPassword
         self.printOnly = printOnly
+        self.pdfa = pdfa
         self.justify = justify
     }
 }
@@ -109,6 +112,9 @@ public indirect enum Block: Sendable, Equatable {
     case pageBreak
     /// Blocks that must stay on one page (unless taller than a page).
     case keepTogether([Block])
+    /// Blocks kept together on one page and with the last line or row of the block before
+    /// them (`@keep(with: previous)`: totals that must not leave the invoice's last line).
+    case keepWithPrevious([Block])
     /// Side-by-side columns; each column is a list of blocks, widths as fractions (sum 1).
     case columns(widths: [Double], columns: [[Block]])
     /// Vertical space.
@@ -182,6 +188,11 @@ public enum Symbology: String, Sendable, Equatable, CaseIterable {
 
 public enum QRErrorCorrection: String, Sendable, Equatable { case L, M, Q, H }
 
+/// A sign drawn in the middle of a QR code. `hryvnia`: the NBU payment code's hryvnia sign
+/// in a white circle, sized by the QR version as the NBU's rules require; the code is then
+/// encoded at version 10-17.
+public enum BarcodeEmblem: String, Sendable, Equatable, CaseIterable { case hryvnia }
+
 public struct BarcodeSpec: Sendable, Equatable {
     public var symbology: Symbology
     public var data: String
@@ -193,6 +204,8 @@ public struct BarcodeSpec: Sendable, Equatable {
     public var height: Points
     public var errorCorrection: QRErrorCorrection
     public var alignment: TextAlignment
+    /// Only for QR codes: a sign in the middle (the NBU payment code's hryvnia).
+    public var emblem: BarcodeEmblem?
     public var location: SourceLocation
 
     public init(

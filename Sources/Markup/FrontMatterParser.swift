@@ -3,7 +3,7 @@
 struct FrontMatterParser {
     static let keys = [
         "page", "orientation", "margins", "font", "line-height", "align", "title", "author", "subject",
-        "keywords", "date", "header", "footer", "password", "user-password", "permissions",
+        "keywords", "date", "header", "footer", "password", "user-password", "permissions", "pdfa",
     ]
 
     let source: SourceText
@@ -105,6 +105,12 @@ struct FrontMatterParser {
         case "footer": setup.footer = try InlineParser.parse(source, line: line, start: start, end: end)
         case "password": setup.ownerPassword = try plain()
         case "user-password": setup.userPassword = try plain()
+        case "pdfa":
+            switch raw.lowercased() {
+            case "true": setup.pdfa = true
+            case "false": setup.pdfa = false
+            default: throw bad("true (PDF/A-3b) or false")
+            }
         default: // permissions
             switch raw.lowercased() {
             case "print-only": setup.printOnly = true

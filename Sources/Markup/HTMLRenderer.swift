@@ -70,7 +70,7 @@ public struct HTMLRenderer: Sendable {
             break
         case let .spacer(height):
             output += "<div style=\"height:\(DebugDump.number(height))pt\"></div>\n"
-        case let .keepTogether(children):
+        case let .keepTogether(children), let .keepWithPrevious(children):
             output += "<div>\n"
             for child in children { render(child, into: &output) }
             output += "</div>\n"

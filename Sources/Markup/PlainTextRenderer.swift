@@ -63,7 +63,7 @@ public struct PlainTextRenderer: Sendable {
             return indent + spec.data
         case .image, .pageBreak, .spacer:
             return nil
-        case let .keepTogether(children):
+        case let .keepTogether(children), let .keepWithPrevious(children):
             let chunks = blocks(children, indent: indent)
             return chunks.isEmpty ? nil : chunks.joined(separator: "\n\n")
         case let .columns(_, columns):

@@ -53,6 +53,7 @@ enum StandardFormatters {
         guard let decimal = decimalValue(of: value) else {
             throw FormatterFailure("number expects a number, got \(describe(value))")
         }
+        try checkRange(decimal, formatter: "number")
         var places: Int? = nil
         if let argument = arguments.first {
             guard case .number(.integer(let count)) = argument, (0...12).contains(count) else {
@@ -85,6 +86,7 @@ enum StandardFormatters {
             guard let major = decimalValue(of: value) else {
                 throw FormatterFailure("money expects {\"minor\": …, \"currency\": …} or a number, got \(describe(value))")
             }
+            try checkRange(major, formatter: "money")
             var scaled = major * 100
             var rounded = Decimal()
             NSDecimalRound(&rounded, &scaled, 0, .plain)
@@ -93,6 +95,14 @@ enum StandardFormatters {
             minor = NSDecimalNumber(decimal: rounded).int64Value
         }
         return .string(try MoneyText.format(minor: minor, currency: code, locale: locale))
+    }
+
+    /// Foundation's `Decimal` holds exponents up to ±127 only: beyond that (1e300) it is
+    /// NaN, which must not print as "NaN" or "0.00".
+    static func checkRange(_ decimal: Decimal, formatter: String) throws {
+        if decimal.isNaN || !decimal.isFinite {
+            throw FormatterFailure("\(formatter): the number is out of the range that can be printed (exponents up to ±127)")
+        }
     }
 
     static func decimalValue(of value: TemplateValue) -> Decimal? {

@@ -15,6 +15,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("card", cardBenchmark),
     ("service-documents", serviceDocumentsBenchmark),
     ("batch", batchBenchmark),
+    ("archive", archiveBenchmark),
     ("journal", journalBenchmark),
 ]
 

@@ -9,9 +9,16 @@ extension DocumentRenderer {
     /// (`DisplayList.append(_:)`) and paint once with `paint(_:)`.
     /// The request's `format` is ignored.
     public func displayList(for request: RenderRequest) throws(TalonError) -> DisplayList {
-        let (markup, name) = try markupText(for: request)
+        try displayListAndWarnings(for: request).list
+    }
+
+    /// The display list and the warnings about the data (see `RenderedDocument.warnings`).
+    public func displayListAndWarnings(for request: RenderRequest) throws(TalonError) -> (list: DisplayList, warnings: [String]) {
+        let (markup, name, warnings, attachmentName) = try markupText(for: request)
         let document = try pipeline.parse(markup, file: name)
-        return try layout(document, for: request)
+        var list = try layout(document, for: request)
+        request.pdf.apply(to: &list.info, data: request.data, name: attachmentName)
+        return (list, warnings)
     }
 
     /// Lays out a parsed document; characters the fonts lack are reported at the JSON

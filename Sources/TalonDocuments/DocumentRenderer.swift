@@ -52,13 +52,17 @@ public struct RenderRequest: Sendable {
     public var format: OutputFormat
     /// Render the form empty, to fill in by hand (RMA form).
     public var blank: Bool
-    /// Folder that relative image paths in the document are resolved against.
+    /// The attachments folder: attachment paths are resolved in it and may not lead out of
+    /// it (the data file's folder, or one given with `--attachments`); nil means the
+    /// current directory.
     public var baseDirectory: URL?
+    /// Passwords and PDF/A over the template's front matter.
+    public var pdf: PDFOptions
 
     /// A request; only the template and the data are required.
     public init(template: TemplateReference, data: Data?, dataName: String = "data.json",
                 locale: DocumentLocale? = nil, kind: DocumentKind? = nil, format: OutputFormat = .pdf,
-                blank: Bool = false, baseDirectory: URL? = nil) {
+                blank: Bool = false, baseDirectory: URL? = nil, pdf: PDFOptions = PDFOptions()) {
         self.template = template
         self.data = data
         self.dataName = dataName
@@ -67,6 +71,7 @@ public struct RenderRequest: Sendable {
         self.format = format
         self.blank = blank
         self.baseDirectory = baseDirectory
+        self.pdf = pdf
     }
 }
 
@@ -78,6 +83,9 @@ public struct RenderedDocument: Sendable {
     public var pageCount: Int
     /// For SMS: encoding and segments.
     public var sms: SMSMessage?
+    /// Things printed differently from the data, by JSON path (a photo that could not be
+    /// read: `$.claim.attachments[2].path: warning: ...`).
+    public var warnings: [String] = []
 }
 
 /// Renders documents: validates the data, fills the template, lays out and paints.
@@ -112,8 +120,8 @@ public struct DocumentRenderer: Sendable {
         case .pdf:
             // The markup and its Document are local to displayList(for:), so they are gone
             // by the time painting starts: that keeps a long invoice's peak memory down.
-            let list = try displayList(for: request)
-            return RenderedDocument(bytes: try pipeline.paint(list), pageCount: list.pages.count, sms: nil)
+            let (list, warnings) = try displayListAndWarnings(for: request)
+            return RenderedDocument(bytes: try pipeline.paint(list), pageCount: list.pages.count, sms: nil, warnings: warnings)
         case .text, .html, .sms:
             return try textDocument(for: request)
         }
@@ -121,25 +129,29 @@ public struct DocumentRenderer: Sendable {
 
     /// Plain text, HTML or one SMS line from the document's markup.
     private func textDocument(for request: RenderRequest) throws(TalonError) -> RenderedDocument {
-        let (markup, name) = try markupText(for: request)
+        let (markup, name, warnings, _) = try markupText(for: request)
         var document = try pipeline.parse(markup, file: name)
         switch request.format {
         case .html:
-            return RenderedDocument(bytes: Array(HTMLRenderer().render(document).utf8), pageCount: 0, sms: nil)
+            return RenderedDocument(bytes: Array(HTMLRenderer().render(document).utf8), pageCount: 0, sms: nil, warnings: warnings)
         case .sms:
             document.setup.header = []
             document.setup.footer = []
             let text = PlainTextRenderer(width: nil).render(document)
                 .split(whereSeparator: \.isNewline).joined(separator: " ")
                 .trimmingCharacters(in: .whitespaces)
-            return RenderedDocument(bytes: Array(text.utf8), pageCount: 0, sms: SMSMessage(text))
+            return RenderedDocument(bytes: Array(text.utf8), pageCount: 0, sms: SMSMessage(text), warnings: warnings)
         case .text, .pdf:
-            return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil)
+            return RenderedDocument(bytes: Array(PlainTextRenderer(width: 72).render(document).utf8), pageCount: 0, sms: nil,
+                                    warnings: warnings)
         }
     }
 
-    /// Fills the template with the data: the markup text, and the name used in its errors.
-    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String) {
+    /// Fills the template with the data: the markup text, the name used in its errors, and
+    /// the warnings about the data (see `RenderedDocument.warnings`), and the name of the data
+    /// attached to a PDF/A document.
+    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, [String], String) {
+        var warnings: [String] = []
         let kind: DocumentKind?
         let templateName: String
         let library: TemplateLibrary
@@ -169,8 +181,16 @@ public struct DocumentRenderer: Sendable {
                     throw .validation(error)
                 }
                 locale = request.locale ?? document.locale
-                let options = PresentationOptions(sms: request.format == .sms, baseDirectory: request.baseDirectory)
-                context = DocumentContext.present(document, locale: locale, options: options)
+                var options = PresentationOptions(sms: request.format == .sms)
+                if case .service(let service) = document {
+                    options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
+                    warnings = options.attachmentFiles.warnings
+                }
+                do {
+                    context = try DocumentContext.present(document, locale: locale, options: options)
+                } catch {
+                    throw .validation(error)
+                }
             }
         } else {
             locale = request.locale ?? .en
@@ -195,7 +215,8 @@ public struct DocumentRenderer: Sendable {
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: locale == .uk ? .uk : .en)
         do {
             let text = try library.render(name: templateName, data: context, options: options)
-            return (text, "\(templateName).mustache (rendered)")
+            return (text, "\(templateName).mustache (rendered)", warnings,
+                    PDFOptions.attachmentName(template: templateName, locale: locale.rawValue))
         } catch let error as TemplateError {
             throw .template(error)
         } catch {

@@ -1,13 +1,16 @@
 // talon: warranty and repair documents from claim data.
 import Foundation
+import TalonDocuments
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+StandardOutput.reportClosedPipes()
+TemporaryFiles.removeOnSignals()
 exit(TalonCLI.main(arguments))
 
 enum TalonCLI {
     /// Every command, in the order `talon --help` lists them.
     static var all: [any Command.Type] {
-        [RenderCommand.self, BatchCommand.self, CheckCommand.self, MustacheCommand.self, BarcodeCommand.self, SchemaCommand.self,
+        [RenderCommand.self, BatchCommand.self, CheckCommand.self, MustacheCommand.self, BarcodeCommand.self, SchemaCommand.self, VerifyCommand.self,
          CardCommand.self, ClaimCommand.self, ReprintCommand.self, OutboxCommand.self, JournalCommand.self]
     }
     static var commands: [String: any Command.Type] {

@@ -68,6 +68,7 @@ import Layout
         let pdf = try PDFPainter.render(list)
         let fonts = try PDFInspection.fonts(pdf)
         #expect(fonts.map(\.type) == ["TrueType"])
+        #expect(fonts.allSatisfy { $0.unicode })  // a ToUnicode map, not glyph names alone
         let (text, warnings) = try PDFInspection.text(pdf)
         #expect(warnings == "")
         #expect(text.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters)) == line)

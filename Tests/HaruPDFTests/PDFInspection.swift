@@ -34,21 +34,22 @@ enum PDFInspection {
     }
 
     /// pdftotext's output (layout kept) and whatever it printed on stderr.
-    static func text(_ pdf: [UInt8], password: String? = nil) throws -> (text: String, warnings: String) {
+    static func text(_ pdf: [UInt8], password: String? = nil, owner: Bool = false) throws -> (text: String, warnings: String) {
         let file = try Fixtures.file(pdf)
-        let result = try TestSupport.run("pdftotext", (password.map { ["-upw", $0] } ?? []) + [file.path, "-"])
+        let option = owner ? "-opw" : "-upw"
+        let result = try TestSupport.run("pdftotext", (password.map { [option, $0] } ?? []) + [file.path, "-"])
         return (result.stdoutText, result.stderrText)
     }
 
     /// Rows of `pdffonts`: (name, type, embedded, subset, unicode).
-    static func fonts(_ pdf: [UInt8]) throws -> [(name: String, type: String, embedded: Bool, subset: Bool)] {
+    static func fonts(_ pdf: [UInt8]) throws -> [(name: String, type: String, embedded: Bool, subset: Bool, unicode: Bool)] {
         let result = try TestSupport.run("pdffonts", [try Fixtures.file(pdf).path])
         return result.stdoutText.split(separator: "\n").dropFirst(2).map { line in
             let columns = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
             // name type... encoding emb sub uni objectID generation
             let count = columns.count
             return (columns[0], columns[1..<(count - 6)].joined(separator: " "), columns[count - 5] == "yes",
-                    columns[count - 4] == "yes")
+                    columns[count - 4] == "yes", columns[count - 3] == "yes")
         }
     }
 

@@ -41,42 +41,6 @@ import TestSupport
         #expect(result.stderrText == "")
     }
 
-    @Test func printOnlyEncryptionIsDeterministic() throws {
-        var info = Self.card().info
-        info.ownerPassword = "owner-secret"
-        info.userPassword = "reader"
-        info.printOnly = true
-        let first = try PDFPainter.render(Self.card(info: info))
-        let second = try PDFPainter.render(Self.card(info: info))
-        #expect(first == second)
-        let check = try PDFInspection.qpdf(["--check", "--password=owner-secret"], first)
-        #expect(check.status == 0, "\(check.stdoutText)\(check.stderrText)")
-        let shown = try PDFInspection.qpdf(["--show-encryption", "--password=owner-secret"], first).stdoutText
-        #expect(shown.contains("print low resolution: allowed"))
-        #expect(shown.contains("modify other: not allowed"))
-        #expect(shown.contains("extract for any purpose: not allowed"))
-        // The user password opens it; text is still real text.
-        let (text, warnings) = try PDFInspection.text(first, password: "reader")
-        #expect(text.contains("Гарантійний талон № 17") && warnings == "")
-        #expect(try PDFInspection.qpdf(["--check", "--password=wrong"], first).status != 0)
-        // A different document gets a different identifier.
-        var other = Self.card(info: info)
-        other.pages[1].ops.append(Fixtures.text("їжак", y: 100))
-        other.fonts[0].usedScalars = Array(Set(other.fonts[0].usedScalars)).sorted { $0.value < $1.value }
-        #expect(FileIdentifier.digest(of: other) != FileIdentifier.digest(of: Self.card(info: info)))
-    }
-
-    @Test func protectionNeedsAnOwnerPassword() {
-        var info = Self.card().info
-        info.printOnly = true
-        #expect(throws: HaruError.self) { try PDFPainter.render(Self.card(info: info)) }
-        info.ownerPassword = "same"
-        info.userPassword = "same"
-        #expect(throws: HaruError.invalidProtection("the owner and user passwords must differ")) {
-            try PDFPainter.render(Self.card(info: info))
-        }
-    }
-
     @Test func absurdPageSizeIsALibharuError() {
         var list = Self.card()
         list.pages[0].width = 1_000_000

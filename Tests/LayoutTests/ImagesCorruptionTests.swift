@@ -186,13 +186,13 @@ import Testing
         #expect(throws: ImageError.unreadable(file: "/nonexistent/a.png", reason: "no such file")) {
             try ImageDecoder.load(path: "/nonexistent/a.png")
         }
-        // The size limit is checked from the file's attributes before reading it.
+        // The size limit is checked from the file's size before reading it.
         let path = ImageFixtures.path("rgb8.png")
         let size = try ImageFixtures.bytes("rgb8.png").count
         let error = ImageError.fileTooLarge(file: path, bytes: size, limit: 100)
         #expect(throws: error) { try ImageDecoder.load(path: path, limits: ImageLimits(maxBytes: 100, maxPixels: 1000)) }
         #expect(error.description == "\(path): file of \(size) bytes exceeds the limit of 100 bytes")
-        #expect(throws: ImageError.unreadable(file: ImageFixtures.directory.path, reason: "not readable")) {
+        #expect(throws: ImageError.unreadable(file: ImageFixtures.directory.path, reason: "not a regular file")) {
             try ImageDecoder.load(path: ImageFixtures.directory.path)
         }
     }

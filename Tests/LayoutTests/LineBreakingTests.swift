@@ -61,6 +61,35 @@ import Testing
         #expect(result[0] == "service.center@")
     }
 
+    /// Issue 12: an amount wider than what is left of a line moves whole; one wider than a
+    /// whole line breaks only at a character boundary outside its digits when there is one.
+    @Test func numbersNeverBreakInsideTheirDigits() throws {
+        let amount = "2\u{00A0}000,00"
+        #expect(try lines("Total \(amount)\u{00A0}грн", width: F.width(amount + "\u{00A0}грн") + 2)
+            == ["Total", amount + "\u{00A0}грн"])
+        // "−\u{00A0}150,00" and "0.5\u{00A0}h" keep their sign and unit.
+        #expect(try lines("Covered −\u{00A0}150,00", width: F.width("Covered −")) == ["Covered", "−\u{00A0}150,00"])
+        #expect(try lines("work 0.5\u{00A0}h", width: F.width("work 0.5")) == ["work", "0.5\u{00A0}h"])
+        // A word of a label glued to a long number: the cut falls between them, not in the digits.
+        let glued = "total:" + amount
+        let result = try lines(glued, width: F.width("total:2\u{00A0}000,0"))
+        #expect(result == ["total:", amount])
+    }
+
+    @Test func hyphensBetweenDigitsAreNotBreaks() throws {
+        #expect(try lines("due 2024-03-15 ok", width: F.width("due 2024-03-")) == ["due", "2024-03-15", "ok"])
+        #expect(try lines("a well-known fact", width: F.width("a well-") + 1) == ["a well-", "known", "fact"])
+        #expect(try lines("minus -15 ok", width: F.width("minus -1")) == ["minus", "-15 ok"])
+    }
+
+    @Test func digitsInsideACodeMayStillBreak() throws {
+        let session = try LayoutSession(engine: F.engine(), setup: F.setup(), family: F.family)
+        let code = session.styledText([.text("SN4K2X9QZ7781234567")], size: 10)
+        #expect(!code.splitsNumber(at: 13))
+        let number = session.styledText([.text("№ 12345")], size: 10)
+        #expect(number.splitsNumber(at: 4))
+    }
+
     @Test func forcedBreaksEndLines() throws {
         let list = try F.layout([.paragraph(content: [.text("one"), .lineBreak, .text("two three")], alignment: nil)])
         #expect(F.lines(list.pages[0]) == ["one", "two three"])

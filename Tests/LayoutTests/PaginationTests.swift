@@ -28,9 +28,14 @@ import Testing
         #expect(pages(list) == [["L1", "L2", "L3"], ["L4", "L5"]])
     }
 
-    @Test func shortParagraphsSplitFreely() throws {
+    /// Issue 12: two- and three-line paragraphs cannot keep two lines on each page, so they move whole.
+    @Test func shortParagraphsMoveWhole() throws {
         let list = try F.layout([.spacer(height: Self.body - 18), paragraph(lines: 3)])
-        #expect(pages(list) == [["L1"], ["L2", "L3"]])
+        #expect(pages(list) == [[], ["L1", "L2", "L3"]])
+        let two = try F.layout([.spacer(height: Self.body - 18), paragraph(lines: 2)])
+        #expect(pages(two) == [[], ["L1", "L2"]])
+        let fits = try F.layout([.spacer(height: Self.body - 36), paragraph(lines: 3)])
+        #expect(pages(fits) == [["L1", "L2", "L3"]])
     }
 
     @Test func keepTogetherMovesTheGroup() throws {
@@ -60,6 +65,38 @@ import Testing
         let list = try F.layout([F.paragraph("Intro"), .keepTogether([paragraph(lines: 80)])])
         #expect(list.pages.count == 2)
         #expect(pages(list).joined().count == 81)
+    }
+
+    /// Issue 12: the invoice totals (`@keep(with: previous)`) never start a page without the
+    /// table's last row; the row brings the repeated header along.
+    @Test func keepWithPreviousTakesTheLastRowAlong() throws {
+        let cell = { (text: String) in TableCell(content: [.text(text)]) }
+        let table = Table(columns: [TableColumn()], headerRows: [[cell("Head")]], rows: (1...200).map { [cell("row\($0)")] })
+        let totals = Block.keepWithPrevious([F.paragraph("Total"), F.paragraph("To pay")])
+        // Find how many rows leave room for the totals on the last page, then fill that room.
+        let plain = try F.layout([.table(table), totals])
+        let last = pages(plain).last ?? []
+        #expect(last.contains("Total") && last.contains { $0.hasPrefix("row") })
+        for rows in 150...200 {
+            let shorter = Table(columns: table.columns, headerRows: table.headerRows, rows: Array(table.rows.prefix(rows)))
+            let list = try F.layout([.table(shorter), totals])
+            let page = try #require(pages(list).last { $0.contains("Total") })
+            #expect(page.first == "Head" || page.contains("row\(rows)"), "\(rows) rows: \(page.prefix(3))")
+            #expect(page.contains("row\(rows)"), "\(rows) rows: the totals page holds the last row")
+            #expect(list.layoutDefects() == [])
+        }
+    }
+
+    /// A list's last item never stands alone at the head of a page (nor its first at the foot).
+    @Test func listItemsAreNotLeftAlone() throws {
+        let items: [[Block]] = (1...4).map { [F.paragraph("item\($0)")] }
+        for space in stride(from: Self.body - 80, through: Self.body - 5, by: 3) {
+            let list = try F.layout([.spacer(height: space), .list(ordered: true, start: 1, items: items)])
+            for page in pages(list) {
+                let count = page.filter { $0.contains("item") }.count
+                #expect(count == 0 || count >= 2, "\(space): \(pages(list))")
+            }
+        }
     }
 
     @Test func headingStaysWithTheFollowingText() throws {

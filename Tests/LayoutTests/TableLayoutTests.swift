@@ -88,6 +88,21 @@ import Testing
         }
     }
 
+    /// Issue 12: a fixed column grows to its widest amount (taking room from the flexible
+    /// description column) instead of breaking "12 000,00" inside its digits.
+    @Test func fixedColumnsGrowToTheirWidestNumber() throws {
+        let amount = "12\u{00A0}000,00"
+        let table = Table(columns: [TableColumn(width: .fixed(20), alignment: .right), TableColumn(width: .fraction(1)),
+                                    TableColumn(width: .fixed(30), alignment: .right)],
+                          headerRows: [[Self.cell("№"), Self.cell("Work"), Self.cell("Sum")]],
+                          rows: (1...1200).map { [Self.cell("\($0)"), Self.cell("Replaced part \($0)"), Self.cell(amount)] })
+        let list = try F.layout([.table(table)])
+        let texts = F.allTexts(list)
+        #expect(texts.filter { $0 == amount }.count == 1200)
+        #expect(texts.contains("1200"))
+        #expect(list.layoutDefects() == [])
+    }
+
     @Test func spansAlignmentAndBorders() throws {
         let table = Table(columns: [TableColumn(width: .fixed(100)), TableColumn(width: .fixed(100), alignment: .right)],
                           headerRows: [], rows: [[Self.cell("wide", span: 2)], [Self.cell("a"), Self.cell("b")]])

@@ -85,6 +85,29 @@ import Testing
         ])
     }
 
+    @Test func keepWithPreviousGroupsBlocks() {
+        #expect(blocks("| a |\n\n@keep(with: previous)\ntotal\n@end") == [
+            .table(Table(columns: [TableColumn()], headerRows: [], rows: [[TableCell(content: [.text("a")])]])),
+            .keepWithPrevious([.paragraph(content: [.text("total")], alignment: nil)]),
+        ])
+        #expect(parseError("@keep(with: next)\n@end")?.kind
+            == .badArgumentValue(directive: "keep", argument: "with", value: "next", expected: "previous"))
+    }
+
+    /// The documentation allows 16 nested containers (issue 11: the 16th was refused).
+    @Test func sixteenContainersNest() throws {
+        let sixteen = String(repeating: "@keep\n", count: 16) + "x\n" + String(repeating: "@end\n", count: 16)
+        var block = try #require(blocks(sixteen).first)
+        var depth = 0
+        while case let .keepTogether(children) = block, let child = children.first {
+            depth += 1
+            block = child
+        }
+        #expect(depth == 16)
+        let seventeen = String(repeating: "@keep\n", count: 17) + "x\n" + String(repeating: "@end\n", count: 17)
+        #expect(parseError(seventeen)?.kind == .nestingTooDeep(limit: 16))
+    }
+
     @Test func columnsSplitAtColumn() {
         #expect(blocks("@columns(1fr 3fr)\nleft\n@column\nright\n@end") == [
             .columns(widths: [0.25, 0.75], columns: [
@@ -130,5 +153,30 @@ import Testing
     @Test func containerNestingIsLimited() {
         let text = String(repeating: "@keep\n", count: 40) + String(repeating: "@end\n", count: 40)
         #expect(parseError(text)?.kind == .nestingTooDeep(limit: BlockParser.maximumDepth))
+    }
+}
+
+@Suite struct BarcodeEmblemDirectiveTests {
+    @Test func hryvniaEmblemOnQRCodes() {
+        var spec = BarcodeSpec(symbology: .qr, data: "https://qr.bank.gov.ua/QkNE", errorCorrection: .Q,
+                               location: SourceLocation(file: "test.talon", line: 1, column: 1))
+        spec.emblem = .hryvnia
+        #expect(blocks("@barcode(qr, \"https://qr.bank.gov.ua/QkNE\", emblem: Hryvnia, ecc: Q)") == [.barcode(spec)])
+        #expect(blocks("@barcode(qr, x)") == [.barcode(BarcodeSpec(symbology: .qr, data: "x",
+                                                                     location: SourceLocation(file: "test.talon", line: 1, column: 1)))])
+    }
+
+    @Test func emblemIsRefusedElsewhere() {
+        let cases = [
+            ("@barcode(code128, x, emblem: hryvnia)", 30, "expected no emblem (only qr has one) for 'emblem' of '@barcode', found 'hryvnia'"),
+            ("@barcode(qr, x, emblem: hryvnia, ecc: L)", 25,
+             "expected no emblem at ecc L (the sign covers more than L restores) for 'emblem' of '@barcode', found 'hryvnia'"),
+            ("@barcode(qr, x, emblem: euro)", 25, "expected hryvnia for 'emblem' of '@barcode', found 'euro'"),
+        ]
+        for (text, column, message) in cases {
+            let error = parseError(text)
+            #expect(error?.message == message)
+            #expect(error?.location == SourceLocation(file: "test.talon", line: 1, column: column))
+        }
     }
 }

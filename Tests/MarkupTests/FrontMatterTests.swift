@@ -93,6 +93,15 @@ import Testing
         #expect(Length.margins("") == nil)
     }
 
+    @Test func pdfaKey() {
+        #expect(parse("---\npdfa: true\n---\ntext").setup.pdfa)
+        #expect(!parse("---\npdfa: False\n---\ntext").setup.pdfa)
+        #expect(!parse("text").setup.pdfa)
+        let error = parseError("---\npdfa: 3b\n---\ntext")
+        #expect(error.map { "\($0)" }?.contains("true (PDF/A-3b) or false") == true, "\(String(describing: error))")
+        #expect(error?.location.line == 2)
+    }
+
     @Test func isoDates() {
         #expect(FrontMatterParser.isISODate("2024-02-29"))
         #expect(!FrontMatterParser.isISODate("2023-02-29"))

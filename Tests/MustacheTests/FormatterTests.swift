@@ -26,6 +26,19 @@ import Testing
         }
     }
 
+    /// 1e300 became Decimal NaN and printed as "NaN" or "0.00".
+    @Test func numbersBeyondDecimalAreLocatedErrors() throws {
+        for text in ["1e300", "-1e300", "1e-300"] {
+            let data = try TemplateValue(jsonText: "{\"a\": \(text)}")
+            for template in ["{{ a | number }}", "{{ a | number: 2 }}", "{{ a | money: \"EUR\" }}"] {
+                let error = templateError { try render(template, data) }
+                #expect(error?.kind == .formatter(template.contains("money") ? "money" : "number"), "\(template) \(text)")
+                #expect(error?.description.contains("out of the range that can be printed") == true, "\(template) \(text)")
+            }
+        }
+        #expect(try render("{{ a | number }}", try TemplateValue(jsonText: "{\"a\": 1e20}"), options: en) == "100,000,000,000,000,000,000")
+    }
+
     @Test func moneyFromMinorUnits() throws {
         let price: TemplateValue = ["p": ["minor": 123456, "currency": "UAH"]]
         #expect(try render("{{p | money}}", price, options: uk) == "1\(nbsp)234,56\(nbsp)грн")

@@ -15,6 +15,28 @@ import Warranty
         #expect(FileNamePattern.sanitised("a/b\\c\u{0}d\u{85}e\u{7F}f") == "abcdef")
     }
 
+    @Test func bidiControlsAndEdgeSpacesAreRemoved() throws {
+        let value = JSONValue.object([(key: "n", value: .string("  invoice\u{202E}fdp.exe\u{2066} "))])
+        #expect(try FileNamePattern("{n}").fileName(for: value, record: 1).get() == "invoicefdp.exe.pdf")
+        #expect(try FileNamePattern(" {n}.pdf").fileName(for: value, record: 1).get() == "invoicefdp.exe.pdf")
+    }
+
+    @Test func csvHeadersAreCheckedInLinearTime() throws {
+        // 10,000 levels took 16 s; refused at once now.
+        let deep = (0..<10_000).map { "f\($0)" }.joined(separator: ".")
+        #expect(throws: TalonError.self) { try CSVRecordMapper(header: [deep], kind: nil, inputName: "t.csv") }
+        // 100,000 unknown columns took 78 s (20,000 here keep the test quick); one message naming the first.
+        let columns = ["card.number"] + (0..<20_000).map { "extra\($0)" }
+        do {
+            _ = try CSVRecordMapper(header: columns, kind: .warrantyCard, inputName: "t.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "t.csv: error: CSV header: columns 'extra0' and 19999 more are not fields of warranty-card (see 'talon schema warranty-card')")
+        }
+        let many = try CSVRecordMapper(header: (0..<20_000).map { "c\($0)" }, kind: nil, inputName: "t.csv")
+        #expect(many.columns.count == 20_000)
+    }
+
     @Test func fieldsNumbersAndRecordNumber() throws {
         #expect(try FileNamePattern("card-{n}-{#}.pdf").fileName(for: card, record: 7).get() == "card-42-7.pdf")
         #expect(try FileNamePattern("{ n }").fileName(for: card, record: 7).get() == "42.pdf")

@@ -67,13 +67,15 @@ public enum PDFTools {
 // MARK: - Fonts, pages, pixels and batches
 
 extension PDFTools {
-    /// One line of `pdffonts`: the font's name, type and whether it is embedded and subset.
+    /// One line of `pdffonts`: the font's name, type and whether it is embedded, subset and
+    /// has a ToUnicode map.
     public struct FontRow: Sendable, CustomStringConvertible {
         public var name: String
         public var type: String
         public var embedded: Bool
         public var subset: Bool
-        public var description: String { "\(name) (\(type)) emb \(embedded) sub \(subset)" }
+        public var unicode: Bool
+        public var description: String { "\(name) (\(type)) emb \(embedded) sub \(subset) uni \(unicode)" }
     }
 
     /// The fonts a PDF uses, as `pdffonts` lists them. The columns are found from the
@@ -99,7 +101,8 @@ extension PDFTools {
         return lines.dropFirst(2).map { text in
             let line = Array(text)
             return FontRow(name: column(line, 0), type: column(line, 1),
-                           embedded: column(line, 3) == "yes", subset: column(line, 4) == "yes")
+                           embedded: column(line, 3) == "yes", subset: column(line, 4) == "yes",
+                           unicode: column(line, 5) == "yes")
         }
     }
 

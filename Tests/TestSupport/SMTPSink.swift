@@ -1,6 +1,7 @@
 import Foundation
 
-/// A local SMTP server for tests: aiosmtpd (PyPI, installed by scripts/setup.sh --test)
+/// A local SMTP server for tests: aiosmtpd (PyPI, installed by scripts/setup.sh --test into
+/// .build/test-python)
 /// on 127.0.0.1 with a free port, storing every message it receives in a Maildir.
 public final class SMTPSink {
     public let port: Int
@@ -15,8 +16,9 @@ public final class SMTPSink {
         }
         port = try Self.freePort()
         process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)",
+        let venv = TestSupport.packageRoot.appendingPathComponent(".build/test-python/bin/python3").path
+        process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: venv) ? venv : "/usr/bin/python3")
+        process.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)",
                              "-c", "aiosmtpd.handlers.Mailbox", maildir.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -26,7 +28,7 @@ public final class SMTPSink {
             Thread.sleep(forTimeInterval: 0.05)
         }
         stop()
-        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start (pip install aiosmtpd)"])
+        throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "aiosmtpd did not start (run scripts/setup.sh --test)"])
     }
 
     public var url: String { "smtp://127.0.0.1:\(port)" }

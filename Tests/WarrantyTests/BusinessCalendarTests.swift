@@ -18,8 +18,20 @@ import Testing
         #expect(try OrthodoxEaster.date(year: 2027) == date("2027-05-02"))
         #expect(try OrthodoxEaster.date(year: 2024) == date("2024-05-05"))
         #expect(try OrthodoxEaster.trinity(year: 2025) == date("2025-06-08"))
-        #expect(OrthodoxEaster.date(year: 2100) == nil)
-        for year in 1900...2099 { #expect(OrthodoxEaster.date(year: year)?.weekday == .sunday) }
+        // From 2100 the Julian calendar is 14 days behind (dates from python-dateutil's easter()).
+        #expect(try OrthodoxEaster.date(year: 2100) == date("2100-05-02"))
+        #expect(try OrthodoxEaster.date(year: 2150) == date("2150-04-19"))
+        #expect(OrthodoxEaster.date(year: 1582) == nil)
+        for year in 1900...2200 { #expect(OrthodoxEaster.date(year: year)?.weekday == .sunday) }
+    }
+
+    @Test func westernEaster() throws {
+        // Reference dates from python-dateutil's easter(year, EASTER_WESTERN).
+        for (year, text) in [(2025, "2025-04-20"), (2026, "2026-04-05"), (2027, "2027-03-28"), (2038, "2038-04-25"),
+                             (2100, "2100-03-28"), (2285, "2285-03-22")] {
+            #expect(try WesternEaster.date(year: year) == date(text), "\(year)")
+        }
+        for year in 1900...2200 { #expect(WesternEaster.date(year: year)?.weekday == .sunday) }
     }
 
     @Test func martialLawFileHasNoHolidays() throws {
@@ -35,10 +47,10 @@ import Testing
 
     @Test func peacetimeFileListsArticle73HolidaysWithOrthodoxDates() throws {
         let calendar = try load("ua-peacetime.json")
-        #expect(calendar.coveredYears == 2025...2027)
-        guard case .listed(let years) = calendar.holidays else { Issue.record("expected a list"); return }
-        for year in 2025...2027 {
-            let dates = Set(years[year, default: []].map(\.date))
+        #expect(calendar.coveredYears == 2024...BusinessCalendar.lastComputedYear)
+        guard case .rules(let rules) = calendar.holidays else { Issue.record("expected rules"); return }
+        for year in [2025, 2026, 2027, 2028, 2064, 2119] {
+            let dates = Set(rules.holidays(in: year).map(\.date))
             #expect(dates.count == 11)
             #expect(try dates.contains(OrthodoxEaster.date(year: year) ?? date("1900-01-01")))
             #expect(try dates.contains(OrthodoxEaster.trinity(year: year) ?? date("1900-01-01")))
@@ -80,11 +92,16 @@ import Testing
         #expect(try ua.businessDays(after: date("2025-03-07"), through: date("2025-03-12")) == 3)
     }
 
-    @Test func countingPastTheListedYearsThrows() throws {
+    @Test func countingBeforeTheFirstYearThrowsAndAfterItWorks() throws {
         let peacetime = try load("ua-peacetime.json")
-        #expect(throws: BusinessCalendarError.yearNotCovered(2028, calendar: "ua-peacetime")) {
-            try peacetime.addingBusinessDays(3, to: date("2027-12-30"))
+        #expect(throws: BusinessCalendarError.yearNotCovered(2023, calendar: "ua-peacetime")) {
+            try peacetime.addingBusinessDays(3, to: date("2023-12-27"))
         }
+        // Once the end of the listed years: 2027-12-30 Thu + 3 → Mon 3 Jan 2028 (1 Jan is a Saturday,
+        // so New Year moves to Monday 3 January: the 3rd business day is Wednesday 5 January).
+        #expect(try peacetime.addingBusinessDays(3, to: date("2027-12-30")) == date("2028-01-05"))
+        // A due date far in the future: Christmas 2119 is a Monday.
+        #expect(try !peacetime.isBusinessDay(date("2119-12-25")))
         #expect(throws: BusinessCalendarError.countOutOfRange(-1)) {
             try peacetime.addingBusinessDays(-1, to: date("2025-01-01"))
         }
@@ -92,7 +109,7 @@ import Testing
 
     @Test func polishCalendarUsesWesternEasterAndNoTransfer() throws {
         let pl = try load("pl.json")
-        #expect(pl.coveredYears == 2025...2027)
+        #expect(pl.coveredYears == 2025...BusinessCalendar.lastComputedYear)
         #expect(!pl.transfersWeekendHolidays)
         for off in ["2025-04-21", "2025-06-19", "2025-12-24", "2026-04-06", "2027-03-29", "2027-05-27"] {
             #expect(try !pl.isBusinessDay(date(off)), "\(off)")
@@ -106,7 +123,9 @@ import Testing
     @Test func calendarFileProblemsAreAllReported() {
         let json = """
             {"calendar":"x","name":{"en":"X"},"weekend":["saturday","caturday"],
-             "holidays":{"2025":[{"date":"2026-01-01","name":{"en":"a","uk":"б"}},{"date":"2025-02-30"}],"20x5":[]}}
+             "holidays":{"from":2025,"rules":[{"date":"02-30","name":{"en":"a","uk":"б"}},{"easter":"julian"},
+                                              {"date":"01-01","easter":"western","name":{"en":"a","uk":"б"}}],
+                         "dates":[{"date":"2024-01-02","name":{"en":"a","uk":"б"}}]}}
             """
         do {
             _ = try BusinessCalendar.decode(json: Data(json.utf8))
@@ -115,10 +134,11 @@ import Testing
             #expect(error.problems.map(\.description) == [
                 "$.name.uk: required",
                 "$.weekend[1]: must be one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday",
-                "$.holidays['2025'][0].date: not in 2025",
-                "$.holidays['2025'][1].date: not a real date: day 30 does not exist in 2025-02",
-                "$.holidays['2025'][1].name: required",
-                "$.holidays['20x5']: key must be a year (YYYY)",
+                "$.holidays.rules[0].date: not a day of the year (expected MM-DD)",
+                "$.holidays.rules[1].name: required",
+                "$.holidays.rules[1].easter: must be one of: orthodox, western",
+                "$.holidays.rules[2].date: give either \"date\" or \"easter\"",
+                "$.holidays.dates[0].date: before the calendar's first year 2025",
             ])
         }
     }

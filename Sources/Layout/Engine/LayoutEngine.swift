@@ -17,8 +17,11 @@ public enum EncodedBarcode: Sendable, Equatable {
 ///   0.35 × size below, kept with the next block; paragraphs 0.5 s apart.
 /// - lists indent by max(marker + 0.45 s, 1.5 s); markers "1." or "•" / "–" by level.
 /// - tables: cell padding 4 pt × 2.5 pt, borders 0.5 pt, header rows bold.
-/// - running header/footer at 0.85 s inside the margins, 0.6 s from the body.
-/// - captions, cut-line and stamp labels at 0.8 s, gray; cut line dashed 4/3 pt, gray.
+/// - running header/footer at 0.85 s inside the margins, 0.6 s from the body, 3 lines at most.
+/// - pagination: no paragraph line or list item alone at a page's head or foot; headings
+///   stay with what follows; a table row taller than a page splits into quarter-page pieces.
+/// - cut-line and stamp labels at 0.8 s, gray; cut line dashed 4/3 pt, gray; signature
+///   captions at max(7 pt, 0.8 s), dark gray (0.2), flowing under the line like a paragraph.
 /// - stamp: dashed gray circle of 32 mm (smaller if the column is narrower).
 /// - signature line: max(14 s, 45 % of the column) wide, 2 lines of room above.
 /// - checkbox: 0.8 s square; the tick is two drawn strokes.
@@ -71,7 +74,7 @@ public struct LayoutEngine: Sendable {
     static func documentInfo(_ setup: PageSetup) throws(LayoutError) -> DocumentInfo {
         var info = DocumentInfo(title: setup.title, author: setup.author, subject: setup.subject,
                                 keywords: setup.keywords, ownerPassword: setup.ownerPassword,
-                                userPassword: setup.userPassword, printOnly: setup.printOnly)
+                                userPassword: setup.userPassword, printOnly: setup.printOnly, pdfa: setup.pdfa)
         if let text = setup.creationDate {
             guard let date = CalendarDate(iso: text) else { throw .invalidCreationDate(text) }
             info.creationDate = (date.year, date.month, date.day)

@@ -49,7 +49,7 @@ extension LayoutSession {
         case .checkbox(let checked, let label):
             result.append(checkbox(checked: checked, label: label, in: context))
         case .signature(let caption):
-            result.append(signature(caption: caption, in: context))
+            result.append(contentsOf: signature(caption: caption, in: context))
         case .stamp(let label):
             result.append(stamp(label: label, in: context))
         case .image(let path, let width, let height, let location):
@@ -63,6 +63,11 @@ extension LayoutSession {
         case .keepTogether(let blocks):
             var group = try fragments(for: blocks, in: context)
             for index in group.indices.dropLast() { group[index].keepWithNext = true }
+            result.append(contentsOf: group)
+        case .keepWithPrevious(let blocks):
+            var group = try fragments(for: blocks, in: context)
+            for index in group.indices.dropLast() { group[index].keepWithNext = true }
+            if !group.isEmpty, !result.isEmpty { result[result.count - 1].keepWithNext = true }
             result.append(contentsOf: group)
         case .columns(let widths, let columns):
             result.append(contentsOf: try columnFragments(widths: widths, columns: columns, in: context))
@@ -108,6 +113,11 @@ extension LayoutSession {
             let x = context.x + indent - gap - width(marker)
             fragments[0].ops.append(textOp(marker[...], face: 0, size: size, x: x, y: baseline))
             fragments[fragments.count - 1].spaceAfter = offset == items.count - 1 ? paragraphGap : size * 0.2
+            // No item alone at the head or the foot of a page: the first stays with the
+            // second, the last with the one before it.
+            if items.count > 1 && (offset == 0 || offset == items.count - 2) {
+                fragments[fragments.count - 1].keepWithNext = true
+            }
             result.append(contentsOf: fragments)
         }
     }

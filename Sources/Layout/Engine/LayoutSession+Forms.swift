@@ -3,6 +3,10 @@ import Markup
 extension LayoutSession {
     /// Size of captions, cut-line labels and stamp labels.
     var smallSize: Points { setup.fontSize * 0.8 }
+    /// Signature captions: small, but never under 7 pt, and dark enough to photocopy.
+    var captionSize: Points { max(Self.captionMinimumSize, smallSize) }
+    static let captionMinimumSize: Points = 7
+    static let captionColor = RGBColor(red: 0.2, green: 0.2, blue: 0.2)
     /// Diameter of the stamp circle: 32 mm, a common round-seal size.
     static let stampDiameter: Points = 32 * 72 / 25.4
     /// Dash patterns in points.
@@ -83,31 +87,40 @@ extension LayoutSession {
         let valueLines = valueText.isEmpty ? [] : valueText.lines(width: max(1, lineWidth - 4))
         let rows = max(1, valueLines.count)
         let rowHeight = metrics.height * 1.5
-        var fragment = Fragment(height: rowHeight * Double(rows))
-        for row in 0..<rows {
-            let baseline = Double(row) * rowHeight + rowHeight - size * 0.45
-            if row == 0 && result.isEmpty && !labelText.isEmpty {
-                let line = labelText.lines(width: labelWidth + 1)[0]
-                setLine(line, of: labelText, alignment: .left, x: context.x, width: labelWidth, baseline: baseline,
-                        into: &fragment.ops)
+        // A long value is cut into pieces that each fit a page: one row per piece on lines
+        // (kept together up to three rows, like a paragraph), as many rows as fit in a box.
+        let piece = style == .line ? 1 : max(1, Int((bodyHeight - size) / rowHeight))
+        var first = 0
+        while first < rows {
+            let count = min(piece, rows - first)
+            var fragment = Fragment(height: rowHeight * Double(count))
+            for row in first..<(first + count) {
+                let baseline = Double(row - first) * rowHeight + rowHeight - size * 0.45
+                if row == 0 && result.isEmpty && !labelText.isEmpty {
+                    let line = labelText.lines(width: labelWidth + 1)[0]
+                    setLine(line, of: labelText, alignment: .left, x: context.x, width: labelWidth,
+                            baseline: baseline, into: &fragment.ops)
+                }
+                if row < valueLines.count {
+                    setLine(valueLines[row], of: valueText, alignment: .left, x: lineX + 2, width: lineWidth - 4,
+                            baseline: baseline, into: &fragment.ops)
+                }
+                if style == .line {
+                    let y = baseline + size * 0.3
+                    fragment.ops.append(.line(x1: lineX, y1: y, x2: lineX + lineWidth, y2: y, lineWidth: 0.5,
+                                              dash: [], color: .black))
+                }
             }
-            if row < valueLines.count {
-                setLine(valueLines[row], of: valueText, alignment: .left, x: lineX + 2, width: lineWidth - 4,
-                        baseline: baseline, into: &fragment.ops)
+            if style == .box {
+                fragment.ops.append(.strokeRect(x: lineX, y: fragment.height - size * 0.1, width: lineWidth,
+                                                height: fragment.height - size * 0.2, lineWidth: 0.5, color: .black))
             }
-            if style == .line {
-                let y = baseline + size * 0.3
-                fragment.ops.append(.line(x1: lineX, y1: y, x2: lineX + lineWidth, y2: y, lineWidth: 0.5, dash: [],
-                                          color: .black))
-            }
+            fragment.firstBaseline = rowHeight - size * 0.45
+            fragment.keepWithNext = first + count < rows && (rows <= 3 || first == 0 || first + count == rows - 1)
+            result.append(fragment)
+            first += count
         }
-        if style == .box {
-            fragment.ops.append(.strokeRect(x: lineX, y: fragment.height - size * 0.1, width: lineWidth,
-                                            height: fragment.height - size * 0.2, lineWidth: 0.5, color: .black))
-        }
-        fragment.firstBaseline = rowHeight - size * 0.45
-        fragment.spaceAfter = size * 0.3
-        result.append(fragment)
+        result[result.count - 1].spaceAfter = size * 0.3
         return result
     }
 
@@ -138,22 +151,28 @@ extension LayoutSession {
         return fragment
     }
 
-    /// Room to sign, a line, and the caption centered under it in small gray text.
-    func signature(caption: [Inline], in context: BlockContext) -> Fragment {
+    /// Room to sign, a line, and the caption centered under it in small dark text, at
+    /// least `captionMinimumSize` so that it survives a photocopy. A caption of many lines
+    /// flows on like a paragraph, its first two lines kept with the line.
+    func signature(caption: [Inline], in context: BlockContext) -> [Fragment] {
         let size = setup.fontSize
         let width = min(context.width, max(size * 14, context.width * 0.45))
         let lineDepth = lineMetrics(size: size).height * 2
-        var fragment = Fragment(height: lineDepth)
+        var fragment = Fragment(height: lineDepth + 1)
         fragment.ops.append(.line(x1: context.x, y1: lineDepth, x2: context.x + width, y2: lineDepth, lineWidth: 0.5,
                                   dash: [], color: .black))
-        let text = styledText(caption, size: smallSize, color: .gray)
-        if !text.isEmpty {
-            fragment.height += textBlock(text, alignment: .center, x: context.x, width: width,
-                                         top: lineDepth + 1, into: &fragment.ops) + 1
-        }
         fragment.spaceBefore = paragraphGap
-        fragment.spaceAfter = paragraphGap
-        return fragment
+        let text = styledText(caption, size: captionSize, color: Self.captionColor)
+        guard !text.isEmpty else {
+            fragment.spaceAfter = paragraphGap
+            return [fragment]
+        }
+        fragment.keepWithNext = true
+        var result = [fragment]
+        result += paragraphFragments(text, alignment: .center, x: context.x, width: width)
+        result[1].keepWithNext = true
+        result[result.count - 1].spaceAfter = paragraphGap
+        return result
     }
 
     /// A dashed gray circle (32 mm, less when the column is narrower) with its label centered.

@@ -89,6 +89,9 @@ extension LayoutSession {
                                               width: Double(rect.columns) * module, height: Double(rect.rows) * module,
                                               color: .black))
             }
+            if spec.emblem == .hryvnia {
+                hryvniaEmblem(symbolSize: symbol.size, module: module, left: left + quiet, top: quiet, into: &fragment.ops)
+            }
             fragment.height = totalWidth
         }
         fragment.spaceBefore = paragraphGap * 0.5

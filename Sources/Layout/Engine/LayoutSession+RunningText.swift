@@ -4,6 +4,10 @@ extension LayoutSession {
     /// Size of the running header and footer text.
     var runningSize: Points { setup.fontSize * 0.85 }
 
+    /// Lines a running header or footer may take; further lines (a company name full of
+    /// line feeds) are left out rather than drawn over the body or off the page.
+    static let runningLineLimit = 3
+
     /// Reserves room for the running header and footer inside the margins (measured with
     /// four-digit page numbers) and returns where the body starts.
     func reserveRunningText() -> (bodyTop: Points, header: Points, footer: Points) {
@@ -11,7 +15,7 @@ extension LayoutSession {
         func reserve(_ inlines: [Inline]) -> Points {
             guard !inlines.isEmpty else { return 0 }
             let text = styledText(inlines, size: runningSize, numbers: sample)
-            let lines = text.lines(width: contentWidth).count
+            let lines = min(Self.runningLineLimit, text.lines(width: contentWidth).count)
             return Double(lines) * lineMetrics(size: runningSize).height + setup.fontSize * 0.6
         }
         let header = reserve(setup.header), footer = reserve(setup.footer)
@@ -31,7 +35,8 @@ extension LayoutSession {
             if !setup.header.isEmpty {
                 let text = styledText(setup.header, size: runningSize, numbers: numbers)
                 var ops: [DrawOp] = []
-                _ = textBlock(text, alignment: alignment, x: contentLeft, width: contentWidth, top: 0, into: &ops)
+                _ = textBlock(text, alignment: alignment, x: contentLeft, width: contentWidth, top: 0,
+                              lineLimit: Self.runningLineLimit, into: &ops)
                 let top = pageHeight - setup.marginTop
                 for op in ops { pages[page].append(op.placed(top: top)) }
             }
@@ -39,7 +44,7 @@ extension LayoutSession {
                 let text = styledText(setup.footer, size: runningSize, numbers: numbers)
                 var ops: [DrawOp] = []
                 let height = textBlock(text, alignment: alignment, x: contentLeft, width: contentWidth, top: 0,
-                                       into: &ops)
+                                       lineLimit: Self.runningLineLimit, into: &ops)
                 let top = setup.marginBottom + height
                 for op in ops { pages[page].append(op.placed(top: top)) }
             }

@@ -11,17 +11,11 @@ import Foundation
 /// JPEG: the marker structure is verified from SOI to EOI (see `JPEGFile`) and the file
 /// is returned as `.jpeg` for libharu to embed unchanged (bytes after EOI dropped).
 public enum ImageDecoder {
-    /// Reads and decodes the file at `path`; error messages name the file by `path`.
+    /// Reads and decodes the regular file at `path`, downsampled to `limits.maxHeldPixels`;
+    /// error messages name the file by `path`.
     public static func load(path: String, limits: ImageLimits = .default) throws(ImageError) -> ImageResource {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limits.maxBytes {
-            throw .fileTooLarge(file: path, bytes: size, limit: limits.maxBytes)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "not readable" : "no such file"
-            throw .unreadable(file: path, reason: reason)
-        }
-        return try decode(bytes: [UInt8](data), name: path, limits: limits)
+        let bytes = try readRegularFile(path: path, limits: limits)
+        return try decode(bytes: bytes, name: path, limits: limits).downsampled(toAtMost: limits.maxHeldPixels)
     }
 
     /// Decodes image bytes; `name` is used in error messages (a file name or path).

@@ -10,13 +10,18 @@ public struct ImageLimits: Sendable, Equatable {
     public var maxBytes: Int
     /// The largest accepted `width × height`.
     public var maxPixels: Int
+    /// The most pixels a decoded PNG keeps once loaded: larger ones are averaged down by a
+    /// whole factor, so a document with many big photos holds small copies (JPEG files
+    /// are embedded as they are and keep their size).
+    public var maxHeldPixels: Int
 
-    public init(maxBytes: Int, maxPixels: Int) {
+    public init(maxBytes: Int, maxPixels: Int, maxHeldPixels: Int = 4_000_000) {
         self.maxBytes = maxBytes
         self.maxPixels = maxPixels
+        self.maxHeldPixels = maxHeldPixels
     }
 
-    /// 20 MiB files, 40 megapixels.
+    /// 20 MiB files, 40 megapixels, PNGs held at 4 megapixels at most.
     public static let `default` = ImageLimits(maxBytes: 20 * 1024 * 1024, maxPixels: 40_000_000)
 
     /// Throws when `width × height` is over `maxPixels` (or overflows).

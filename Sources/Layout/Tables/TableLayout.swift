@@ -14,7 +14,8 @@ extension LayoutSession {
     static let tableBorderWidth: Points = 0.5
 
     /// Lays out a table: header rows (bold) repeat on every page the table spans, rows stay
-    /// whole unless a single row is taller than a page (then it splits between lines).
+    /// whole unless a single row is taller than a page (then it splits between lines into
+    /// pieces of a quarter page).
     func appendTable(_ table: Table, in context: BlockContext, to result: inout [Fragment]) throws(LayoutError) {
         let columnCount = table.columns.count
         let header = try cellTexts(table.headerRows, bold: true, columns: columnCount, firstRow: 1)
@@ -34,9 +35,14 @@ extension LayoutSession {
                                                             maxHeight: bodyHeight / 2))
         }
         for index in headerFragments.indices { headerFragments[index].keepWithNext = true }
-        let headerHeight = headerFragments.reduce(0) { $0 + $1.height }
+        // Header rows repeat on continuation pages only while they take at most half a page;
+        // a taller header is laid out once, like body rows.
+        var headerHeight = headerFragments.reduce(0) { $0 + $1.height }
         var headerID: Int?
-        if !headerFragments.isEmpty {
+        if headerHeight > bodyHeight / 2 {
+            headerHeight = 0
+            for index in headerFragments.indices { headerFragments[index].keepWithNext = false }
+        } else if !headerFragments.isEmpty {
             headerID = tableHeaders.count
             tableHeaders.append(headerFragments)
         }
@@ -79,32 +85,66 @@ extension LayoutSession {
         return result
     }
 
-    /// Column widths: fixed as given; auto = max(min-content, min(max-content, fair share));
-    /// fractions share what remains. When even that does not fit, non-fixed columns get
-    /// the free space in proportion to their min-content (long words then break).
+    /// Column widths from the content of the whole table (header and every row):
+    /// fixed as given, grown to their widest unbreakable piece (an amount, a row number) as far
+    /// as the other columns' widest pieces leave room; auto = max(min-content, min(max-content,
+    /// fair share)); fractions share what remains. When even that does not fit, non-fixed
+    /// columns get the free space in proportion to their min-content (long words then break).
     func columnWidths(_ columns: [TableColumn], rows: [[[CellText]]], available: Points) throws(LayoutError)
         -> [Points] {
         let count = columns.count
         let padding = 2 * Self.cellPaddingX
         var minimum = [Points](repeating: padding, count: count)
         var maximum = [Points](repeating: padding, count: count)
+        var declared = [Points](repeating: 0, count: count)
         var fixed: Points = 0, nonFixed = 0
-        for column in columns {
-            if case .fixed(let width) = column.width { fixed += max(0, width.isFinite ? width : 0) } else { nonFixed += 1 }
+        for (index, column) in columns.enumerated() {
+            if case .fixed(let width) = column.width {
+                declared[index] = max(0, width.isFinite ? width : 0)
+                fixed += declared[index]
+            } else {
+                nonFixed += 1
+            }
         }
         guard fixed <= available + 0.001 else {
             throw .tooWide(element: "table", width: fixed, available: available, location: nil)
         }
-        if nonFixed > 0 {
-            for group in rows {
-                for row in group {
-                    for cell in row where cell.span == 1 {
-                        if case .fixed = columns[cell.column].width { continue }
-                        let widths = cell.text.contentWidths()
-                        minimum[cell.column] = max(minimum[cell.column], widths.min + padding)
-                        maximum[cell.column] = max(maximum[cell.column], widths.max + padding)
+        var spanned: [(cell: CellText, min: Points, max: Points)] = []
+        for group in rows {
+            for row in group {
+                for cell in row {
+                    let widths = cell.text.contentWidths()
+                    guard cell.span == 1 else {
+                        spanned.append((cell, widths.min + padding, widths.max + padding))
+                        continue
                     }
+                    minimum[cell.column] = max(minimum[cell.column], widths.min + padding)
+                    maximum[cell.column] = max(maximum[cell.column], widths.max + padding)
                 }
+            }
+        }
+        // A spanning cell wider than its columns shares its shortfall out evenly among them.
+        for (cell, least, most) in spanned {
+            let columns = cell.column..<(cell.column + cell.span)
+            let share = Double(cell.span)
+            let short = least - columns.reduce(0) { $0 + minimum[$1] }
+            if short > 0 { for column in columns { minimum[column] += short / share } }
+            let long = most - columns.reduce(0) { $0 + maximum[$1] }
+            if long > 0 { for column in columns { maximum[column] += long / share } }
+        }
+        // Grow fixed columns whose content does not fit, sharing out the room the other
+        // columns' min-content leaves (in proportion to each column's shortfall).
+        var growth: Points = 0, room = available - fixed
+        for (index, column) in columns.enumerated() {
+            if case .fixed = column.width { growth += max(0, minimum[index] - declared[index]) } else { room -= minimum[index] }
+        }
+        if growth > 0 && room > 0 {
+            let share = min(1, room / growth)
+            for (index, column) in columns.enumerated() {
+                guard case .fixed = column.width, minimum[index] > declared[index] else { continue }
+                let grown = (minimum[index] - declared[index]) * share
+                declared[index] += grown
+                fixed += grown
             }
         }
         let free = available - fixed
@@ -113,7 +153,7 @@ extension LayoutSession {
         var autoTotal: Points = 0, fractionTotal: Double = 0, fractionMinimum: Points = 0, minimumTotal: Points = 0
         for (index, column) in columns.enumerated() {
             switch column.width {
-            case .fixed(let width): widths[index] = max(0, width.isFinite ? width : 0)
+            case .fixed: widths[index] = declared[index]
             case .auto:
                 widths[index] = max(minimum[index], min(maximum[index], fair))
                 autoTotal += widths[index]
@@ -153,7 +193,10 @@ extension LayoutSession {
             tallest = max(tallest, lines.count)
             cellLines.append(lines)
         }
-        let capacity = max(1, Int((maxHeight - 2 * Self.cellPaddingY) / metrics.height))
+        // A row taller than a page is cut into pieces of a quarter page, so that its first
+        // piece fills the foot of the page it starts on instead of leaving it empty.
+        let pageLines = max(1, Int((maxHeight - 2 * Self.cellPaddingY) / metrics.height))
+        let capacity = tallest <= pageLines ? pageLines : max(1, pageLines / 4)
         var fragments: [Fragment] = []
         var firstLine = 0
         while firstLine < tallest {
@@ -165,7 +208,8 @@ extension LayoutSession {
                 let x = lefts[cell.column], width = cellWidth(cell, widths)
                 let alignment = table.columns[cell.column].alignment
                 let lines = cellLines[index]
-                for number in firstLine..<min(lines.count, firstLine + lineCount) {
+                // A cell with fewer lines than its row has nothing left on the later pieces.
+                for number in min(firstLine, lines.count)..<min(lines.count, firstLine + lineCount) {
                     let baseline = Self.cellPaddingY + Double(number - firstLine) * metrics.height + metrics.baseline
                     setLine(lines[number], of: cell.text, alignment: alignment, x: x + Self.cellPaddingX,
                             width: width - 2 * Self.cellPaddingX, baseline: baseline, into: &fragment.ops)

@@ -9,9 +9,11 @@ struct TextLine: Equatable {
 }
 
 extension StyledText {
-    /// Greedy first-fit line breaking. Breaks after spaces and after hyphens inside words,
-    /// never at no-break spaces; a word longer than a whole line is broken at a character,
-    /// preferably after `/ . @ - _`.
+    /// Greedy first-fit line breaking. Breaks after spaces (U+0020 only: no-break spaces
+    /// U+00A0, U+202F and U+2007 join an amount with its currency or unit) and after hyphens
+    /// between letters; a word longer than a whole line is broken at a character, preferably
+    /// after `/ . @ - _`, and never inside a number (`2 000,00`, `−15`) unless the number
+    /// alone is wider than the line.
     func lines(width maxWidth: Points) -> [TextLine] {
         var lines: [TextLine] = []
         // At least one line always comes back; room for a few saves regrowing for most texts.
@@ -51,7 +53,8 @@ extension StyledText {
                 lineWidth = 0
                 for position in start...index { lineWidth += advances[position] }
             }
-            if Self.isHyphen(scalar), index + 1 < n, scalars[index + 1] != " ", index > start {
+            if Self.isHyphen(scalar), index > start, index + 1 < n, scalars[index + 1] != " ",
+               scalars[index - 1] != " ", !Self.isDigit(scalars[index + 1]) {
                 lastBreak = index + 1
             }
             index += 1
@@ -73,17 +76,59 @@ extension StyledText {
     }
 
     /// Where to split an unbreakable run that overflows at `overflow`: after the last
-    /// `/ . @ - _` in the second half of the line, else just before the overflowing character.
+    /// `/ . @ - _` in the second half of the line, else at the last character boundary that
+    /// does not cut a number; a number wider than the line is cut before the overflow.
     private func characterBreak(from start: Int, before overflow: Int) -> Int {
         var position = overflow - 1
         let earliest = start + max(1, (overflow - start) / 2)
         while position >= earliest {
             switch scalars[position] {
-            case "/", ".", "@", "-", "_": return position + 1
-            default: position -= 1
+            case "/", ".", "@", "-", "_":
+                if !splitsNumber(at: position + 1) { return position + 1 }
+            default: break
             }
+            position -= 1
         }
-        return overflow
+        var cut = overflow
+        while cut > start + 1 && splitsNumber(at: cut) { cut -= 1 }
+        return splitsNumber(at: cut) ? overflow : cut
+    }
+
+    /// True when a break before `position` would cut a number: between two digits, around a
+    /// separator between digits (`2 000,00`, `1.5`), or after a sign before a digit (`−15`).
+    /// Digits right after a letter belong to a code (`SN4K2X9QZ7781234567`), which may break.
+    func splitsNumber(at position: Int) -> Bool {
+        guard position > 0, position < scalars.count else { return false }
+        let before = scalars[position - 1], after = scalars[position]
+        let cuts: Bool
+        if Self.isDigit(before) && Self.isDigit(after) {
+            cuts = true
+        } else if Self.isDigit(after) {
+            cuts = before == "\u{2212}" || before == "-" || before == "+"
+                || Self.isNumberSeparator(before) && position >= 2 && Self.isDigit(scalars[position - 2])
+        } else {
+            cuts = Self.isDigit(before) && Self.isNumberSeparator(after) && position + 1 < scalars.count
+                && Self.isDigit(scalars[position + 1])
+        }
+        guard cuts else { return false }
+        // Looks back at most 64 characters (a longer run of digits is a number), so that
+        // breaking a long digit run stays linear.
+        var first = position - 1
+        let earliest = max(0, position - 64)
+        while first > earliest, Self.isDigit(scalars[first - 1]) || Self.isNumberSeparator(scalars[first - 1]) {
+            first -= 1
+        }
+        return first == 0 || first == earliest || !scalars[first - 1].properties.isAlphabetic
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value &- 0x30 < 10 }
+
+    /// Characters that group digits or mark a decimal inside a number.
+    static func isNumberSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ".", "'", "\u{00A0}", "\u{202F}", "\u{2009}", "\u{2007}": return true
+        default: return false
+        }
     }
 
     private func makeLine(_ start: Int, _ end: Int, endsParagraph: Bool) -> TextLine {

@@ -76,7 +76,8 @@ extension LayoutSession {
     }
 
     /// Lays out text as paragraph lines, one fragment per line, with widow and orphan
-    /// control (paragraphs of four lines or more keep two lines together at each end).
+    /// control: never one line alone at the foot or the head of a page (paragraphs of four
+    /// lines or more keep two lines together at each end; shorter ones stay whole).
     func paragraphFragments(_ text: StyledText, alignment: TextAlignment, x: Points, width: Points)
         -> [Fragment] {
         let lines = text.lines(width: width)
@@ -93,14 +94,18 @@ extension LayoutSession {
         if fragments.count >= 4 {
             fragments[0].keepWithNext = true
             fragments[fragments.count - 2].keepWithNext = true
+        } else {
+            // Two or three lines cannot leave two on each page: they move as one.
+            for index in fragments.indices.dropLast() { fragments[index].keepWithNext = true }
         }
         return fragments
     }
 
-    /// Lays out text into one block of ops (cells, labels); returns its height.
+    /// Lays out text into one block of ops (cells, labels), at most `lineLimit` lines;
+    /// returns its height.
     func textBlock(_ text: StyledText, alignment: TextAlignment, x: Points, width: Points, top: Points,
-                   into ops: inout [DrawOp]) -> Points {
-        let lines = text.lines(width: width)
+                   lineLimit: Int = .max, into ops: inout [DrawOp]) -> Points {
+        let lines = text.lines(width: width).prefix(lineLimit)
         let metrics = lineMetrics(size: text.size)
         for (number, line) in lines.enumerated() {
             setLine(line, of: text, alignment: alignment, x: x, width: width,

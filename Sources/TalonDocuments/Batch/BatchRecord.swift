@@ -58,7 +58,7 @@ public struct BatchFailure: Error, Sendable, CustomStringConvertible {
         let lines: [String]
         switch problem {
         case .document(.validation(let error)):
-            lines = error.problems.map(\.description)
+            lines = error.lines
         case .document(let error):
             lines = error.description.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         case .nameField(let field):

@@ -25,7 +25,9 @@ public struct BatchDestination: Sendable {
 /// What happened to one record, reported in input order.
 public enum BatchEvent: Sendable {
     /// The record's document was rendered; `path` is its file (nil when only merging).
-    case rendered(record: Int, path: String?, pages: Int)
+    /// `warnings` are lines such as `record 3 (line 3): $.claim.attachments[0].path:
+    /// warning: ...` (see `RenderedDocument.warnings`).
+    case rendered(record: Int, path: String?, pages: Int, warnings: [String])
     /// The record produced no document.
     case failed(BatchFailure)
 }
@@ -83,8 +85,10 @@ public struct BatchRenderer: Sendable {
     public var locale: DocumentLocale?
     /// Worker threads (at least 1).
     public var jobs: Int
-    /// Folder that relative image paths in the documents are resolved against.
+    /// The attachments folder (see `RenderRequest.baseDirectory`).
     public var baseDirectory: URL?
+    /// Passwords and PDF/A for every document.
+    public var pdf = PDFOptions()
 
     /// A batch of `template` with `jobs` workers (default: the active processor count).
     public init(renderer: DocumentRenderer, template: TemplateReference, kind: DocumentKind? = nil,
@@ -101,19 +105,22 @@ public struct BatchRenderer: Sendable {
     /// Renders every record of `reader` into `destination`.
     ///
     /// `events` is called for each record in input order, one call at a time, from the
-    /// worker threads; keep it short. Throws only when the output folder cannot be created;
-    /// everything later is in the summary.
+    /// worker threads; keep it short. Throws only when the output folder cannot be created
+    /// or another batch is writing into it; everything later is in the summary.
     public func run(_ reader: BatchReader, to destination: BatchDestination,
                     events: @escaping @Sendable (BatchEvent, BatchProgress) -> Void = { _, _ in })
         throws(TalonError) -> BatchSummary
     {
+        var lock: FolderLock?
         if let directory = destination.directory {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
                 throw .output(path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
             }
+            lock = try FolderLock(directory.path)
         }
+        defer { lock?.release() }
         let scheduler = BatchScheduler(batch: self, destination: destination, events: events)
         return scheduler.run(reader)
     }
@@ -131,10 +138,11 @@ public struct BatchRenderer: Sendable {
         }
         let request = RenderRequest(
             template: template, data: Data(value.serialized(pretty: false).utf8), dataName: record.label,
-            locale: locale, kind: kind, format: .pdf, baseDirectory: baseDirectory)
+            locale: locale, kind: kind, format: .pdf, baseDirectory: baseDirectory, pdf: pdf)
         let list: DisplayList
+        let warnings: [String]
         do {
-            list = try renderer.displayList(for: request)
+            (list, warnings) = try renderer.displayListAndWarnings(for: request)
         } catch {
             return failure(.document(error))
         }
@@ -155,7 +163,8 @@ public struct BatchRenderer: Sendable {
         }
         return .rendered(RenderedRecord(
             record: record.number, line: record.line, file: file,
-            list: destination.mergedFile == nil ? nil : list, pages: list.pages.count))
+            list: destination.mergedFile == nil ? nil : list, pages: list.pages.count,
+            warnings: warnings.map { "\(record.label): \($0)" }))
     }
 }
 
@@ -166,6 +175,7 @@ struct RenderedRecord: Sendable {
     var file: (name: String, bytes: [UInt8])?
     var list: DisplayList?
     var pages: Int
+    var warnings: [String]
 }
 
 /// What a worker made of one record.

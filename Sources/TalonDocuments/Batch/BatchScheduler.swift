@@ -73,7 +73,9 @@ final class BatchScheduler: @unchecked Sendable {
         lock.unlock()
         result.records = count
         result.error = inputError
-        if let file = destination.mergedFile, let list {
+        if let file = destination.mergedFile, var list {
+            // A print run of many records carries no one record's data.
+            list.info.attachment = nil
             do {
                 try AtomicFile.write(try batch.renderer.paint(list), to: file.path)
                 result.mergedPages = list.pages.count
@@ -141,7 +143,7 @@ final class BatchScheduler: @unchecked Sendable {
         case .failed(let failure):
             event = .failed(failure)
         case .rendered(let rendered):
-            event = .rendered(record: rendered.record, path: nil, pages: rendered.pages)
+            event = .rendered(record: rendered.record, path: nil, pages: rendered.pages, warnings: rendered.warnings)
             if let directory = destination.directory, let file = rendered.file {
                 let path = directory.appendingPathComponent(file.name).path
                 if let first = writtenNames[file.name] {
@@ -151,7 +153,8 @@ final class BatchScheduler: @unchecked Sendable {
                     do {
                         try AtomicFile.write(file.bytes, to: path)
                         writtenNames[file.name] = rendered.record
-                        event = .rendered(record: rendered.record, path: path, pages: rendered.pages)
+                        event = .rendered(record: rendered.record, path: path, pages: rendered.pages,
+                                          warnings: rendered.warnings)
                     } catch {
                         event = .failed(BatchFailure(record: rendered.record, line: rendered.line, problem: .document(error)))
                     }

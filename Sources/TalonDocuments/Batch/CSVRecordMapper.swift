@@ -19,7 +19,12 @@ struct CSVRecordMapper {
     let columns: [[String]]
     let types: [String: FieldType]
 
-    /// Checks the header: no empty or duplicate names, no column inside another's value.
+    /// The most dots a column name may have beyond the first level (no document nests this
+    /// deep); deeper headers are refused before anything is built from them.
+    static let maximumDepth = 16
+
+    /// Checks the header: no empty or duplicate names, no column inside another's value, no
+    /// nesting deeper than `maximumDepth`, and (with a document kind) only the kind's fields.
     init(header: [String], kind: DocumentKind?, inputName: String) throws(TalonError) {
         var columns: [[String]] = []
         var seen: Set<String> = []
@@ -29,14 +34,29 @@ struct CSVRecordMapper {
             guard !trimmed.isEmpty, !path.contains(where: \.isEmpty) else {
                 throw .input(path: inputName, reason: "CSV header: column \(index + 1) ('\(name)') is not a dotted field path")
             }
+            guard path.count <= Self.maximumDepth else {
+                throw .input(path: inputName, reason: "CSV header: column \(index + 1) is nested deeper than \(Self.maximumDepth) levels")
+            }
             guard seen.insert(trimmed).inserted else {
                 throw .input(path: inputName, reason: "CSV header: column '\(trimmed)' appears twice")
             }
             columns.append(path)
         }
         for path in columns {
-            for length in 1..<path.count where seen.contains(path[..<length].joined(separator: ".")) {
-                throw .input(path: inputName, reason: "CSV header: column '\(path.joined(separator: "."))' is inside column '\(path[..<length].joined(separator: "."))'")
+            var prefix = ""
+            for component in path.dropLast() {
+                prefix += prefix.isEmpty ? component : "." + component
+                if seen.contains(prefix) {
+                    throw .input(path: inputName, reason: "CSV header: column '\(path.joined(separator: "."))' is inside column '\(prefix)'")
+                }
+            }
+        }
+        if let kind {
+            let known = Self.topLevelFields(of: kind.schema)
+            let unknown = columns.filter { !known.contains($0[0]) }.map { $0.joined(separator: ".") }
+            if let first = unknown.first {
+                let what = unknown.count > 1 ? "columns '\(first)' and \(unknown.count - 1) more are not fields" : "column '\(first)' is not a field"
+                throw .input(path: inputName, reason: "CSV header: \(what) of \(kind.rawValue) (see 'talon schema \(kind.rawValue)')")
             }
         }
         self.columns = columns
@@ -57,6 +77,13 @@ struct CSVRecordMapper {
             root.insert(value(cell, at: path.joined(separator: ".")), at: path[...])
         }
         return .success(root.json)
+    }
+
+    /// The names of a schema's top-level properties.
+    static func topLevelFields(of schema: JSONValue) -> Set<String> {
+        guard case .object(let pairs) = schema, case .object(let properties)? = pairs.first(where: { $0.key == "properties" })?.value
+        else { return [] }
+        return Set(properties.map(\.key))
     }
 
     func value(_ cell: String, at path: String) -> JSONValue {

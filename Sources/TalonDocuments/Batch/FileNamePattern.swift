@@ -6,10 +6,11 @@ import Warranty
 /// path into the record's JSON; `{#}` is the record number. `.pdf` is added when the
 /// pattern does not end with it.
 ///
-/// Inserted values are sanitised for file names: `/`, `\` and control characters are
-/// removed; every other character is kept (Cyrillic included). Leading dots are removed
-/// from the finished name, so a record cannot write a hidden file or `..`. A name may be
-/// at most 255 bytes of UTF-8.
+/// Inserted values are sanitised for file names: `/`, `\`, control characters and
+/// bidirectional controls (U+202E) are removed; every other character is kept (Cyrillic
+/// included). Leading dots and white space are removed from the finished name, so a record
+/// cannot write a hidden file or `..`, nor white space before `.pdf`. A name may be at most
+/// 255 bytes of UTF-8.
 public struct FileNamePattern: Sendable, Equatable, CustomStringConvertible {
     enum Part: Sendable, Equatable {
         case literal(String)
@@ -82,7 +83,12 @@ public struct FileNamePattern: Sendable, Equatable, CustomStringConvertible {
                 name += Self.sanitised(text)
             }
         }
-        name = String(name.drop { $0 == "." })
+        // Leading white space and dots, and white space before the extension, are dropped:
+        // " x.pdf" and "x .pdf" look like "x.pdf" in a listing.
+        name = String(name.drop { $0 == "." || $0.isWhitespace })
+        if name.hasSuffix(".pdf") {
+            name = String(name.dropLast(4).reversed().drop(while: \.isWhitespace).reversed()) + ".pdf"
+        }
         // Every pattern ends with ".pdf"; if the dots were all there was, nothing is left before it.
         if !name.hasSuffix(".pdf") || name == ".pdf" {
             return .failure(.invalidName("the name is empty once sanitised"))
@@ -103,6 +109,10 @@ public struct FileNamePattern: Sendable, Equatable, CustomStringConvertible {
     static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "/" || scalar == "\\" || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
             || scalar.properties.generalCategory == .control
+            // Bidirectional overrides, embeddings, isolates and marks (U+202E makes
+            // "x‮fdp.exe" read as "xexe.pdf").
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            || scalar.value == 0x200E || scalar.value == 0x200F || scalar.value == 0x061C
     }
 
     static func text(at path: ArraySlice<String>, in value: JSONValue) -> String? {

@@ -63,7 +63,10 @@ extension EncodedBarcode {
             case .Q: .quartile
             case .H: .high
             }
-            self = .matrix(try QRCode.encode(spec.data, errorCorrection: level))
+            // The NBU's payment code with the hryvnia sign: version 10-17 (resolution No. 97).
+            self = .matrix(spec.emblem == .hryvnia
+                ? try QRCode.encode(spec.data, errorCorrection: level, versions: NBUPayment.versions)
+                : try QRCode.encode(spec.data, errorCorrection: level))
         }
     }
 }

@@ -5,13 +5,15 @@ import Warranty
 /// (cells without the currency, which the table header names), and the totals with the
 /// currency, the VAT per rate and the amount to pay in words.
 extension ClaimPresenter {
-    func invoice() -> TemplateValue {
+    /// `payment` is the invoice's payment block (`invoice.payment`), null when there is none.
+    func invoice(payment: TemplateValue = .null) -> TemplateValue {
         guard let invoice = claim.invoice else { return .null }
         let totals = invoice.totals
         let anyCovered = invoice.lines.contains(where: \.covered)
         let anyDiscount = invoice.lines.contains { $0.discount != nil }
         return .map([
             "number": .string(invoice.number),
+            "payment": payment,
             "date": TemplateContext.date(invoice.date),
             "currency": .string(invoice.currency.code),
             "currency_label": .string(locale == .uk ? invoice.currency.ukrainianAbbreviation : invoice.currency.code),

@@ -39,7 +39,9 @@ struct ClaimPresenter {
     }
 
     func claimContext() -> TemplateValue {
-        .map([
+        let attachments = attachmentList()
+        let images = attachments.filter { $0["image"] == .bool(true) }
+        return .map([
             "rma": .string(claim.rma),
             "state": .string(claim.state.rawValue),
             "received": TemplateContext.date(claim.received),
@@ -51,9 +53,9 @@ struct ClaimPresenter {
             "equipment_set": .string(claim.equipmentSet),
             "failure": .string(claim.failure),
             "currency": .string(claim.currency.code),
-            "attachments": attachments(),
-            "images": .list(attachmentList().filter { $0["image"] == .bool(true) }),
-            "image_rows": imageRows(),
+            "attachments": .list(attachments),
+            "images": .list(images),
+            "image_rows": imageRows(images),
             "previous_repairs": .list(claim.previousRepairs.map(period)),
         ])
     }

@@ -7,9 +7,8 @@ struct PresentationOptions: Sendable, Equatable {
     /// The document is rendered as one short SMS (`--format sms`): templates print the
     /// short text.
     var sms = false
-    /// The folder relative attachment paths are resolved against (the data file's folder);
-    /// nil resolves them against the current directory.
-    var baseDirectory: URL?
+    /// What became of each attached file (see `AttachmentFiles`).
+    var attachmentFiles = AttachmentFiles()
 }
 
 /// Presents a service-centre document (RMA form, diagnosis, invoice, repair record,
@@ -34,7 +33,8 @@ struct PresentationOptions: Sendable, Equatable {
 /// reached that stage.
 enum ServiceDocumentContext {
     static func present(_ document: ServiceDocument, locale: DocumentLocale,
-                        options: PresentationOptions = PresentationOptions()) -> TemplateValue {
+                        options: PresentationOptions = PresentationOptions(),
+                        payment: InvoicePayment? = nil) -> TemplateValue {
         let claim = document.claim
         let presenter = ClaimPresenter(claim: claim, locale: locale, options: options)
         var members: [String: TemplateValue] = [
@@ -58,7 +58,7 @@ enum ServiceDocumentContext {
             "warranty": presenter.warranty(),
             "coverage": presenter.coverage(),
             "diagnosis": presenter.diagnosis(),
-            "invoice": presenter.invoice(),
+            "invoice": presenter.invoice(payment: presenter.payment(payment, serviceCenter: document.serviceCenter)),
             "approval": presenter.approval(),
             "repair": presenter.repair(),
             "return": presenter.returnInfo(),

@@ -1,16 +1,17 @@
 import Foundation
 
-/// Calendar files (`Templates/calendars/*.json`):
+/// Calendar files (`Templates/calendars/*.json`, described in their README):
 /// ```json
 /// {"calendar": "ua-peacetime",
 ///  "name": {"en": "Ukraine, peacetime …", "uk": "Україна, мирний час …"},
 ///  "weekend": ["saturday", "sunday"],
-///  "holidays": "none"   // or {"2025": [{"date": "2025-01-01", "name": {"en": "…", "uk": "…"}}]}
+///  "holidays": "none"   // or {"from": 2025, "rules": [...], "dates": [...]}
 ///  "transfer_weekend_holidays": true,
 ///  "note": "free text for people editing the file"}
 /// ```
-/// `"holidays": "none"` means no public holidays apply in any year; a map lists the
-/// holidays of each covered year (key = the year; every date must be in that year).
+/// A rule is `{"date": "MM-DD", ...}` or `{"easter": "orthodox"|"western", "days_after": 49, ...}`
+/// with a `name` and optional `from` / `until` years; `dates` lists one-off holidays
+/// (`{"date": "YYYY-MM-DD", "name": …}`) in or after the `from` year.
 extension BusinessCalendar {
     /// Decodes a calendar file, reporting every problem at once.
     public static func decode(json data: Data) throws(ValidationError) -> BusinessCalendar {
@@ -47,31 +48,59 @@ extension BusinessCalendar {
     static func readHolidays(_ cursor: JSONCursor) -> Holidays? {
         if case .string(let text)? = cursor.value {
             if text == "none" { return Holidays.none }
-            cursor.report("must be \"none\" or an object of years")
+            cursor.report("must be \"none\" or an object with from, rules and dates")
             return nil
         }
-        guard case .object(let pairs)? = cursor.value else {
-            cursor.report(cursor.isMissing ? ValidationReason.required : "must be \"none\" or an object of years")
+        guard case .object? = cursor.value else {
+            cursor.report(cursor.isMissing ? ValidationReason.required : "must be \"none\" or an object with from, rules and dates")
             return nil
         }
-        var years: [Int: [Holiday]] = [:]
-        for pair in pairs {
-            let yearCursor = cursor[pair.key]
-            guard pair.key.count == 4, let year = Int(pair.key), year >= 1 else {
-                yearCursor.report("key must be a year (YYYY)")
-                continue
-            }
-            var list: [Holiday] = []
-            for entry in yearCursor.array(required: true) ?? [] {
-                guard let item = entry.object(required: true, keys: ["date", "name"]) else { continue }
-                let date = item["date"].date(required: true)
-                let name = LocalizedText.read(item["name"])
-                if let date, date.year != year { item["date"].report("not in \(year)") }
-                if let date, let name, date.year == year { list.append(Holiday(date: date, name: name)) }
-            }
-            years[year] = list.sorted { $0.date < $1.date }
+        guard let object = cursor.object(required: true, keys: ["from", "rules", "dates"]) else { return nil }
+        let firstYear = object["from"].integer(required: true, in: 1990...lastComputedYear)
+        let rules = (object["rules"].array(required: true) ?? []).compactMap(readRule)
+        var oneOff: [Holiday] = []
+        for entry in object["dates"].array(required: false) ?? [] {
+            guard let item = entry.object(required: true, keys: ["date", "name"]) else { continue }
+            let date = item["date"].date(required: true)
+            let name = LocalizedText.read(item["name"])
+            if let date, let firstYear, date.year < firstYear { item["date"].report("before the calendar's first year \(firstYear)") }
+            if let date, let name { oneOff.append(Holiday(date: date, name: name)) }
         }
-        return .listed(years)
+        guard let firstYear else { return nil }
+        return .rules(HolidayRules(firstYear: firstYear, rules: rules, oneOff: oneOff))
+    }
+
+    /// `{"date": "12-25", "name": …}` or `{"easter": "orthodox", "days_after": 49, "name": …}`.
+    static func readRule(_ entry: JSONCursor) -> HolidayRules.Rule? {
+        guard let item = entry.object(required: true, keys: ["date", "easter", "days_after", "name", "from", "until"]) else {
+            return nil
+        }
+        let name = LocalizedText.read(item["name"])
+        let from = item["from"].integer(required: false, in: 1990...lastComputedYear)
+        let until = item["until"].integer(required: false, in: 1990...lastComputedYear)
+        var day: HolidayRules.Rule.Day?
+        if item["easter"].isMissing {
+            if let text = item["date"].string(required: true, maxLength: 5) {
+                let parts = text.split(separator: "-").map { Int($0) }
+                if parts.count == 2, text.count == 5, let month = parts[0], let dayOfMonth = parts[1],
+                    (1...12).contains(month), (1...CalendarDate.daysInMonth(year: 2024, month: month)).contains(dayOfMonth) {
+                    day = .fixed(month: month, day: dayOfMonth)
+                } else {
+                    item["date"].report("not a day of the year (expected MM-DD)")
+                }
+            }
+            if !item["days_after"].isMissing { item["days_after"].report("only with \"easter\"") }
+        } else {
+            if !item["date"].isMissing { item["date"].report("give either \"date\" or \"easter\"") }
+            let offset = item["days_after"].integer(required: false, in: -100...100) ?? 0
+            switch item["easter"].choice(required: true, of: ["orthodox", "western"]) {
+            case "orthodox"?: day = .orthodoxEaster(offset: offset)
+            case "western"?: day = .westernEaster(offset: offset)
+            default: break
+            }
+        }
+        guard let day, let name else { return nil }
+        return HolidayRules.Rule(day: day, name: name, from: from, until: until)
     }
 }
 

@@ -1,18 +1,19 @@
 /// Which days a service centre works: weekdays minus weekend days and public holidays.
 ///
 /// A calendar either says "no public holidays apply" (Ukraine under martial law since
-/// February 2022: Labour Code art. 73 holidays are working days) or lists the holidays
-/// of each year it covers. With `transfersWeekendHolidays` (Ukrainian peacetime rule,
-/// Labour Code art. 67) a holiday on a weekend day makes the next working day a day off;
-/// under martial law nothing is transferred. Counting past a listed calendar's last year
-/// throws instead of guessing.
+/// February 2022: Labour Code art. 73 holidays are working days) or gives rules for the
+/// holidays of every year from a first year on (fixed dates, days counted from Orthodox or
+/// Western Easter) plus one-off days. With `transfersWeekendHolidays` (Ukrainian peacetime
+/// rule, Labour Code art. 67) a holiday on a weekend day makes the next working day a day
+/// off; under martial law nothing is transferred. Counting before the first year (or after
+/// `lastComputedYear`, which no valid document reaches) throws instead of guessing.
 public struct BusinessCalendar: Sendable, Hashable {
     /// Which public holidays apply.
     public enum Holidays: Sendable, Hashable {
         /// No public holidays are days off (every weekday is a working day).
         case none
-        /// The holidays of each covered year; years not listed are unknown.
-        case listed([Int: [Holiday]])
+        /// Each year's holidays from the rules; years before their first are unknown.
+        case rules(HolidayRules)
     }
 
     /// A public holiday on a given date.
@@ -25,6 +26,10 @@ public struct BusinessCalendar: Sendable, Hashable {
             self.name = name
         }
     }
+
+    /// The last year whose days off are worked out: document dates end in 2099 and the
+    /// longest warranty (240 months) and business-day counts stay well before it.
+    public static let lastComputedYear = 2200
 
     /// Short identifier, e.g. `ua`, `ua-peacetime`.
     public let identifier: String
@@ -60,14 +65,14 @@ public struct BusinessCalendar: Sendable, Hashable {
 
     /// The years whose holidays are known (nil = every year, because none apply).
     public var coveredYears: ClosedRange<Int>? {
-        guard case .listed(let years) = holidays, let low = years.keys.min(), let high = years.keys.max() else { return nil }
-        return low...high
+        guard case .rules(let rules) = holidays else { return nil }
+        return rules.firstYear...max(rules.firstYear, Self.lastComputedYear)
     }
 
     /// Whether `date` is a working day. Throws when the calendar does not cover its year.
     public func isBusinessDay(_ date: CalendarDate) throws(BusinessCalendarError) -> Bool {
         if weekend.contains(date.weekday) { return false }
-        if case .listed(let years) = holidays, years[date.year] == nil {
+        if let years = coveredYears, !years.contains(date.year) {
             throw .yearNotCovered(date.year, calendar: identifier)
         }
         return !daysOff.contains(date)
@@ -100,8 +105,8 @@ public struct BusinessCalendar: Sendable, Hashable {
     }
 
     static func computeDaysOff(_ holidays: Holidays, weekend: Set<Weekday>, transfer: Bool) -> Set<CalendarDate> {
-        guard case .listed(let years) = holidays else { return [] }
-        let all = years.values.flatMap { $0.map(\.date) }.sorted()
+        guard case .rules(let rules) = holidays, rules.firstYear <= lastComputedYear else { return [] }
+        let all = (rules.firstYear...lastComputedYear).flatMap { rules.holidays(in: $0).map(\.date) }.sorted()
         var off = Set(all)
         guard transfer, weekend.count < 7 else { return off }
         for date in all where weekend.contains(date.weekday) {
@@ -124,7 +129,7 @@ public enum BusinessCalendarError: Error, Equatable, Sendable, CustomStringConve
 
     public var description: String {
         switch self {
-        case .yearNotCovered(let year, let calendar): "calendar \(calendar) has no holiday list for \(year)"
+        case .yearNotCovered(let year, let calendar): "calendar \(calendar) does not know the holidays of \(year)"
         case .countOutOfRange(let count): "business day count \(count) out of range 0...3660"
         }
     }

@@ -17,7 +17,7 @@
 /// - `unit` defaults to h/pcs (en) or год/шт (uk).
 extension Claim {
     func readInvoice(_ cursor: JSONCursor, locale: DocumentLocale) -> Invoice? {
-        let keys = ["number", "date", "currency", "vat_rate", "lines"]
+        let keys = ["number", "date", "currency", "vat_rate", "lines", "payment_due"]
         guard let object = cursor.object(required: false, keys: keys) else { return nil }
         let number = object["number"].string(required: true, maxLength: 60)
         let date = object["date"].date(required: true)
@@ -32,14 +32,20 @@ extension Claim {
         let defaultRate = readRate(object["vat_rate"]) ?? Percentage(basisPoints: 0)
         let covered = coverage?.isCovered ?? false
         var lines: [InvoiceLine] = []
-        for item in object["lines"].array(required: true, nonEmpty: true) ?? [] {
+        let items = object["lines"].array(required: true, nonEmpty: true) ?? []
+        if items.count > Invoice.maximumLines { object["lines"].report("more than \(Invoice.maximumLines) lines") }
+        for item in items {
             if let line = readLine(item, currency: invoiceCurrency, defaultRate: defaultRate, claimCovered: covered, locale: locale) {
                 lines.append(line)
             }
         }
+        let paymentDue = object["payment_due"].date(required: false)
+        if let paymentDue, let date, paymentDue < date { object["payment_due"].report("before the invoice date (\(date))") }
         guard let number, let date, !lines.isEmpty else { return nil }
         do {
-            return try Invoice(number: number, date: date, currency: invoiceCurrency, lines: lines)
+            var invoice = try Invoice(number: number, date: date, currency: invoiceCurrency, lines: lines)
+            invoice.paymentDue = paymentDue
+            return invoice
         } catch {
             object["lines"].report(error.description)
             return nil

@@ -69,7 +69,11 @@ extension Claim {
         let findings = object["findings"].string(required: true, maxLength: 4000)
         let cause = object["cause"].string(required: false, maxLength: 4000)
         var clauses: [ExclusionClause] = []
-        for item in object["clauses"].array(required: false) ?? [] {
+        let citations = object["clauses"].array(required: false) ?? []
+        if citations.count > policy.exclusions.count {
+            object["clauses"].report("more than \(policy.exclusions.count) clauses (each may be cited once)")
+        }
+        for item in citations.prefix(policy.exclusions.count) {
             guard let number = item.integer(required: true, in: Int.min...Int.max) else { continue }
             guard let clause = policy.clause(number) else {
                 item.report("unknown exclusion clause \(number) (known: 1–\(policy.exclusions.count))")
@@ -124,7 +128,9 @@ extension Claim {
         let work = object["work_done"].string(required: true, maxLength: 4000)
         let completed = object["completed"].date(required: true)
         let technician = object["technician"].string(required: false, maxLength: 200)
-        let parts = (object["parts_replaced"].array(required: false) ?? []).compactMap { item -> RepairWork.Part? in
+        let partItems = object["parts_replaced"].array(required: false) ?? []
+        if partItems.count > Invoice.maximumLines { object["parts_replaced"].report("more than \(Invoice.maximumLines) parts") }
+        let parts = partItems.prefix(Invoice.maximumLines).compactMap { item -> RepairWork.Part? in
             guard let part = item.object(required: true, keys: ["name", "part_number", "quantity"]) else { return nil }
             let name = part["name"].string(required: true, maxLength: 300)
             let number = part["part_number"].string(required: false, maxLength: 100)

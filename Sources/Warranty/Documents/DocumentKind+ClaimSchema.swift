@@ -24,7 +24,7 @@ extension DocumentKind {
             ("document_date", S.string("Date printed on the document (default: the date of the stage it reports)",
                                        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")),
             ("calendar", S.string("Business calendar identifier (default ua: martial law, no public holidays)", maxLength: 40)),
-            ("service_center", S.party(required: ["company"], description: "The service centre issuing the document")),
+            ("service_center", S.party(required: ["company"], description: "The service centre issuing the document", payee: true)),
             ("claim", DocumentKind.claimObject(required: claimRequired)),
         ]
         var required = ["service_center", "claim"]
@@ -42,7 +42,8 @@ extension DocumentKind {
     static func claimObject(required: [String]) -> JSONValue {
         typealias S = SchemaBuilder
         return S.object([
-            ("rma", S.string("RMA number", maxLength: 60)),
+            ("rma", S.string("RMA number, printed as a Code 128 barcode", maxLength: Claim.maximumRMALength,
+                             pattern: SchemaBuilder.printableASCII)),
             ("received", S.date),
             ("customer", S.party(required: ["name"], description: "The customer handing in the device")),
             ("product", S.product),
@@ -54,18 +55,20 @@ extension DocumentKind {
             ("equipment_set", S.string("Description of the complete set of equipment handed in", maxLength: 2000)),
             ("failure", S.string("Failure description", maxLength: 4000)),
             ("attachments", S.array(S.object([
-                ("name", S.string(maxLength: 200)), ("path", S.string(maxLength: 1000)),
-            ], required: ["name"]))),
+                ("name", S.string(maxLength: 200)),
+                ("path", S.string("Relative to the data file's folder (or --attachments); no '..'", maxLength: 1000)),
+            ], required: ["name"]), maxItems: Claim.maximumAttachments)),
             ("previous_repairs", S.array(S.object([
                 ("rma", S.string(maxLength: 60)), ("received", S.date), ("returned", S.date),
-            ], required: ["received", "returned"]), description: "Earlier warranty repairs (they extend the warranty); must not overlap")),
+            ], required: ["received", "returned"]), maxItems: Claim.maximumPreviousRepairs,
+               description: "Earlier warranty repairs (they extend the warranty); must not overlap, each received while in warranty")),
             ("currency", S.choice(Currency.known.map(\.code), description: "Currency of estimates and the invoice (default UAH)")),
             ("diagnosis", S.object([
                 ("date", S.date),
                 ("technician", S.string(maxLength: 200)),
                 ("findings", S.string(maxLength: 4000)),
                 ("cause", S.string(maxLength: 4000)),
-                ("clauses", S.array(S.integer(1...ExclusionClause.standard.count),
+                ("clauses", S.array(S.integer(1...ExclusionClause.standard.count), maxItems: ExclusionClause.standard.count,
                                     description: "Cited exclusion clauses; any makes the repair not covered")),
                 ("repair", S.object([
                     ("standard_components", S.boolean("true (default): repair due 14 business days after approval")),
@@ -78,7 +81,8 @@ extension DocumentKind {
                 ("date", S.date),
                 ("currency", S.choice(Currency.known.map(\.code), description: "Must equal the claim currency")),
                 ("vat_rate", S.decimal("Default VAT rate of lines in percent (default 0)")),
-                ("lines", S.array(DocumentKind.invoiceLine, minItems: 1)),
+                ("lines", S.array(DocumentKind.invoiceLine, minItems: 1, maxItems: Invoice.maximumLines)),
+                ("payment_due", S.date),
             ], required: ["number", "date", "lines"])),
             ("approval", S.object([
                 ("decision", S.choice(Approval.Decision.allCases.map(\.rawValue))),
@@ -91,7 +95,7 @@ extension DocumentKind {
                     ("name", S.string(maxLength: 300)),
                     ("part_number", S.string(maxLength: 100)),
                     ("quantity", S.integer(1...10_000)),
-                ], required: ["name"]))),
+                ], required: ["name"]), maxItems: Invoice.maximumLines)),
                 ("completed", S.date),
                 ("technician", S.string(maxLength: 200)),
             ], required: ["work_done", "completed"])),

@@ -54,20 +54,26 @@ enum SchemaBuilder {
         ])
     }
 
-    static func array(_ items: JSONValue, minItems: Int = 0, description: String? = nil) -> JSONValue {
+    static func array(_ items: JSONValue, minItems: Int = 0, maxItems: Int? = nil, description: String? = nil) -> JSONValue {
         var pairs: [(key: String, value: JSONValue)] = [("type", .string("array")), ("items", items)]
         if minItems > 0 { pairs.append(("minItems", .number(String(minItems)))) }
+        if let maxItems { pairs.append(("maxItems", .number(String(maxItems)))) }
         if let description { pairs.append(("description", .string(description))) }
         return .object(pairs)
     }
 
-    static let date = string("Calendar date YYYY-MM-DD", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", format: "date")
+    /// Text a Code 128 barcode can encode.
+    static let printableASCII = "^[ -~]+$"
+
+    static let date = string("Calendar date YYYY-MM-DD from 1990-01-01 to 2099-12-31",
+                             pattern: "^(199[0-9]|20[0-9]{2})-[0-9]{2}-[0-9]{2}$", format: "date")
     static let email = string("E-mail address", maxLength: 254, format: "email")
     static let phone = string("Telephone number, 5-15 digits", maxLength: 40, pattern: "^\\+?[0-9 ()-]+$")
     static let locale = choice(["en", "uk"], description: "Document language (default en)")
 
-    static func party(required: [String], description: String) -> JSONValue {
-        object([
+    /// A party; a `payee` (the service centre) also has its VAT status and bank details.
+    static func party(required: [String], description: String, payee: Bool = false) -> JSONValue {
+        var properties: [(String, JSONValue)] = [
             ("name", string("Full name of a person", maxLength: 200)),
             ("company", string(maxLength: 200)),
             ("address", string(maxLength: 500)),
@@ -75,12 +81,26 @@ enum SchemaBuilder {
             ("phone", phone),
             ("email", email),
             ("website", string(maxLength: 200)),
-        ], required: required, description: description)
+            ("tax_code", string("ЄДРПОУ (8 digits, a company) or РНОКПП (10 digits, a person or ФОП)",
+                                pattern: "^([0-9]{8}|[0-9]{10})$")),
+            ("vat_id", string("VAT number: ІПН (12 digits) or EU VAT ID such as PL5260001246", maxLength: 60,
+                              pattern: "^[A-Za-z0-9 ]{4,}$")),
+        ]
+        if payee {
+            properties += [
+                ("vat_payer", boolean("true: a VAT payer; false: not one (a ФОП on the single tax): invoices print no VAT at all")),
+                ("iban", string("IBAN, letters and digits (spaces allowed)", maxLength: 60, pattern: "^[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{11,}$")),
+                ("bic", string("BIC (SWIFT) code, 8 or 11 characters", maxLength: 11, pattern: "^[A-Za-z0-9]{8}([A-Za-z0-9]{3})?$")),
+                ("bank", string("The bank holding the account", maxLength: 200)),
+            ]
+        }
+        return object(properties, required: required, description: description)
     }
 
     static let product = object([
         ("model", string("Model designation", maxLength: 100)),
-        ("serial", string("Serial number", maxLength: 100)),
+        ("serial", string("Serial number, printed as a Code 128 barcode", maxLength: Product.maximumSerialLength,
+                          pattern: printableASCII)),
         ("name", string("Descriptive product name", maxLength: 200)),
         ("warranty_months", integer(WarrantyPolicy.monthsRange, description: "Months of warranty (default 36)")),
     ], required: ["model", "serial"])

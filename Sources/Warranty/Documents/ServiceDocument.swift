@@ -64,7 +64,7 @@ public struct ServiceDocument: Sendable, Hashable {
                 object["calendar"].report("unknown calendar (known: \(calendars.map(\.identifier).joined(separator: ", ")))")
             }
         }
-        let serviceCenter = Party.read(object["service_center"], required: true, requiring: ["company"])
+        let serviceCenter = Party.read(object["service_center"], required: true, requiring: ["company"], payee: true)
         let claim = Claim.read(object["claim"], calendar: calendar, locale: locale)
         var notice: Notice?
         if kind == .notice, let claim {

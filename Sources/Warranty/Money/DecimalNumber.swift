@@ -28,7 +28,8 @@ public struct DecimalNumber: Sendable, Hashable, CustomStringConvertible {
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = text[..<e]
-            guard let value = Int(text[text.index(after: e)...]), abs(value) <= 30 else {
+            // `magnitude`, not `abs`: abs(Int.min) traps.
+            guard let value = Int(text[text.index(after: e)...]), value.magnitude <= 30 else {
                 throw .notANumber(text)
             }
             exponent = value

@@ -22,11 +22,16 @@ public struct Invoice: Sendable, Hashable {
         public let discount: Money
     }
 
+    /// The most lines an invoice may have: the largest document Talon prints (see README).
+    public static let maximumLines = 1000
+
     public let number: String
     public let date: CalendarDate
     public let currency: Currency
     public let lines: [InvoiceLine]
     public let totals: Totals
+    /// The day payment is due (Ukrainian "сплатити до").
+    public var paymentDue: CalendarDate?
 
     /// Throws when lines are in another currency, there are no lines, or a sum overflows.
     public init(number: String, date: CalendarDate, currency: Currency, lines: [InvoiceLine]) throws(InvoiceError) {

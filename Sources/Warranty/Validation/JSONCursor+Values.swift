@@ -13,9 +13,13 @@ extension JSONCursor {
             report("must be a string, not \(value.typeName)")
             return nil
         }
-        let text = JSONCursor.trimmed(raw)
+        let text = JSONCursor.trimmed(raw.contains("\r\n") ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw)
         if text.isEmpty {
             if required { report(ValidationReason.required) }
+            return nil
+        }
+        if let problem = JSONCursor.unprintableProblem(text) {
+            report(problem)
             return nil
         }
         // A string has no more characters than UTF-8 bytes: count them only when it may matter.
@@ -24,6 +28,42 @@ extension JSONCursor {
             return nil
         }
         return text
+    }
+
+    /// Text printed as a Code 128 barcode: printable ASCII only (Code 128 has no Cyrillic),
+    /// at most `maxLength` characters so the bars fit their place on the form.
+    public func barcodeText(required: Bool, maxLength: Int) -> String? {
+        guard let text = string(required: required, maxLength: maxLength) else { return nil }
+        guard text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+            report("must be printable ASCII (Latin letters, digits, punctuation): it is printed as a Code 128 barcode")
+            return nil
+        }
+        return text
+    }
+
+    /// The most Unicode scalars one character (grapheme) may have: a letter with a few
+    /// accents, an emoji sequence. Thousands of combining marks on one letter are refused.
+    static let maximumScalarsPerCharacter = 16
+
+    /// Why the text cannot go into a document, or nil: control characters other than tab
+    /// and line feed (ESC, BEL, NUL, C1), bidirectional overrides and isolates (U+202E), and
+    /// over-long characters would reach terminals, SMS gateways or the fonts unprintable.
+    static func unprintableProblem(_ text: String) -> String? {
+        var ascii = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value >= 0x80 { ascii = false }
+            if (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value)
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+                || value == 0x200E || value == 0x200F || value == 0x061C {
+                let hex = String(value, radix: 16, uppercase: true)
+                return "must not contain the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
+            }
+        }
+        if !ascii, text.contains(where: { $0.unicodeScalars.count > maximumScalarsPerCharacter }) {
+            return "a character has more than \(maximumScalarsPerCharacter) combining marks"
+        }
+        return nil
     }
 
     /// `text` without leading and trailing white space (Unicode-aware, no Foundation).
@@ -38,11 +78,21 @@ extension JSONCursor {
         return String(text[first...last])
     }
 
-    /// A calendar date written `YYYY-MM-DD`.
+    /// The dates a document may hold: every date computed from them (a warranty of 240
+    /// months, its extensions, business days) stays within what the calendars and the
+    /// printed forms handle.
+    public static let dateRange = CalendarDate(valid: 1990, 1, 1)...CalendarDate(valid: 2099, 12, 31)
+
+    /// A calendar date written `YYYY-MM-DD`, within `dateRange`.
     public func date(required: Bool) -> CalendarDate? {
         guard let text = string(required: required) else { return nil }
         do {
-            return try CalendarDate(iso: text)
+            let date = try CalendarDate(iso: text)
+            guard JSONCursor.dateRange.contains(date) else {
+                report("must be between \(JSONCursor.dateRange.lowerBound) and \(JSONCursor.dateRange.upperBound)")
+                return nil
+            }
+            return date
         } catch .notISODate {
             report(ValidationReason.notADate)
         } catch {

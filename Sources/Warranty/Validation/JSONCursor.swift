@@ -98,11 +98,13 @@ public struct JSONCursor {
             }
             return nil
         }
+        let parent = path
         for pair in pairs where !keys.contains(pair.key) {
-            self[pair.key].report(ValidationReason.unknownKey)
+            // Built from the pair itself: looking each key up again was quadratic.
+            log.add(ValidationProblem(path: parent + JSONCursor.pathComponent(pair.key), reason: ValidationReason.unknownKey))
         }
         // Its members are read next: give them this path made once, not once per member.
-        return JSONCursor(value: value, path: path, log: log)
+        return JSONCursor(value: value, path: parent, log: log)
     }
 
     /// The elements of an array (empty array when absent and not required).
@@ -127,21 +129,34 @@ public struct JSONCursor {
 
 /// The problems collected while reading one document. A reference type so every cursor
 /// derived from the root writes to the same list; confined to one decoding call.
+///
+/// Only the first `reportedLimit` problems are kept; later ones are counted, so a document
+/// with a million bad lines is reported in linear time and a bounded message.
 public final class ProblemLog {
+    /// How many problems are kept and reported one by one.
+    public static let reportedLimit = 100
+
     public private(set) var problems: [ValidationProblem] = []
+    /// Problems found beyond `reportedLimit`.
+    public private(set) var omitted = 0
+    private var seen: Set<ValidationProblem> = []
+    /// Hashes of the omitted problems, so one reported twice is counted once.
+    private var omittedHashes: Set<Int> = []
 
     public init() {}
 
     public func add(_ problem: ValidationProblem) {
-        if !problems.contains(problem) {
-            problems.append(problem)
+        if problems.count < Self.reportedLimit {
+            if seen.insert(problem).inserted { problems.append(problem) }
+        } else if !seen.contains(problem), omittedHashes.insert(problem.hashValue).inserted {
+            omitted += 1
         }
     }
 
     /// Throws all problems if there are any.
     public func finish() throws(ValidationError) {
         if !problems.isEmpty {
-            throw ValidationError(problems: problems)
+            throw ValidationError(problems: problems, omitted: omitted)
         }
     }
 }

@@ -5,11 +5,11 @@ import Foundation
 public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
-    /// The number's shortest decimal text, e.g. `"1.5"`, `"12345"`, `"1e-07"`.
+    /// The number's text as written, e.g. `"1.5"`, `"12345"`, `"1e-7"`.
     case number(String)
     case string(String)
     case array([JSONValue])
-    /// Keys in sorted order (JSONSerialization does not keep the source order).
+    /// Keys in sorted order, so equal documents give equal values whatever their key order.
     case object([(key: String, value: JSONValue)])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
@@ -25,46 +25,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Parses JSON text (UTF-8). Throws `ValidationError` with a problem at `$`.
+    /// Parses JSON text (UTF-8, at most `JSONParser.maximumBytes`) strictly (see `JSONParser`). Throws `ValidationError` with
+    /// a problem at the path where reading stopped.
     public static func parse(_ data: Data) throws(ValidationError) -> JSONValue {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            let reason = ValidationReason.notJSON + (detail.map { " (\($0))" } ?? "")
+        guard data.count <= JSONParser.maximumBytes else {
+            let reason = "\(ValidationReason.notJSON): larger than \(JSONParser.maximumBytes / 1_048_576) MiB"
             throw ValidationError(problems: [ValidationProblem(path: "$", reason: reason)])
         }
-        return JSONValue(foundation: object)
-    }
-
-    /// Converts JSONSerialization output.
-    init(foundation object: Any) {
-        // Collections and strings first: asking a Swift collection `as NSNumber` bridges
-        // the whole collection to Foundation, which made decoding several times slower.
-        switch object {
-        case let text as String:
-            self = .string(text)
-        case let map as [String: Any]:
-            self = .object(map.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(foundation: $0.value)) })
-        case let list as [Any]:
-            self = .array(list.map(JSONValue.init(foundation:)))
-        case is NSNull:
-            self = .null
-        case let number as NSNumber:
-            let type = String(cString: number.objCType)
-            if type == "c" || type == "B" {
-                self = .bool(number.boolValue)
-            } else if type == "d" || type == "f" {
-                self = .number(String(describing: number.doubleValue))
-            } else if type == "Q" {
-                self = .number(String(number.uint64Value))
-            } else {
-                self = .number(String(number.int64Value))
-            }
-        default:
-            self = .null
-        }
+        var parser = JSONParser([UInt8](data))
+        return try parser.parseDocument()
     }
 
     /// A short name of the value's type for messages ("a string", "an object").

@@ -17,16 +17,35 @@ public struct ValidationProblem: Error, Equatable, Hashable, Sendable, CustomStr
 
 /// All problems found in one input document, in the order they were found.
 public struct ValidationError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// Never empty when thrown.
+    /// Never empty when thrown; at most `ProblemLog.reportedLimit` from one document.
     public let problems: [ValidationProblem]
+    /// How many more problems were found but not listed.
+    public let omitted: Int
 
-    public init(problems: [ValidationProblem]) {
+    public init(problems: [ValidationProblem], omitted: Int = 0) {
         self.problems = problems
+        self.omitted = omitted
+    }
+
+    /// One line per problem, then `... and 29,900 more problems` when some were left out.
+    public var lines: [String] {
+        problems.map(\.description) + (omitted > 0 ? ["... and \(ValidationError.grouped(omitted)) more problems"] : [])
     }
 
     /// One problem per line.
     public var description: String {
-        problems.map(\.description).joined(separator: "\n")
+        lines.joined(separator: "\n")
+    }
+
+    /// `29900` as `29,900`.
+    static func grouped(_ count: Int) -> String {
+        var digits = String(count)
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: digits.index(digits.startIndex, offsetBy: index))
+            index -= 3
+        }
+        return digits
     }
 
     /// Whether some problem is at exactly `path`.

@@ -18,9 +18,15 @@ final class BatchProgressDisplay: @unchecked Sendable {
     }
 
     func show(_ event: BatchEvent, _ progress: BatchProgress) {
-        if case .failed(let failure) = event {
+        switch event {
+        case .failed(let failure):
             clearLine()
             printStandardError(failure.description + "\n")
+        case .rendered(_, _, _, let warnings) where !warnings.isEmpty:
+            clearLine()
+            printStandardError(warnings.joined(separator: "\n") + "\n")
+        default:
+            break
         }
         guard showsProgress else { return }
         let now = ContinuousClock.now

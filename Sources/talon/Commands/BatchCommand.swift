@@ -20,9 +20,10 @@ enum BatchCommand: Command {
             .init(names: ["--locale"], valueName: "en|uk", help: "Language of every document (default: each record's \"locale\", else en)."),
             .init(names: ["--input-format"], valueName: "json|jsonl|csv", help: "How the input is written (default: from its extension, else its content)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate each record as this document kind."),
+            Options.attachments,
             Options.templates,
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Print only the failed records, no progress or summary."),
-        ],
+        ] + Options.pdf,
         details: """
         NAMES: fields are dotted paths into the record ({product.serial}); {#} is the record number.
           '/', '\\' and control characters are removed from the values, and leading dots from the
@@ -76,12 +77,14 @@ enum BatchCommand: Command {
             return kind
         }
         let quiet = arguments.flag("quiet")
+        let pdf = try Options.pdfOptions(arguments, command: name)
 
         do {
             let template = try TemplateReference(parsing: templateName)
             let renderer = try Options.renderer(arguments)
             var batch = BatchRenderer(renderer: renderer, template: template, kind: kindOption, locale: locale, jobs: jobs)
-            if inputPath != "-" { batch.baseDirectory = URL(fileURLWithPath: inputPath).deletingLastPathComponent() }
+            batch.pdf = pdf
+            batch.baseDirectory = Options.attachmentsFolder(arguments, dataPath: inputPath)
             let naming = try arguments.value("name").map { try FileNamePattern($0) } ?? .defaultPattern(for: batch.kind)
             let reader = try BatchReader(path: inputPath, format: format, kind: batch.kind)
             let display = BatchProgressDisplay(showsProgress: !quiet && isatty(2) == 1)

@@ -24,7 +24,7 @@ enum MustacheCommand: Command {
                 data: try dataPath.map { path throws(TalonError) in try Input.read(path) },
                 dataName: dataPath ?? "data", partials: arguments.value("partials").map { URL(fileURLWithPath: $0) },
                 escaping: escaping, strict: arguments.flag("strict"))
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try StandardOutput.write(text)
             return ExitCode.success
         } catch {
             throw .talon(error)

@@ -26,6 +26,19 @@ enum Options {
     static let templates = CommandSpec.Option(names: ["--templates"], valueName: "dir",
                                               help: "Folder of templates to use instead of the built-in ones.")
 
+    /// `--attachments <dir>`: where the RMA's attached photos are (default: the data's folder).
+    static let attachments = CommandSpec.Option(
+        names: ["--attachments"], valueName: "dir",
+        help: "Folder of the claim's attached files; their paths may not lead out of it (default: the data file's folder).")
+
+    /// The attachments folder: `--attachments`, else the data file's folder (nil for stdin:
+    /// the current directory).
+    static func attachmentsFolder(_ arguments: ParsedArguments, dataPath: String?) -> URL? {
+        if let folder = arguments.value("attachments") { return URL(fileURLWithPath: folder, isDirectory: true) }
+        guard let dataPath, dataPath != "-" else { return nil }
+        return URL(fileURLWithPath: dataPath).deletingLastPathComponent()
+    }
+
     /// A renderer whose templates are found from `--templates`, then the usual places.
     static func renderer(_ arguments: ParsedArguments) throws(TalonError) -> DocumentRenderer {
         try DocumentRenderer(resources: ResourceLocator.discover(templates: arguments.value("templates")))
@@ -51,7 +64,7 @@ enum Input {
 enum Output {
     static func write(_ bytes: [UInt8], to path: String) throws(TalonError) {
         if path == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            try StandardOutput.write(bytes)
         } else {
             try AtomicFile.write(bytes, to: path)
         }

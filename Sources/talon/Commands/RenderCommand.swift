@@ -19,14 +19,18 @@ enum RenderCommand: Command {
             .init(names: ["--format"], valueName: "pdf|text|html|sms", help: "What to produce (default: pdf)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate the data as this document kind."),
             .init(names: ["--blank"], valueName: nil, help: "An empty form to fill in by hand (rma only; no data)."),
+            Options.attachments,
             Options.templates,
-        ],
+        ] + Options.pdf,
         details: """
         EXAMPLES:
           talon render warranty-card Samples/warranty-card.uk.json -o card.pdf
           talon render rma --blank --locale uk -o rma-blank.pdf
+          talon render invoice Samples/invoice.uk.json --no-pdfa --owner-password env:SHOP_PW --print-only -o invoice.pdf
           talon render notice Samples/notice.en.json --format sms -o -
         Nothing is written when the data or template has an error; the file appears whole or not at all.
+        An attached photo that cannot be read is printed as unreadable, with a warning naming its
+        JSON path ($.claim.attachments[0].path: warning: ...); the exit status stays 0.
         """)
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
@@ -46,6 +50,7 @@ enum RenderCommand: Command {
             return name
         }
         let dataPath = positionals.count == 2 ? positionals[1] : nil
+        let pdf = try Options.pdfOptions(arguments, command: spec.name)
 
         do {
             let renderer = try Options.renderer(arguments)
@@ -54,10 +59,11 @@ enum RenderCommand: Command {
             let request = RenderRequest(
                 template: template, data: data, dataName: dataPath ?? "-", locale: locale,
                 kind: kind.flatMap(DocumentCatalog.kind(named:)), format: format, blank: blank,
-                baseDirectory: dataPath.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0).deletingLastPathComponent() })
+                baseDirectory: Options.attachmentsFolder(arguments, dataPath: dataPath), pdf: pdf)
             let document = try renderer.render(request)
             let output = arguments.value("output") ?? Self.defaultOutput(template: positionals[0], data: dataPath, format: format)
             try Output.write(document.bytes, to: output)
+            for warning in document.warnings { printStandardError(warning + "\n") }
             if let sms = document.sms {
                 printStandardError("SMS: \(sms.units) \(sms.encoding == .gsm7 ? "septets" : "UTF-16 units"), \(sms.encoding.rawValue), \(sms.segments) segment\(sms.segments == 1 ? "" : "s")\n")
             }

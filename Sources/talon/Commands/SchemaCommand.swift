@@ -11,7 +11,7 @@ enum SchemaCommand: Command {
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
         do {
-            print(try DocumentCatalog.schema(for: arguments.positionals[0]))
+            try StandardOutput.write(try DocumentCatalog.schema(for: arguments.positionals[0]) + "\n")
             return ExitCode.success
         } catch {
             throw .talon(error)
