@@ -8,9 +8,13 @@ let package = Package(
     products: [
         .executable(name: "talon", targets: ["talon"]),
         .library(name: "Talon", targets: ["TalonDocuments"]),
+        .library(name: "TalonJournal", targets: ["TalonJournal"]),
     ],
     targets: [
         .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "libdeflate-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CNettle", path: "Sources/CNettle", providers: [.apt(["nettle-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CStringPrep", path: "Sources/CStringPrep", providers: [.apt(["libidn-dev"])]),
         .target(name: "Warranty"),
@@ -22,10 +26,12 @@ let package = Package(
         .target(
             name: "TalonDocuments",
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),
-        .executableTarget(name: "talon", dependencies: ["TalonDocuments"]),
+        .target(name: "TalonJournal", dependencies: ["TalonDocuments", "Warranty", "CSQLite", "CNettle"]),
+        .target(name: "TalonMail", dependencies: ["CCurl"]),
+        .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonJournal", "TalonMail"]),
         .executableTarget(
             name: "TalonBenchmarks",
-            dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup"]),
+            dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup", "TalonJournal"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WarrantyTests", dependencies: ["Warranty", "TestSupport"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
@@ -34,6 +40,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "Layout", "TestSupport"]),
         .testTarget(name: "TalonDocumentsTests", dependencies: ["TalonDocuments", "TestSupport"]),
+        .testTarget(name: "TalonJournalTests", dependencies: ["TalonJournal", "TalonMail", "TestSupport"]),
         .testTarget(name: "TalonCLITests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
