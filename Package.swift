@@ -11,6 +11,9 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "libdeflate-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CNettle", path: "Sources/CNettle", providers: [.apt(["nettle-dev", "libcrypt-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Warranty"),
         .target(name: "Mustache"),
         .target(name: "Markup"),
@@ -20,7 +23,10 @@ let package = Package(
         .target(
             name: "TalonDocuments",
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),
-        .executableTarget(name: "talon", dependencies: ["TalonDocuments"]),
+        .target(
+            name: "TalonServer",
+            dependencies: ["TalonDocuments", "Warranty", "Mustache", "CMicroHTTPD", "CNettle", "CSQLite"]),
+        .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonServer"]),
         .executableTarget(
             name: "TalonBenchmarks",
             dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup"]),

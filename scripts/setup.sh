@@ -3,9 +3,9 @@
 # Runs apt-get through sudo when not root; does nothing when everything is present.
 set -euo pipefail
 
-packages=(libhpdf-dev libdeflate-dev fonts-dejavu-core fonts-dejavu-extra)
+packages=(libhpdf-dev libdeflate-dev fonts-dejavu-core fonts-dejavu-extra libmicrohttpd-dev nettle-dev libcrypt-dev libsqlite3-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils zbar-tools qpdf imagemagick)
+  packages+=(poppler-utils zbar-tools qpdf imagemagick curl)
 fi
 
 missing=()

@@ -1,0 +1,114 @@
+import Foundation
+import Mustache
+import TalonDocuments
+import Warranty
+
+extension TalonApp {
+    /// The form, with messages beside the fields and a summary above them.
+    func rmaPage(_ form: RMAForm, errors: [String: String], unplaced: [String], locale: DocumentLocale,
+                 status: Int = 200) -> HTTPResponse {
+        var summary: [TemplateValue] = RMAForm.fields.compactMap { field in
+            errors[field.id].map { .map(["field": .string(field.id), "label": .string(pages.text(field.id, locale)),
+                                         "message": .string($0)]) }
+        }
+        if let files = errors["files"] {
+            summary.append(.map(["field": "files", "label": .string(pages.text("files_label", locale)), "message": .string(files)]))
+        }
+        for message in unplaced {
+            summary.append(.map(["field": "received", "label": .string(pages.text("invalid", locale)), "message": .string(message)]))
+        }
+        var data: [String: TemplateValue] = [
+            "fields": .list(form.pageData(errors: errors, pages: pages, locale: locale)),
+            "token": .string(formToken.issue(at: clock())),
+            "has_errors": .bool(!summary.isEmpty), "errors": .list(summary),
+        ]
+        if let files = errors["files"] { data["files_error"] = .string(files) }
+        return pages.page("rma", data, locale: locale, path: "/rma", status: status)
+    }
+
+    /// A submitted form: anti-robot checks, the schema's validation, then the journal.
+    func submitRMA(_ request: HTTPRequest) -> HTTPResponse {
+        let locale = request.pageLocale
+        let form = RMAForm(request)
+        let now = clock()
+        // A robot fills the hidden field: it gets the same page as a person with an
+        // expired form, so it learns nothing.
+        let token = request.formValue("token") ?? ""
+        if request.formValue("website") != nil || !formToken.verify(token, at: now, maxAge: 2 * 3600) {
+            return rmaPage(form, errors: [:], unplaced: [pages.text("expired", locale)], locale: locale, status: 400)
+        }
+        var errors: [String: String] = [:]
+        let files = request.files("files")
+        var attachments: [ClaimAttachment] = []
+        if files.count > RMAForm.maxFiles {
+            errors["files"] = pages.text("files_too_many", locale)
+        } else if files.contains(where: { $0.data.count > RMAForm.maxFileBytes }) {
+            errors["files"] = pages.text("files_too_large", locale)
+        } else if let wrong = files.first(where: { UploadKind(sniffing: $0.data) == nil }) {
+            errors["files"] = "\(wrong.fileName ?? ""): \(pages.text("files_wrong_kind", locale))"
+        } else {
+            attachments = files.map { ClaimAttachment(name: Self.safeFileName($0.fileName ?? "file"), bytes: $0.data) }
+        }
+        let makeData = { (number: String) in
+            form.json(number: number, locale: locale, serviceCenter: self.serviceCenterObject,
+                      attachments: attachments.map(\.name))
+        }
+        var unplaced: [String] = []
+        do {
+            _ = try DocumentKind.rma.decode(json: makeData("RMA-0"))
+        } catch {
+            for problem in error.problems {
+                if let field = RMAForm.fields.first(where: { $0.path == problem.path }) {
+                    errors[field.id] = errors[field.id]
+                        ?? RMAForm.message(for: problem, field: field, pages: pages, locale: locale)
+                } else {
+                    unplaced.append(problem.description)
+                }
+            }
+        }
+        if !errors.isEmpty || !unplaced.isEmpty {
+            return rmaPage(form, errors: errors, unplaced: unplaced, locale: locale, status: 400)
+        }
+        guard formLimiter.allow(request.remoteAddress, at: now) else {
+            var response = pages.message("too_many_title", "too_many_text", locale: locale, status: 429, back: "/rma")
+            response.headers.append(("Retry-After", "600"))
+            return response
+        }
+        do {
+            let year = form.values["received"].flatMap { Int($0.prefix(4)) } ?? 0
+            let issued = try desk.openClaim(year: year, attachments: attachments,
+                                            notify: form.values["email"] != nil, data: makeData)
+            let download = "/rma/\(issued.number).pdf?key=\(downloadKey.issue(at: now, binding: issued.number))"
+            return pages.page("rma-done", [
+                "number": .string(issued.number), "download": .string(download),
+                "notice": .bool(form.values["email"] != nil),
+            ], locale: locale, path: "/rma")
+        } catch {
+            return .text("500 the claim could not be stored; please try again later\n", status: 500)
+        }
+    }
+
+    /// The filled RMA form, for the one who submitted it (a signed link valid for a week).
+    func downloadRMA(_ request: HTTPRequest) -> HTTPResponse {
+        let number = String(request.path.dropFirst("/rma/".count).dropLast(".pdf".count))
+        guard let key = request.query["key"],
+              downloadKey.verify(key, at: clock(), maxAge: 7 * 24 * 3600, binding: number) else {
+            return pages.message("not_found_title", "not_found_text", locale: request.pageLocale, status: 404, back: "/rma")
+        }
+        guard let document = try? desk.document(number: number) else {
+            return pages.message("not_found_title", "not_found_text", locale: request.pageLocale, status: 404, back: "/rma")
+        }
+        return .download(document.bytes, contentType: "application/pdf", fileName: "\(number).pdf")
+    }
+
+    var serviceCenterObject: Any {
+        (try? JSONSerialization.jsonObject(with: serviceCenter)) ?? [:]
+    }
+
+    /// A file name safe to print and store: its last path part, control characters removed.
+    static func safeFileName(_ name: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "file"
+        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
+        return cleaned.isEmpty ? "file" : String(cleaned.prefix(200))
+    }
+}
