@@ -73,7 +73,7 @@ struct RMAForm {
         let key: String
         if problem.reason == ValidationReason.required {
             key = "required_\(field.id)"
-        } else if problem.reason == ValidationReason.notADate {
+        } else if field.type == "date" {
             key = "invalid_date"
         } else if problem.reason == ValidationReason.notAnEmail {
             key = "invalid_email"
