@@ -12,7 +12,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "libdeflate-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
-        .systemLibrary(name: "CNettle", path: "Sources/CNettle", providers: [.apt(["nettle-dev", "libcrypt-dev"])]),
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt", providers: [.apt(["nettle-dev", "libcrypt-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Warranty"),
         .target(name: "Mustache"),
@@ -25,7 +25,7 @@ let package = Package(
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),
         .target(
             name: "TalonServer",
-            dependencies: ["TalonDocuments", "Warranty", "Mustache", "CMicroHTTPD", "CNettle", "CSQLite"]),
+            dependencies: ["TalonDocuments", "Warranty", "Mustache", "CMicroHTTPD", "CCrypt", "CSQLite"]),
         .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonServer"]),
         .executableTarget(
             name: "TalonBenchmarks",

@@ -1,5 +1,5 @@
 import Foundation
-internal import CNettle
+internal import CCrypt
 
 /// Keyed hashes and random secrets from Nettle; nothing here is home-made cryptography.
 enum Crypto {

@@ -1,5 +1,5 @@
-#ifndef TALON_CNETTLE_SHIM_H
-#define TALON_CNETTLE_SHIM_H
+#ifndef TALON_CCRYPT_SHIM_H
+#define TALON_CCRYPT_SHIM_H
 /* Nettle (nettle-dev) for HMAC-SHA256 form tokens and SHA-256, and the system's libcrypt
    (libcrypt-dev) for password hashing; wrapped by Sources/TalonServer/Crypto*.swift only. */
 #include <nettle/hmac.h>
