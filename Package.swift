@@ -8,12 +8,15 @@ let package = Package(
     products: [
         .executable(name: "talon", targets: ["talon"]),
         .library(name: "Talon", targets: ["TalonDocuments"]),
+        .library(name: "TalonJournal", targets: ["TalonJournal"]),
     ],
     targets: [
         .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "libdeflate-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CNettle", path: "Sources/CNettle", providers: [.apt(["nettle-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
         .systemLibrary(name: "CCrypt", path: "Sources/CCrypt", providers: [.apt(["nettle-dev", "libcrypt-dev"])]),
-        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "Warranty"),
         .target(name: "Mustache"),
         .target(name: "Markup"),
@@ -23,10 +26,12 @@ let package = Package(
         .target(
             name: "TalonDocuments",
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),
+        .target(name: "TalonJournal", dependencies: ["TalonDocuments", "Warranty", "CSQLite", "CNettle"]),
+        .target(name: "TalonMail", dependencies: ["CCurl"]),
         .target(
             name: "TalonServer",
-            dependencies: ["TalonDocuments", "Warranty", "Mustache", "CMicroHTTPD", "CCrypt", "CSQLite"]),
-        .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonServer"]),
+            dependencies: ["TalonDocuments", "TalonJournal", "Warranty", "Mustache", "CMicroHTTPD", "CCrypt"]),
+        .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonJournal", "TalonMail", "TalonServer"]),
         .executableTarget(
             name: "TalonBenchmarks",
             dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup"]),

@@ -1,36 +1,100 @@
 import Foundation
 import TalonDocuments
-import Warranty
+import TalonJournal
 
-/// A document the journal has issued: its number and bytes.
-public struct IssuedDocument: Sendable {
-    public var number: String
-    public var bytes: [UInt8]
-
-    public init(number: String, bytes: [UInt8]) {
-        self.number = number
-        self.bytes = bytes
-    }
-}
-
-/// A file handed in with a claim.
+/// A file handed in with a claim, already checked by its content.
 public struct ClaimAttachment: Sendable {
     public var name: String
+    public var kind: UploadKind
     public var bytes: [UInt8]
 }
 
-/// What the server asks of the journal: numbering, storing and finding documents, and the
-/// API's tokens. Every call is one journal transaction.
-public protocol ClaimDesk: Sendable {
-    /// Opens a claim from the RMA form: takes the next RMA number of `year`, builds the
-    /// claim's data with it (`data(number)`), stores claim, attachments and RMA form, and
-    /// queues the receipt notice when `notify`. Returns the number and the RMA form's PDF.
-    func openClaim(year: Int, attachments: [ClaimAttachment], notify: Bool,
-                   data: (String) -> Data) throws -> IssuedDocument
-    /// The stored PDF of a document by its number, if there is one.
-    func document(number: String) throws -> IssuedDocument?
-    /// Whether an API token (by its SHA-256, hex) is known and not revoked.
-    func acceptsToken(sha256 hex: String) -> Bool
-    /// Whether the journal can be used now (for `/readyz`).
-    var isReady: Bool { get }
+/// The server's way to the journal: a few `Journal`s (one SQLite connection each, used by
+/// one worker at a time), opened as workers need them. Every call is one journal
+/// transaction, so several server instances may share the file.
+public final class JournalDesk: @unchecked Sendable {
+    let path: String
+    let renderer: DocumentRenderer
+    private let lock = NSLock()
+    private var idle: [Journal] = []
+
+    /// Opens (creating and migrating when needed) the journal at `path`.
+    public init(path: String, renderer: DocumentRenderer) throws(JournalError) {
+        self.path = path
+        self.renderer = renderer
+        idle = [try Journal(path: path, renderer: renderer)]
+    }
+
+    /// Runs `body` with a journal no other thread is using.
+    func with<T>(_ body: (Journal) throws(JournalError) -> T) throws(JournalError) -> T {
+        lock.lock()
+        let taken = idle.popLast()
+        lock.unlock()
+        let journal: Journal
+        if let taken {
+            journal = taken
+        } else {
+            journal = try Journal(path: path, renderer: renderer)
+        }
+        defer {
+            lock.lock()
+            idle.append(journal)
+            lock.unlock()
+        }
+        return try body(journal)
+    }
+
+    /// The key that signs form tokens and download links, made on first use.
+    public func secret() throws(JournalError) -> [UInt8] {
+        try with { (journal) throws(JournalError) in try journal.setting("form-secret") { Crypto.randomBytes(32) } }
+    }
+
+    /// Creates an API token named `name`; returns it (only its SHA-256 is kept).
+    public func addToken(name: String) throws(JournalError) -> String {
+        let token = "tln_" + Crypto.hex(Crypto.randomBytes(24))
+        try with { (journal) throws(JournalError) in
+            try journal.addToken(sha256: Crypto.hex(Crypto.sha256(Array(token.utf8))), name: name)
+        }
+        return token
+    }
+
+    func acceptsToken(_ token: String) -> Bool {
+        let hash = Crypto.hex(Crypto.sha256(Array(token.utf8)))
+        return (try? with { (journal) throws(JournalError) in try journal.acceptsToken(sha256: hash) }) ?? false
+    }
+
+    var isReady: Bool {
+        (try? with { (journal) throws(JournalError) in try journal.acceptsToken(sha256: "") }) != nil
+    }
+
+    /// Opens a claim from the RMA form's data (`attachments` named as in `data`, by index):
+    /// the journal numbers it, copies the files in, issues the RMA form and queues the
+    /// receipt notice, in one transaction.
+    func openClaim(_ data: (_ paths: [String]) -> Data, attachments: [ClaimAttachment]) throws(JournalError) -> IssuedPDF {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-upload-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var paths: [String] = []
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (index, attachment) in attachments.enumerated() {
+                // Named by what the content is, so only real images are drawn on the form.
+                let path = "\(index + 1).\(attachment.kind.fileExtension)"
+                try Data(attachment.bytes).write(to: folder.appendingPathComponent(path))
+                paths.append(path)
+            }
+        } catch {
+            throw .store("cannot keep the uploaded files: \(error.localizedDescription)")
+        }
+        let opened = try with { (journal) throws(JournalError) in try journal.openClaim(data(paths), baseDirectory: folder) }
+        guard let issued = opened.issued else { throw .store("no RMA form issued for \(opened.rma)") }
+        return issued
+    }
+
+    /// The RMA form issued under `number` (reprinted from the journal: the same bytes).
+    func rmaForm(number: String) throws(JournalError) -> [UInt8]? {
+        try with { (journal) throws(JournalError) -> [UInt8]? in
+            guard let document = try journal.document(number: number), document.kind == .rma else { return nil }
+            return try journal.reprint(number: number).bytes
+        }
+    }
 }

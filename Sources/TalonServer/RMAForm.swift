@@ -44,15 +44,16 @@ struct RMAForm {
         self.values = values
     }
 
-    /// The claim as the `rma` document's JSON, with `number` as its RMA number.
-    func json(number: String, locale: DocumentLocale, serviceCenter: Any, attachments: [String]) -> Data {
-        var claim: [String: Any] = ["rma": number, "customer": [String: Any](), "product": [String: Any]()]
+    /// The claim as the `rma` document's JSON (the journal sets its RMA number); the
+    /// attachments by name and stored path.
+    func json(locale: DocumentLocale, serviceCenter: Any, attachments: [(name: String, path: String)]) -> Data {
+        var claim: [String: Any] = ["rma": "RMA-0000-00000", "customer": [String: Any](), "product": [String: Any]()]
         for field in Self.fields {
             guard let value = values[field.id] else { continue }
             let keys = field.path.split(separator: ".").dropFirst(2).map(String.init)
             claim = Self.setting(value, at: keys[...], in: claim)
         }
-        if !attachments.isEmpty { claim["attachments"] = attachments.map { ["name": $0] } }
+        if !attachments.isEmpty { claim["attachments"] = attachments.map { ["name": $0.name, "path": $0.path] } }
         let document: [String: Any] = ["locale": locale.rawValue, "service_center": serviceCenter, "claim": claim]
         return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data()
     }

@@ -15,7 +15,7 @@ extension TalonApp {
             guard request.method == "GET" else { return Self.notAllowed("GET") }
             return HTTPResponse(status: 200, headers: [("Content-Type", "application/json")], body: openAPI)
         }
-        guard let token = Self.bearerToken(request), desk.acceptsToken(sha256: Crypto.hex(Crypto.sha256(Array(token.utf8)))) else {
+        guard let token = Self.bearerToken(request), desk.acceptsToken(token) else {
             var response = HTTPResponse.apiProblem(status: 401, "a valid bearer token is required (talon token add)")
             response.headers.append(("WWW-Authenticate", "Bearer"))
             return response

@@ -47,15 +47,19 @@ extension TalonApp {
         } else if let wrong = files.first(where: { UploadKind(sniffing: $0.data) == nil }) {
             errors["files"] = "\(wrong.fileName ?? ""): \(pages.text("files_wrong_kind", locale))"
         } else {
-            attachments = files.map { ClaimAttachment(name: Self.safeFileName($0.fileName ?? "file"), bytes: $0.data) }
+            attachments = files.compactMap { file in
+                UploadKind(sniffing: file.data).map {
+                    ClaimAttachment(name: Self.safeFileName(file.fileName ?? "file"), kind: $0, bytes: file.data)
+                }
+            }
         }
-        let makeData = { (number: String) in
-            form.json(number: number, locale: locale, serviceCenter: self.serviceCenterObject,
-                      attachments: attachments.map(\.name))
+        let makeData = { (paths: [String]) in
+            form.json(locale: locale, serviceCenter: self.serviceCenterObject,
+                      attachments: zip(attachments, paths).map { ($0.name, $1) })
         }
         var unplaced: [String] = []
         do {
-            _ = try DocumentKind.rma.decode(json: makeData("RMA-0"))
+            _ = try DocumentKind.rma.decode(json: makeData([]))
         } catch {
             for problem in error.problems {
                 if let field = RMAForm.fields.first(where: { $0.path == problem.path }) {
@@ -75,14 +79,16 @@ extension TalonApp {
             return response
         }
         do {
-            let year = form.values["received"].flatMap { Int($0.prefix(4)) } ?? 0
-            let issued = try desk.openClaim(year: year, attachments: attachments,
-                                            notify: form.values["email"] != nil, data: makeData)
-            let download = "/rma/\(issued.number).pdf?key=\(downloadKey.issue(at: now, binding: issued.number))"
+            let number = try desk.openClaim(makeData, attachments: attachments).document.number
+            let download = "/rma/\(number).pdf?key=\(downloadKey.issue(at: now, binding: number))"
             return pages.page("rma-done", [
-                "number": .string(issued.number), "download": .string(download),
+                "number": .string(number), "download": .string(download),
                 "notice": .bool(form.values["email"] != nil),
             ], locale: locale, path: "/rma")
+        } catch .document(.layout) {
+            // A file that looked like a photo but could not be drawn.
+            return rmaPage(form, errors: ["files": pages.text("files_wrong_kind", locale)], unplaced: [],
+                           locale: locale, status: 400)
         } catch {
             return .text("500 the claim could not be stored; please try again later\n", status: 500)
         }
@@ -95,10 +101,10 @@ extension TalonApp {
               downloadKey.verify(key, at: clock(), maxAge: 7 * 24 * 3600, binding: number) else {
             return pages.message("not_found_title", "not_found_text", locale: request.pageLocale, status: 404, back: "/rma")
         }
-        guard let document = try? desk.document(number: number) else {
+        guard let pdf = try? desk.rmaForm(number: number) else {
             return pages.message("not_found_title", "not_found_text", locale: request.pageLocale, status: 404, back: "/rma")
         }
-        return .download(document.bytes, contentType: "application/pdf", fileName: "\(number).pdf")
+        return .download(pdf, contentType: "application/pdf", fileName: "\(number).pdf")
     }
 
     var serviceCenterObject: Any {

@@ -1,5 +1,6 @@
 import Foundation
 import TalonDocuments
+import TalonJournal
 import Warranty
 
 /// The whole web application as one function from request to response: the public RMA
@@ -7,7 +8,7 @@ import Warranty
 /// journal (and in-memory rate limits), so several instances behind a proxy act as one.
 public final class TalonApp: Sendable {
     let renderer: DocumentRenderer
-    let desk: any ClaimDesk
+    let desk: JournalDesk
     let pages: WebPages
     let serviceCenter: Data
     let openAPI: [UInt8]
@@ -21,11 +22,9 @@ public final class TalonApp: Sendable {
     let capacity: Int
 
     /// - Parameters:
-    ///   - secret: the key that signs form tokens and download links (shared by every
-    ///     instance, kept in the journal).
     ///   - formsPerAddress: RMA forms accepted from one address per 10 minutes.
     ///   - apiRequestsPerToken: API requests accepted per token per minute.
-    public init(renderer: DocumentRenderer, desk: any ClaimDesk, secret: [UInt8],
+    public init(renderer: DocumentRenderer, desk: JournalDesk,
                 formsPerAddress: Int = 10, apiRequestsPerToken: Int = 6000,
                 capacity: Int = 64, load: @escaping @Sendable () -> Int = { 0 },
                 clock: @escaping @Sendable () -> Date = { Date() }) throws(TalonError) {
@@ -42,6 +41,14 @@ public final class TalonApp: Sendable {
             throw .resources("cannot read \(web.path)/openapi.json")
         }
         self.openAPI = Array(openAPI)
+        // The signing key is kept in the journal, so every instance on it accepts the
+        // tokens and links of the others.
+        let secret: [UInt8]
+        do {
+            secret = try desk.secret()
+        } catch {
+            throw .input(path: desk.path, reason: error.description)
+        }
         formToken = SignedToken(key: secret, purpose: "rma-form")
         downloadKey = SignedToken(key: secret, purpose: "rma-download")
         formLimiter = RateLimiter(limit: formsPerAddress, window: 600)

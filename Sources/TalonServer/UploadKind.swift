@@ -1,6 +1,6 @@
 /// What an uploaded file is, told by its first bytes (never by its name or the browser's
 /// content type): photos, videos and PDF documents are accepted.
-enum UploadKind: String, Sendable {
+public enum UploadKind: String, Sendable {
     case jpeg, png, webp, heic, mp4, quicktime, pdf
 
     init?(sniffing bytes: [UInt8]) {
@@ -20,6 +20,21 @@ enum UploadKind: String, Sendable {
             }
         } else {
             return nil
+        }
+    }
+}
+
+extension UploadKind {
+    /// The file extension a stored file of this kind gets.
+    var fileExtension: String {
+        switch self {
+        case .jpeg: "jpg"
+        case .png: "png"
+        case .webp: "webp"
+        case .heic: "heic"
+        case .mp4: "mp4"
+        case .quicktime: "mov"
+        case .pdf: "pdf"
         }
     }
 }

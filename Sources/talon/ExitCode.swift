@@ -1,5 +1,6 @@
 import Foundation
 import TalonDocuments
+import TalonJournal
 
 let talonVersion = "0.1.0"
 
@@ -9,6 +10,8 @@ enum CLIError: Error {
     case usage(String, command: String?)
     /// Rendering or reading failed (exit 1, or 3 when output could not be written).
     case talon(TalonError)
+    /// The journal refused or failed (exit 1; 3 when it could not be written).
+    case journal(JournalError)
 }
 
 /// The one place that turns errors into messages on standard error and exit codes.
@@ -27,6 +30,12 @@ enum ExitCode {
         case CLIError.talon(let error):
             printStandardError(error.description.hasSuffix("\n") ? error.description : error.description + "\n")
             if case .output = error { return output }
+            return failure
+        case CLIError.journal(.document(let error)):
+            return report(CLIError.talon(error))
+        case CLIError.journal(let error):
+            printStandardError(error.description + "\n")
+            if case .store = error { return output }
             return failure
         default:
             printStandardError("talon: error: \(error)\n")

@@ -49,9 +49,16 @@ import TestSupport
         let text = try PDFTools.text(file.path)
         #expect(text.contains("RMA-2025-00001"))
         #expect(text.contains("Tomasz Kowalski"))
-        #expect(text.contains("site-1.jpg") && text.contains("site-2.png"))
-        #expect(try fixture.journal.attachments(number: "RMA-2025-00001").map(\.name) == ["site-1.jpg", "site-2.png"])
-        #expect(try fixture.journal.queuedNotices().map(\.number) == ["RMA-2025-00001", "RMA-2025-00002"])
+        #expect(text.contains("site-1.jpg") && text.contains("site 2.png"))
+        let images = try TestSupport.run("pdfimages", ["-list", file.path]).stdoutText
+        #expect(images.split(separator: "\n").count == 4, "both photos drawn on the form:\n\(images)")
+        let claim = try fixture.claim("RMA-2025-00001")
+        #expect(claim.state.rawValue == "received")
+        #expect(claim.documents.map(\.number) == ["RMA-2025-00001"])
+        let stored = try JSONSerialization.jsonObject(with: claim.data) as? [String: Any]
+        let attachments = (stored?["claim"] as? [String: Any])?["attachments"] as? [[String: Any]] ?? []
+        #expect(attachments.map { $0["name"] as? String } == ["site-1.jpg", "site 2.png"])
+        #expect(attachments.allSatisfy { ($0["path"] as? String)?.hasPrefix("attachments/") == true }, "copied into the journal")
         // The link is signed for its number: another number with the same key is not served.
         let other = fixture.app.handle(HTTPRequest(method: "GET", path: "/rma/RMA-2025-00002.pdf", query: ["key": link[1]]))
         #expect(other.status == 404)
@@ -69,7 +76,7 @@ import TestSupport
         #expect(response.text.contains(#"value="T54Z2301310417""#))
         #expect(response.text.contains("Camera with 0.5 m pigtail; junction box</textarea>"))
         #expect(response.text.contains(#"value="&lt;b&gt;&quot;Acme&quot; &amp; Sons&lt;/b&gt;""#), "customer text is escaped")
-        #expect(try fixture.journal.queuedNotices().isEmpty, "nothing stored")
+        #expect(throws: (any Error).self, "nothing stored") { try fixture.claim("RMA-2025-00001") }
     }
 
     @Test func serverChecksTheSchemasRulesInUkrainianToo() throws {
@@ -104,7 +111,7 @@ import TestSupport
         let forged = fixture.post("/rma", form: fixture.completeForm(token: "1700000000.00ff"))
         #expect(forged.status == 400)
         #expect(forged.text.contains("The form has expired."))
-        #expect(try fixture.journal.queuedNotices().isEmpty)
+        #expect(throws: (any Error).self, "nothing stored") { try fixture.claim("RMA-2025-00001") }
         #expect(fixture.post("/rma", form: fixture.completeForm(token: try fixture.formToken())).status == 200)
         #expect(fixture.post("/rma", form: fixture.completeForm(token: try fixture.formToken())).status == 200)
         let third = fixture.post("/rma", form: fixture.completeForm(token: try fixture.formToken()))

@@ -1,5 +1,6 @@
 import Foundation
 import TalonDocuments
+import TalonJournal
 import TalonServer
 import TestSupport
 
@@ -8,16 +9,18 @@ struct AppFixture {
     static let renderer: DocumentRenderer? = try? DocumentRenderer(resources: ResourceLocator.discover())
 
     let app: TalonApp
-    let journal: ServerJournal
+    let desk: JournalDesk
+    let journalPath: String
     let token: String
     let folder: URL
 
     init(formsPerAddress: Int = 10, apiRequestsPerToken: Int = 1000) throws {
         guard let renderer = Self.renderer else { throw FixtureError("templates not found") }
         folder = try TestSupport.temporaryDirectory()
-        journal = try ServerJournal(path: folder.appendingPathComponent("talon.db").path, renderer: renderer)
-        token = try journal.addToken(name: "tests")
-        app = try TalonApp(renderer: renderer, desk: journal, secret: try journal.secret(),
+        journalPath = folder.appendingPathComponent("talon.db").path
+        desk = try JournalDesk(path: journalPath, renderer: renderer)
+        token = try desk.addToken(name: "tests")
+        app = try TalonApp(renderer: renderer, desk: desk,
                            formsPerAddress: formsPerAddress, apiRequestsPerToken: apiRequestsPerToken)
     }
 
@@ -43,8 +46,8 @@ struct AppFixture {
             FormField(name: "country", value: "Poland"),
             FormField(name: "email", value: "t.kowalski@example.com"),
             FormField(name: "phone", value: "+48 601 234 567"),
-            FormField(name: "files", fileName: "site-1.jpg", data: [0xFF, 0xD8, 0xFF, 0xE0] + Array(repeating: 1, count: 100)),
-            FormField(name: "files", fileName: "site-2.png", data: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]),
+            FormField(name: "files", fileName: "site-1.jpg", data: Self.jpeg),
+            FormField(name: "files", fileName: "site 2.png", data: Self.png),
         ]
     }
 
@@ -59,6 +62,18 @@ struct AppFixture {
         var headers = ["Content-Type": contentType]
         if let bearer = token ?? Optional(self.token) { headers["Authorization"] = "Bearer \(bearer)" }
         return app.handle(HTTPRequest(method: method, path: path, query: query, headers: headers, body: Array(body.utf8)))
+    }
+}
+
+extension AppFixture {
+    /// An 8×8 red JPEG and blue PNG (ImageMagick), as a phone would upload photos.
+    static let jpeg = Array(Data(base64Encoded: "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgj/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCdABykX//Z") ?? Data())
+    static let png = Array(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEElEQVR4nGNgYPiPAw0pCQCpcD/BFMrqcwAAAABJRU5ErkJggg==") ?? Data())
+
+    /// The claim the journal holds under `rma`.
+    func claim(_ rma: String) throws -> ClaimRecord {
+        guard let renderer = Self.renderer else { throw FixtureError("templates not found") }
+        return try Journal(path: journalPath, renderer: renderer).claim(rma)
     }
 }
 

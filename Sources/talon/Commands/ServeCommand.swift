@@ -1,5 +1,6 @@
 import Foundation
 import TalonDocuments
+import TalonJournal
 import TalonServer
 
 /// `talon serve`: the public RMA form, the HTTP API and the health checks over HTTP.
@@ -11,7 +12,7 @@ enum ServeCommand: Command {
         positionals: [],
         options: [
             .init(names: ["--listen"], valueName: "host:port", help: "Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)."),
-            .init(names: ["--journal"], valueName: "file", help: "The journal (default $TALON_JOURNAL or ./talon.db; created when missing)."),
+            JournalOptions.journal,
             .init(names: ["--workers"], valueName: "n", help: "Threads that render (default: the number of cores)."),
             .init(names: ["--queue"], valueName: "n", help: "Requests that may wait for a worker before 503 (default 64)."),
             .init(names: ["--connections"], valueName: "n", help: "Open connections at most (default 4096)."),
@@ -31,21 +32,21 @@ enum ServeCommand: Command {
         limits.connections = try number(arguments, "connections", default: limits.connections, range: 1...1_000_000)
         limits.idleTimeout = try number(arguments, "timeout", default: limits.idleTimeout, range: 1...3600)
         let listen = arguments.value("listen") ?? "127.0.0.1:8080"
-        let journalPath = arguments.value("journal") ?? ProcessInfo.processInfo.environment["TALON_JOURNAL"] ?? "talon.db"
+        let journalPath = Journal.defaultPath(option: arguments.value("journal"))
         let server: HTTPServer
         do {
             let renderer = try Options.renderer(arguments)
-            let journal = try ServerJournal(path: journalPath, renderer: renderer)
+            let desk = try JournalDesk(path: journalPath, renderer: renderer)
             let box = ServerBox()
-            let app = try TalonApp(renderer: renderer, desk: journal, secret: try journal.secret(),
+            let app = try TalonApp(renderer: renderer, desk: desk,
                                    capacity: limits.queue + limits.workers, load: { box.server?.load ?? 0 })
             server = HTTPServer(limits: limits, log: { printStandardError("\($0)\n") }, handler: app.handle)
             box.server = server
             try server.start(listen: listen)
         } catch let error as TalonError {
             throw .talon(error)
-        } catch let error as JournalFileError {
-            throw .talon(.input(path: journalPath, reason: error.message))
+        } catch let error as JournalError {
+            throw .journal(error)
         } catch let error as HTTPServerError {
             if case .badAddress = error { throw .usage(error.description, command: "serve") }
             throw .talon(.output(path: listen, reason: error.description))

@@ -1,0 +1,115 @@
+import Foundation
+import TalonDocuments
+import Warranty
+
+/// The claim journal: issues warranty cards and walks claims through their states, each
+/// step one transaction of its `JournalStore` that takes the document's number, stores the
+/// data and the document's hashes, records the state and queues the customer's notice.
+/// Not Sendable (its store holds a connection): one per thread or task.
+public final class Journal {
+    public let store: any JournalStore
+    public let renderer: DocumentRenderer
+    /// Largest attachment copied in (bytes).
+    public var attachmentLimit = 20 * 1024 * 1024
+    /// Template sets of the installed templates, per locale, read once.
+    private var templateSets: [DocumentLocale: TemplateSet] = [:]
+
+    public init(store: any JournalStore, renderer: DocumentRenderer) {
+        self.store = store
+        self.renderer = renderer
+    }
+
+    /// Opens (creating when missing) the SQLite journal at `path`.
+    public convenience init(path: String, renderer: DocumentRenderer, create: Bool = true) throws(JournalError) {
+        self.init(store: try SQLiteJournalStore(path: path, create: create), renderer: renderer)
+    }
+
+    /// `--journal`, then `$TALON_JOURNAL`, then `./talon.db`.
+    public static func defaultPath(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let option, !option.isEmpty { return option }
+        if let path = environment["TALON_JOURNAL"], !path.isEmpty { return path }
+        return "talon.db"
+    }
+
+    func decode(_ data: Data, kind: DocumentKind) throws(JournalError) -> WarrantyDocument {
+        do {
+            return try renderer.decode(data, kind: kind)
+        } catch {
+            throw .document(error)
+        }
+    }
+
+    func parse(_ data: Data) throws(JournalError) -> JSONValue {
+        do {
+            return try JSONValue.parse(data)
+        } catch {
+            throw .document(.validation(error))
+        }
+    }
+
+    func templateSet(for locale: DocumentLocale) throws(JournalError) -> TemplateSet {
+        if let cached = templateSets[locale] { return cached }
+        let set = try TemplateSet.read(templates: renderer.resources.templates, locale: locale.rawValue)
+        templateSets[locale] = set
+        return set
+    }
+
+    /// Renders the PDF of `kind` from `data` and records it as document `number` in `transaction`.
+    func issue(_ kind: DocumentKind, number: String, rma: String?, data: Data, date: CalendarDate,
+               locale: DocumentLocale, in transaction: any JournalTransaction) throws(JournalError) -> IssuedPDF {
+        let set = try templateSet(for: locale)
+        let rendered = try render(kind, data: data, renderer: renderer, in: transaction)
+        let document = IssuedDocument(number: number, kind: kind, locale: locale, rma: rma, date: date,
+                                      templateHash: set.hash, dataHash: SHA256.hex(data),
+                                      pdfHash: SHA256.hex(rendered.bytes), pageCount: rendered.pageCount)
+        try transaction.storeTemplateSet(set)
+        try transaction.insertDocument(document, data: data)
+        return IssuedPDF(document: document, bytes: rendered.bytes)
+    }
+
+    /// Renders with the claim's stored attachments on disk for the moment of rendering.
+    func render(_ kind: DocumentKind, data: Data, format: OutputFormat = .pdf, renderer: DocumentRenderer,
+                in transaction: any JournalTransaction) throws(JournalError) -> RenderedDocument {
+        try withAttachments(of: data, in: transaction) { (base: URL?) throws(JournalError) -> RenderedDocument in
+            try Self.documentStep { () throws(TalonError) in
+                try renderer.render(RenderRequest(template: .builtIn(kind), data: data, dataName: "$",
+                                                  format: format, baseDirectory: base))
+            }
+        }
+    }
+
+    /// Runs a rendering step, its error becoming `JournalError.document`.
+    static func documentStep<T>(_ body: () throws(TalonError) -> T) throws(JournalError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .document(error)
+        }
+    }
+
+    // MARK: Cards
+
+    /// Numbers, stores and renders a warranty card. `data` is the card's JSON; its
+    /// `card.number` is set from the card series of the sale's year.
+    public func issueCard(_ data: Data) throws(JournalError) -> IssuedPDF {
+        let placeholder = try parse(data).setting(.string("ГТ-0000-000000"), at: ["card", "number"])
+        guard case .warrantyCard(let draft) = try decode(placeholder.data, kind: .warrantyCard) else {
+            throw .store("not a warranty card")
+        }
+        return try store.write { (transaction) throws(JournalError) -> IssuedPDF in
+            let number = try transaction.takeNumber(.card, year: draft.saleDate.year)
+            let numbered = placeholder.setting(.string(number), at: ["card", "number"]).data
+            let issued = try issue(.warrantyCard, number: number, rma: nil, data: numbered, date: draft.documentDate,
+                                   locale: draft.locale, in: transaction)
+            try transaction.insertCard(number: number, serial: draft.product.serial, saleDate: draft.saleDate)
+            return issued
+        }
+    }
+
+    // MARK: Documents
+
+    /// The document issued under `number`, if any.
+    public func document(number: String) throws(JournalError) -> IssuedDocument? {
+        try store.read { (transaction) throws(JournalError) in try transaction.document(number: number)?.0 }
+    }
+}
