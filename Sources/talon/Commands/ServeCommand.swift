@@ -17,6 +17,8 @@ enum ServeCommand: Command {
             .init(names: ["--queue"], valueName: "n", help: "Requests that may wait for a worker before 503 (default 64)."),
             .init(names: ["--connections"], valueName: "n", help: "Open connections at most (default 4096)."),
             .init(names: ["--timeout"], valueName: "seconds", help: "Idle time before a connection is closed (default 15)."),
+            .init(names: ["--max-body"], valueName: "KiB", help: "Largest JSON request body (default 1024)."),
+            .init(names: ["--max-upload"], valueName: "KiB", help: "Largest form with files (default 32768)."),
             Options.templates,
         ],
         details: """
@@ -31,8 +33,11 @@ enum ServeCommand: Command {
         limits.queue = try number(arguments, "queue", default: limits.queue, range: 1...100_000)
         limits.connections = try number(arguments, "connections", default: limits.connections, range: 1...1_000_000)
         limits.idleTimeout = try number(arguments, "timeout", default: limits.idleTimeout, range: 1...3600)
+        limits.body = try number(arguments, "max-body", default: limits.body >> 10, range: 1...1 << 20) << 10
+        limits.upload = try number(arguments, "max-upload", default: limits.upload >> 10, range: 1...1 << 21) << 10
         let listen = arguments.value("listen") ?? "127.0.0.1:8080"
         let journalPath = Journal.defaultPath(option: arguments.value("journal"))
+        raiseOpenFileLimit()
         let server: HTTPServer
         do {
             let renderer = try Options.renderer(arguments)
@@ -59,6 +64,14 @@ enum ServeCommand: Command {
         server.stop()
         printStandardError("talon serve: stopped\n")
         return ExitCode.success
+    }
+
+    /// Many slow clients need many descriptors: the soft limit is raised to the hard one.
+    static func raiseOpenFileLimit() {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 
     /// Blocks until SIGTERM or SIGINT arrives.

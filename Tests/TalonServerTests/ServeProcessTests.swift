@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `talon serve` from outside: a real process on 127.0.0.1, spoken to with curl and raw
+/// sockets.
+@Suite struct ServeProcessTests {
+    static let samples = TestSupport.packageRoot.appendingPathComponent("Samples")
+
+    @Test func everyAnswerCarriesTheSecurityHeadersAndTheAPIWorksOverHTTP() throws {
+        let server = try ServeProcess()
+        for path in ["/healthz", "/rma", "/nowhere", "/api/v1/schemas"] {
+            let reply = try server.curl(path)
+            #expect(reply.headers["content-security-policy"]?.contains("frame-ancestors 'none'") == true, "\(path)")
+            #expect(reply.headers["content-security-policy"]?.contains("unsafe-inline") == false, "\(path)")
+            #expect(reply.headers["x-content-type-options"] == "nosniff", "\(path)")
+        }
+        #expect(try server.curl("/healthz").text == "ok\n")
+        #expect(try server.curl("/readyz").status == 200)
+        #expect(try server.curl("/api/v1/schemas").status == 401)
+        let card = try server.curl("/api/v1/render/warranty-card", [
+            "-H", "Content-Type: application/json",
+            "--data-binary", "@" + Self.samples.appendingPathComponent("warranty-card.en.json").path,
+        ], auth: true)
+        #expect(card.status == 200)
+        #expect(card.body.starts(with: Array("%PDF-".utf8)))
+        let bad = try server.curl("/api/v1/render/rma", ["-H", "Content-Type: application/json", "--data-binary", #"{"claim": 1}"#], auth: true)
+        #expect(bad.status == 400)
+        #expect((bad.json["problems"] as? [[String: Any]])?.contains { $0["path"] as? String == "$.service_center" } == true)
+        let unsupported = try server.curl("/api/v1/render/rma", ["-H", "Content-Type: text/plain", "--data-binary", "x"], auth: true)
+        #expect(unsupported.status == 415)
+        #expect(server.terminate() == 0)
+        // The log names method, path and status only: no token, address or body.
+        #expect(server.log.contains("POST /api/v1/render/warranty-card 200"))
+        #expect(!server.log.contains(server.token))
+        #expect(!server.log.split(separator: "\n").contains { $0.hasPrefix("GET") && $0.contains("127.0.0.1") })
+    }
+
+    @Test func bodiesOverTheLimitsAreRefusedWith413() throws {
+        let server = try ServeProcess(["--max-body", "16", "--max-upload", "64"])
+        let big = server.folder.appendingPathComponent("big.json")
+        try Data(("{\"x\": \"" + String(repeating: "a", count: 20_000) + "\"}").utf8).write(to: big)
+        let json = try server.curl("/api/v1/render/rma", ["-H", "Content-Type: application/json", "--data-binary", "@" + big.path], auth: true)
+        #expect(json.status == 413)
+        #expect(json.json["error"] as? String == "request body larger than 16384 bytes")
+        let photo = server.folder.appendingPathComponent("photo.jpg")
+        try Data([0xFF, 0xD8, 0xFF] + Array(repeating: 0, count: 100_000)).write(to: photo)
+        let form = try server.curl("/rma", ["-F", "model=X", "-F", "files=@" + photo.path])
+        #expect(form.status == 413)
+        #expect(try server.curl("/healthz").status == 200, "the server goes on")
+    }
+
+    @Test func customerSendsTheFormWithPhotosAndDownloadsTheRMAForm() throws {
+        let server = try ServeProcess()
+        let page = try server.curl("/rma", ["-H", "Accept-Language: uk"])
+        #expect(page.text.contains("Опис несправності"))
+        guard let range = page.text.range(of: #"name="token" value="[0-9]+\.[0-9a-f]+""#, options: .regularExpression) else {
+            Issue.record("no form token")
+            return
+        }
+        let token = String(page.text[range].dropFirst(#"name="token" value=""#.count).dropLast())
+        let jpeg = server.folder.appendingPathComponent("site.jpg"), png = server.folder.appendingPathComponent("label.png")
+        try Data(AppFixture.jpeg).write(to: jpeg)
+        try Data(AppFixture.png).write(to: png)
+        let sent = try server.curl("/rma?lang=uk", [
+            "-F", "token=\(token)", "-F", "received=2025-07-01", "-F", "model=IPC-B48", "-F", "serial=B48V2501310092",
+            "-F", "equipment_set=Камера, блок живлення", "-F", "failure=Немає відео", "-F", "name=Олена Їжакевич",
+            "-F", "email=olena@example.com", "-F", "files=@\(jpeg.path)", "-F", "files=@\(png.path)",
+        ])
+        #expect(sent.status == 200, "\(sent.text)")
+        #expect(sent.text.contains("RMA-2025-00001"))
+        guard let link = sent.text.range(of: #"/rma/RMA-2025-00001\.pdf\?key=[0-9a-f.]+"#, options: .regularExpression) else {
+            Issue.record("no download link")
+            return
+        }
+        let pdf = try server.curl(String(sent.text[link]))
+        #expect(pdf.status == 200)
+        #expect(pdf.headers["content-disposition"] == #"attachment; filename="RMA-2025-00001.pdf""#)
+        let file = server.folder.appendingPathComponent("rma.pdf")
+        try pdf.body.write(to: file)
+        let text = try PDFTools.text(file.path)
+        #expect(text.contains("Олена Їжакевич") && text.contains("site.jpg") && text.contains("label.png"))
+        #expect(try PDFTools.qpdfProblems(file.path) == nil)
+        // The journal has the claim: the command line shows it.
+        let shown = try TestSupport.talon(["claim", "show", "RMA-2025-00001", "--journal", server.journal, "--today", "2025-07-01"])
+        #expect(shown.status == 0, "\(shown.stderrText)")
+        #expect(shown.stdoutText.contains("received"))
+    }
+
+    @Test func aThousandSlowClientsDoNotStopOthers() throws {
+        let server = try ServeProcess()
+        let count = SlowClients.affordable(1000)
+        let clients = try SlowClients(port: server.port, count: count)
+        #expect(clients.sockets.count == count)
+        let reply = try server.curl("/healthz")
+        #expect(reply.status == 200, "served beside \(count) slow connections")
+        clients.close()
+        #expect(server.terminate() == 0)
+    }
+
+    @Test func aFullQueueAnswers503WithRetryAfter() throws {
+        let server = try ServeProcess(["--workers", "1", "--queue", "1"])
+        let invoice = "@" + Self.samples.appendingPathComponent("invoice.uk.json").path
+        let statuses = Statuses()
+        let group = DispatchGroup()
+        for _ in 0..<12 {
+            group.enter()
+            Thread.detachNewThread {
+                if let reply = try? server.curl("/api/v1/render/invoice", ["-H", "Content-Type: application/json", "--data-binary", invoice], auth: true) {
+                    statuses.add(reply.status, reply.headers["retry-after"])
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+        #expect(statuses.all.count == 12)
+        #expect(statuses.all.contains { $0.0 == 200 })
+        #expect(statuses.all.contains { $0.0 == 503 && $0.1 == "2" }, "\(statuses.all)")
+        #expect(statuses.all.allSatisfy { $0.0 == 200 || $0.0 == 503 })
+    }
+
+    @Test func sigtermFinishesTheRequestInFlight() throws {
+        let server = try ServeProcess()
+        // A request whose body arrives slowly (~2 s) is in flight when SIGTERM comes.
+        let padded = server.folder.appendingPathComponent("padded.json")
+        var card = try Data(contentsOf: Self.samples.appendingPathComponent("warranty-card.en.json"))
+        card.append(Data(repeating: UInt8(ascii: " "), count: 40_000))
+        try card.write(to: padded)
+        let result = Statuses()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let reply = try? server.curl("/api/v1/render/warranty-card", [
+                "-H", "Content-Type: application/json", "--limit-rate", "20k", "--data-binary", "@" + padded.path,
+            ], auth: true)
+            result.add(reply?.status ?? 0, reply.map { String($0.body.prefix(5).map { Character(UnicodeScalar($0)) }) })
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.7)
+        #expect(server.terminate() == 0)
+        _ = done.wait(timeout: .now() + 30)
+        #expect(result.all.first?.0 == 200)
+        #expect(result.all.first?.1 == "%PDF-")
+        #expect(server.log.contains("stopped"))
+    }
+}
+
+/// Statuses collected from several threads.
+final class Statuses: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [(Int, String?)] = []
+    func add(_ status: Int, _ extra: String?) {
+        lock.lock()
+        items.append((status, extra))
+        lock.unlock()
+    }
+    var all: [(Int, String?)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+}
+
+/// Connections that sent half a request line and then nothing.
+final class SlowClients {
+    var sockets: [Int32] = []
+
+    /// `wanted`, or fewer when the process may not open that many descriptors.
+    static func affordable(_ wanted: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 100 }
+        limit.rlim_cur = limit.rlim_max
+        _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        _ = getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        return min(wanted, Int(limit.rlim_cur) - 200)
+    }
+
+    init(port: Int, count: Int) throws {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        for _ in 0..<count {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { throw FixtureError("socket failed after \(sockets.count)") }
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else {
+                Glibc.close(fd)
+                throw FixtureError("connect failed after \(sockets.count)")
+            }
+            _ = "GET /healthz HTTP/1.1\r\nHost: slow\r\n".withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            sockets.append(fd)
+        }
+    }
+
+    func close() {
+        sockets.forEach { Glibc.close($0) }
+        sockets = []
+    }
+
+    deinit { close() }
+}
