@@ -1,6 +1,7 @@
 import Foundation
 import TalonDocuments
 import TalonJournal
+import Warranty
 
 /// A file handed in with a claim, already checked by its content.
 public struct ClaimAttachment: Sendable {
@@ -96,5 +97,34 @@ public final class JournalDesk: @unchecked Sendable {
             guard let document = try journal.document(number: number), document.kind == .rma else { return nil }
             return try journal.reprint(number: number).bytes
         }
+    }
+}
+
+extension JournalDesk {
+    /// Numbers, stores and renders a warranty card.
+    func issueCard(_ data: Data) throws(JournalError) -> IssuedPDF {
+        try with { (journal) throws(JournalError) in try journal.issueCard(data) }
+    }
+
+    /// Opens a claim from an RMA form's JSON given over the API (attachments by name only).
+    func openClaim(_ data: Data) throws(JournalError) -> ClaimStepResult {
+        try with { (journal) throws(JournalError) in try journal.openClaim(data, baseDirectory: nil) }
+    }
+
+    func advanceClaim(_ rma: String, step: ClaimStep, data: Data?) throws(JournalError) -> ClaimStepResult {
+        try with { (journal) throws(JournalError) in try journal.advanceClaim(rma, step: step, data: data) }
+    }
+
+    func claim(_ rma: String, asOf: CalendarDate?) throws(JournalError) -> ClaimRecord {
+        try with { (journal) throws(JournalError) in try journal.claim(rma, asOf: asOf) }
+    }
+
+    func claims(asOf: CalendarDate?) throws(JournalError) -> [ClaimSummary] {
+        try with { (journal) throws(JournalError) in try journal.claims(asOf: asOf) }
+    }
+
+    /// Any issued document, reprinted byte for byte.
+    func reprint(number: String) throws(JournalError) -> IssuedPDF {
+        try with { (journal) throws(JournalError) in try journal.reprint(number: number) }
     }
 }

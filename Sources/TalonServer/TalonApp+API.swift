@@ -39,6 +39,8 @@ extension TalonApp {
             guard route.count == 2 else { return .apiProblem(status: 404, "use /api/v1/render/{kind}") }
             guard request.method == "POST" else { return Self.notAllowed("POST") }
             return render(kind: route[1], request)
+        case "cards", "claims", "documents":
+            return journalRoute(route, request)
         default:
             return .apiProblem(status: 404, "no such API route")
         }

@@ -16,7 +16,8 @@ import TestSupport
         let described = fixture.app.handle(HTTPRequest(method: "GET", path: "/api/v1/openapi.json"))
         #expect(described.status == 200)
         let paths = (described.json["paths"] as? [String: Any])?.keys.sorted() ?? []
-        #expect(paths == ["/openapi.json", "/render/{kind}", "/schemas", "/schemas/{kind}"])
+        #expect(paths == ["/cards", "/claims", "/claims/{rma}", "/claims/{rma}/{step}", "/documents/{number}",
+                          "/openapi.json", "/render/{kind}", "/schemas", "/schemas/{kind}"])
         for token in [nil, "tln_wrong"] as [String?] {
             var headers: [String: String] = [:]
             if let token { headers["Authorization"] = "Bearer \(token)" }
