@@ -15,6 +15,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("card", cardBenchmark),
     ("service-documents", serviceDocumentsBenchmark),
     ("batch", batchBenchmark),
+    ("serve", serveBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -1,13 +1,14 @@
 import Foundation
 
 /// What `talon serve` keeps in the journal besides documents: the key that signs its form
-/// tokens and links (shared by every instance on this journal), and the API's tokens.
-/// Tokens are stored as their SHA-256 only.
+/// tokens, links and sessions (shared by every instance on this journal), the API's tokens
+/// (as their SHA-256 only) and the staff users (with their yescrypt password hashes).
 extension JournalMigration {
     static let access = JournalMigration(version: 2, name: "access", sql: """
         CREATE TABLE server_settings(key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID;
         CREATE TABLE api_tokens(sha256 TEXT PRIMARY KEY, name TEXT NOT NULL,
             revoked INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+        CREATE TABLE staff_users(name TEXT PRIMARY KEY, password_hash TEXT NOT NULL) WITHOUT ROWID;
         """)
 }
 
@@ -17,6 +18,9 @@ protocol AccessTransaction {
     func storeSetting(_ key: String, _ value: [UInt8]) throws(JournalError)
     func insertToken(sha256: String, name: String) throws(JournalError)
     func tokenIsValid(sha256: String) throws(JournalError) -> Bool
+    func insertUser(name: String, passwordHash: String) throws(JournalError)
+    func passwordHash(user: String) throws(JournalError) -> String?
+    func userCount() throws(JournalError) -> Int
 }
 
 extension SQLiteTransaction: AccessTransaction {
@@ -36,6 +40,21 @@ extension SQLiteTransaction: AccessTransaction {
 
     func tokenIsValid(sha256: String) throws(JournalError) -> Bool {
         try !store.statement("SELECT 1 FROM api_tokens WHERE sha256 = ? AND revoked = 0").rows([.text(sha256)]).isEmpty
+    }
+
+    func insertUser(name: String, passwordHash: String) throws(JournalError) {
+        guard try self.passwordHash(user: name) == nil else { throw .input(path: name, reason: "a staff user of this name exists") }
+        try store.statement("INSERT INTO staff_users(name, password_hash) VALUES (?, ?)").run([.text(name), .text(passwordHash)])
+    }
+
+    func passwordHash(user: String) throws(JournalError) -> String? {
+        guard case .text(let hash) = try store.statement("SELECT password_hash FROM staff_users WHERE name = ?")
+            .rows([.text(user)]).first?.first else { return nil }
+        return hash
+    }
+
+    func userCount() throws(JournalError) -> Int {
+        try store.statement("SELECT count(*) FROM staff_users").rows().first?.first?.int ?? 0
     }
 }
 
@@ -76,6 +95,27 @@ extension Journal {
     public func acceptsToken(sha256: String) throws(JournalError) -> Bool {
         try store.read { (transaction) throws(JournalError) in
             try access(transaction) { (access) throws(JournalError) in try access.tokenIsValid(sha256: sha256) }
+        }
+    }
+
+    /// Adds a staff user with a password hash (made by the caller); refused when the name exists.
+    public func addUser(name: String, passwordHash: String) throws(JournalError) {
+        try store.write { (transaction) throws(JournalError) in
+            try access(transaction) { (access) throws(JournalError) in try access.insertUser(name: name, passwordHash: passwordHash) }
+        }
+    }
+
+    /// The stored password hash of a staff user, if there is one.
+    public func passwordHash(user: String) throws(JournalError) -> String? {
+        try store.read { (transaction) throws(JournalError) in
+            try access(transaction) { (access) throws(JournalError) in try access.passwordHash(user: user) }
+        }
+    }
+
+    /// How many staff users there are.
+    public func userCount() throws(JournalError) -> Int {
+        try store.read { (transaction) throws(JournalError) in
+            try access(transaction) { (access) throws(JournalError) in try access.userCount() }
         }
     }
 }

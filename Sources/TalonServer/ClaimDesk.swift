@@ -128,3 +128,29 @@ extension JournalDesk {
         try with { (journal) throws(JournalError) in try journal.reprint(number: number) }
     }
 }
+
+extension JournalDesk {
+    /// Adds a staff user; returns the generated password (printed once, only its hash kept).
+    public func addUser(name: String) throws(JournalError) -> String {
+        let password = PasswordHash.generatePassword()
+        guard let hash = PasswordHash.make(password) else { throw .store("libcrypt could not hash the password") }
+        try with { (journal) throws(JournalError) in try journal.addUser(name: name, passwordHash: hash) }
+        return password
+    }
+
+    /// On a journal without staff users, adds `admin`; returns its password (else nil).
+    public func addFirstUser() throws(JournalError) -> String? {
+        guard try with({ (journal) throws(JournalError) in try journal.userCount() }) == 0 else { return nil }
+        return try addUser(name: "admin")
+    }
+
+    /// Whether `password` is the staff user's password.
+    func checkPassword(user: String, _ password: String) -> Bool {
+        guard let stored = try? with({ (journal) throws(JournalError) in try journal.passwordHash(user: user) }) else {
+            // Spend the same time on an unknown name as on a wrong password.
+            _ = PasswordHash.make(password)
+            return false
+        }
+        return PasswordHash.verify(password, against: stored)
+    }
+}

@@ -5,9 +5,9 @@ import Warranty
 
 extension TalonApp {
     /// The form, with messages beside the fields and a summary above them.
-    func rmaPage(_ form: RMAForm, errors: [String: String], unplaced: [String], locale: DocumentLocale,
+    func rmaPage(_ form: WebForm, errors: [String: String], unplaced: [String], locale: DocumentLocale,
                  status: Int = 200) -> HTTPResponse {
-        var summary: [TemplateValue] = RMAForm.fields.compactMap { field in
+        var summary: [TemplateValue] = form.fields.compactMap { field in
             errors[field.id].map { .map(["field": .string(field.id), "label": .string(pages.text(field.id, locale)),
                                          "message": .string($0)]) }
         }
@@ -29,7 +29,7 @@ extension TalonApp {
     /// A submitted form: anti-robot checks, the schema's validation, then the journal.
     func submitRMA(_ request: HTTPRequest) -> HTTPResponse {
         let locale = request.pageLocale
-        let form = RMAForm(request)
+        let form = WebForm(WebForm.rma, request)
         let now = clock()
         // A robot fills the hidden field: it gets the same page as a person with an
         // expired form, so it learns nothing.
@@ -40,9 +40,9 @@ extension TalonApp {
         var errors: [String: String] = [:]
         let files = request.files("files")
         var attachments: [ClaimAttachment] = []
-        if files.count > RMAForm.maxFiles {
+        if files.count > WebForm.maxFiles {
             errors["files"] = pages.text("files_too_many", locale)
-        } else if files.contains(where: { $0.data.count > RMAForm.maxFileBytes }) {
+        } else if files.contains(where: { $0.data.count > WebForm.maxFileBytes }) {
             errors["files"] = pages.text("files_too_large", locale)
         } else if let wrong = files.first(where: { UploadKind(sniffing: $0.data) == nil }) {
             errors["files"] = "\(wrong.fileName ?? ""): \(pages.text("files_wrong_kind", locale))"
@@ -54,21 +54,17 @@ extension TalonApp {
             }
         }
         let makeData = { (paths: [String]) in
-            form.json(locale: locale, serviceCenter: self.serviceCenterObject,
-                      attachments: zip(attachments, paths).map { ($0.name, $1) })
+            var claim: [String: Any] = ["rma": "RMA-0000-00000", "customer": [String: Any](), "product": [String: Any]()]
+            if !paths.isEmpty { claim["attachments"] = zip(attachments, paths).map { ["name": $0.name, "path": $1] } }
+            return form.json(["locale": locale.rawValue, "service_center": self.configuration("service-center"), "claim": claim])
         }
         var unplaced: [String] = []
         do {
             _ = try DocumentKind.rma.decode(json: makeData([]))
         } catch {
-            for problem in error.problems {
-                if let field = RMAForm.fields.first(where: { $0.path == problem.path }) {
-                    errors[field.id] = errors[field.id]
-                        ?? RMAForm.message(for: problem, field: field, pages: pages, locale: locale)
-                } else {
-                    unplaced.append(problem.description)
-                }
-            }
+            let placed = form.place(error.problems, pages: pages, locale: locale)
+            errors.merge(placed.errors) { first, _ in first }
+            unplaced = placed.unplaced
         }
         if !errors.isEmpty || !unplaced.isEmpty {
             return rmaPage(form, errors: errors, unplaced: unplaced, locale: locale, status: 400)
@@ -107,8 +103,9 @@ extension TalonApp {
         return .download(pdf, contentType: "application/pdf", fileName: "\(number).pdf")
     }
 
-    var serviceCenterObject: Any {
-        (try? JSONSerialization.jsonObject(with: serviceCenter)) ?? [:]
+    /// A JSON object from `Templates/web/<name>.json` (the service centre, the seller).
+    func configuration(_ name: String) -> Any {
+        configurations[name].flatMap { try? JSONSerialization.jsonObject(with: $0) } ?? [String: Any]()
     }
 
     /// A file name safe to print and store: its last path part, control characters removed.

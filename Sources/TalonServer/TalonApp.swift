@@ -10,11 +10,14 @@ public final class TalonApp: Sendable {
     let renderer: DocumentRenderer
     let desk: JournalDesk
     let pages: WebPages
-    let serviceCenter: Data
+    let configurations: [String: Data]
     let openAPI: [UInt8]
     let formToken: SignedToken
     let downloadKey: SignedToken
+    let csrfToken: SignedToken
+    let sessionToken: SignedToken
     let formLimiter: RateLimiter
+    let loginLimiter: RateLimiter
     let apiLimiter: RateLimiter
     let clock: @Sendable () -> Date
     /// How many requests wait or run (for `/readyz`); set by the server.
@@ -32,11 +35,13 @@ public final class TalonApp: Sendable {
         self.desk = desk
         let web = renderer.resources.templates.appendingPathComponent("web", isDirectory: true)
         pages = try WebPages(folder: web)
-        let centerFile = web.appendingPathComponent("service-center.json")
-        guard let center = FileManager.default.contents(atPath: centerFile.path) else {
-            throw .resources("cannot read \(centerFile.path)")
+        var configurations: [String: Data] = [:]
+        for name in ["service-center", "seller"] {
+            let file = web.appendingPathComponent("\(name).json")
+            guard let data = FileManager.default.contents(atPath: file.path) else { throw .resources("cannot read \(file.path)") }
+            configurations[name] = data
         }
-        serviceCenter = center
+        self.configurations = configurations
         guard let openAPI = FileManager.default.contents(atPath: web.appendingPathComponent("openapi.json").path) else {
             throw .resources("cannot read \(web.path)/openapi.json")
         }
@@ -51,7 +56,10 @@ public final class TalonApp: Sendable {
         }
         formToken = SignedToken(key: secret, purpose: "rma-form")
         downloadKey = SignedToken(key: secret, purpose: "rma-download")
+        csrfToken = SignedToken(key: secret, purpose: "csrf")
+        sessionToken = SignedToken(key: secret, purpose: "staff-session")
         formLimiter = RateLimiter(limit: formsPerAddress, window: 600)
+        loginLimiter = RateLimiter(limit: 10, window: 600)
         apiLimiter = RateLimiter(limit: apiRequestsPerToken, window: 60)
         self.capacity = capacity
         self.load = load
@@ -62,6 +70,7 @@ public final class TalonApp: Sendable {
     public func handle(_ request: HTTPRequest) -> HTTPResponse {
         let path = request.path
         if path.hasPrefix("/api/") { return api(request) }
+        if path == "/staff" || path.hasPrefix("/staff/") { return staff(request) }
         switch (request.method, path) {
         case ("GET", "/"), ("HEAD", "/"):
             return .redirect(to: "/rma")
@@ -72,7 +81,7 @@ public final class TalonApp: Sendable {
         case ("GET", "/static/style.css"):
             return HTTPResponse(status: 200, headers: [("Content-Type", "text/css; charset=utf-8")], body: pages.stylesheet)
         case ("GET", "/rma"):
-            return rmaPage(RMAForm(HTTPRequest(method: "GET", path: "/rma")), errors: [:], unplaced: [],
+            return rmaPage(WebForm(WebForm.rma, HTTPRequest(method: "GET", path: "/rma")), errors: [:], unplaced: [],
                            locale: request.pageLocale)
         case ("POST", "/rma"):
             return submitRMA(request)

@@ -42,6 +42,9 @@ enum ServeCommand: Command {
         do {
             let renderer = try Options.renderer(arguments)
             let desk = try JournalDesk(path: journalPath, renderer: renderer)
+            if let password = try desk.addFirstUser() {
+                printStandardError("talon serve: first staff user 'admin', password \(password) (shown once; /staff/login)\n")
+            }
             let box = ServerBox()
             let app = try TalonApp(renderer: renderer, desk: desk,
                                    capacity: limits.queue + limits.workers, load: { box.server?.load ?? 0 })

@@ -2,9 +2,10 @@ import Foundation
 import Mustache
 import Warranty
 
-/// The public RMA form: the brand's fields, each tied to the JSON path the `rma` schema
-/// validates, so the server's messages are exactly the command line's problems.
-struct RMAForm {
+/// A form whose fields are tied to the JSON paths their document's schema validates, so
+/// the server's messages are exactly the command line's problems: the public RMA form and
+/// the counter's warranty card form.
+struct WebForm {
     struct Field {
         var id: String
         var path: String
@@ -16,7 +17,8 @@ struct RMAForm {
         var textarea: Bool { type == "textarea" }
     }
 
-    static let fields: [Field] = [
+    /// The brand's RMA form.
+    static let rma: [Field] = [
         Field(id: "received", path: "$.claim.received", type: "date", required: true, max: 10, hasHint: true),
         Field(id: "model", path: "$.claim.product.model", required: true, max: 100),
         Field(id: "serial", path: "$.claim.product.serial", required: true, max: 100),
@@ -31,31 +33,57 @@ struct RMAForm {
         Field(id: "phone", path: "$.claim.customer.phone", type: "tel", max: 40, autocomplete: "tel"),
     ]
 
+    /// The counter's warranty card (the seller comes from `Templates/web/seller.json`).
+    static let card: [Field] = [
+        Field(id: "model", path: "$.product.model", required: true, max: 100),
+        Field(id: "serial", path: "$.product.serial", required: true, max: 100),
+        Field(id: "product_name", path: "$.product.name"),
+        Field(id: "sale_date", path: "$.sale.date", type: "date", required: true, max: 10),
+        Field(id: "receipt", path: "$.sale.receipt", max: 60),
+        Field(id: "name", path: "$.buyer.name", autocomplete: "off"),
+        Field(id: "phone", path: "$.buyer.phone", type: "tel", max: 40, autocomplete: "off"),
+        Field(id: "email", path: "$.buyer.email", type: "email", max: 254, autocomplete: "off"),
+    ]
+
     /// Files accepted with one form.
     static let maxFiles = 5
     static let maxFileBytes = 10 << 20
 
+    let fields: [Field]
     /// The submitted values by field id (trimmed; blank ones left out).
     var values: [String: String]
 
-    init(_ request: HTTPRequest) {
+    init(_ fields: [Field], _ request: HTTPRequest) {
+        self.fields = fields
         var values: [String: String] = [:]
-        for field in Self.fields { values[field.id] = request.formValue(field.id) }
+        for field in fields { values[field.id] = request.formValue(field.id) }
         self.values = values
     }
 
-    /// The claim as the `rma` document's JSON (the journal sets its RMA number); the
-    /// attachments by name and stored path.
-    func json(locale: DocumentLocale, serviceCenter: Any, attachments: [(name: String, path: String)]) -> Data {
-        var claim: [String: Any] = ["rma": "RMA-0000-00000", "customer": [String: Any](), "product": [String: Any]()]
-        for field in Self.fields {
+    /// The values placed at their paths in `document` (objects made as needed).
+    func json(_ document: [String: Any]) -> Data {
+        var document = document
+        for field in fields {
             guard let value = values[field.id] else { continue }
-            let keys = field.path.split(separator: ".").dropFirst(2).map(String.init)
-            claim = Self.setting(value, at: keys[...], in: claim)
+            let keys = field.path.split(separator: ".").dropFirst().map(String.init)
+            document = Self.setting(value, at: keys[...], in: document)
         }
-        if !attachments.isEmpty { claim["attachments"] = attachments.map { ["name": $0.name, "path": $0.path] } }
-        let document: [String: Any] = ["locale": locale.rawValue, "service_center": serviceCenter, "claim": claim]
         return (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data()
+    }
+
+    /// Each problem placed beside its field (the first per field), the others apart.
+    func place(_ problems: [ValidationProblem], pages: WebPages, locale: DocumentLocale)
+        -> (errors: [String: String], unplaced: [String]) {
+        var errors: [String: String] = [:]
+        var unplaced: [String] = []
+        for problem in problems {
+            if let field = fields.first(where: { $0.path == problem.path }) {
+                errors[field.id] = errors[field.id] ?? Self.message(for: problem, field: field, pages: pages, locale: locale)
+            } else {
+                unplaced.append(problem.description)
+            }
+        }
+        return (errors, unplaced)
     }
 
     private static func setting(_ value: String, at keys: ArraySlice<String>, in object: [String: Any]) -> [String: Any] {
@@ -90,7 +118,7 @@ struct RMAForm {
 
     /// The page data: every field with its label, value and message.
     func pageData(errors: [String: String], pages: WebPages, locale: DocumentLocale) -> [TemplateValue] {
-        Self.fields.map { field in
+        fields.map { field in
             var item: [String: TemplateValue] = [
                 "id": .string(field.id), "label": .string(pages.text(field.id, locale)),
                 "type": .string(field.type), "required": .bool(field.required), "max": .integer(field.max),
