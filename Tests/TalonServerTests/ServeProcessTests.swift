@@ -9,6 +9,7 @@ import TestSupport
 
     @Test func everyAnswerCarriesTheSecurityHeadersAndTheAPIWorksOverHTTP() throws {
         let server = try ServeProcess()
+        #expect(server.log.contains("first staff user 'admin', password "))
         for path in ["/healthz", "/rma", "/nowhere", "/api/v1/schemas"] {
             let reply = try server.curl(path)
             #expect(reply.headers["content-security-policy"]?.contains("frame-ancestors 'none'") == true, "\(path)")
@@ -117,6 +118,22 @@ import TestSupport
         #expect(statuses.all.contains { $0.0 == 200 })
         #expect(statuses.all.contains { $0.0 == 503 && $0.1 == "2" }, "\(statuses.all)")
         #expect(statuses.all.allSatisfy { $0.0 == 200 || $0.0 == 503 })
+    }
+
+    @Test func badCommandLinesAreUsageErrors() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let journal = folder.appendingPathComponent("talon.db").path
+        let listen = try TestSupport.talon(["serve", "--listen", "localhost", "--journal", journal])
+        #expect(listen.status == 2)
+        #expect(listen.stderrText.contains("invalid --listen 'localhost'"))
+        #expect(try TestSupport.talon(["serve", "--workers", "0", "--journal", journal]).status == 2)
+        #expect(try TestSupport.talon(["user", "add", "bad name", "--journal", journal]).status == 2)
+        let added = try TestSupport.talon(["user", "add", "anna", "--journal", journal])
+        #expect(added.status == 0)
+        #expect(added.stdoutText.trimmingCharacters(in: .newlines).count == 16)
+        let again = try TestSupport.talon(["user", "add", "anna", "--journal", journal])
+        #expect(again.status == 1)
+        #expect(again.stderrText.contains("a staff user of this name exists"))
     }
 
     @Test func sigtermFinishesTheRequestInFlight() throws {

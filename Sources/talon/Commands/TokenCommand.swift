@@ -16,17 +16,21 @@ enum TokenCommand: Command {
         guard arguments.positionals[0] == "add" else {
             throw .usage("unknown action '\(arguments.positionals[0])'; expected add", command: "token")
         }
+        let desk = try openDesk(arguments)
+        print(try JournalOptions.run { () throws(JournalError) in try desk.addToken(name: arguments.positionals[1]) })
+        return ExitCode.success
+    }
+
+    /// The server's view of the journal named by `--journal` (for `token` and `user`).
+    static func openDesk(_ arguments: ParsedArguments) throws(CLIError) -> JournalDesk {
         let renderer: DocumentRenderer
         do {
             renderer = try Options.renderer(arguments)
         } catch {
             throw .talon(error)
         }
-        let token = try JournalOptions.run { () throws(JournalError) in
+        return try JournalOptions.run { () throws(JournalError) in
             try JournalDesk(path: Journal.defaultPath(option: arguments.value("journal")), renderer: renderer)
-                .addToken(name: arguments.positionals[1])
         }
-        print(token)
-        return ExitCode.success
     }
 }

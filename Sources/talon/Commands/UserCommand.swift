@@ -22,16 +22,8 @@ enum UserCommand: Command {
         guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy(allowed.contains) else {
             throw .usage("invalid user name '\(name)'; use letters, digits, '.', '_' or '-'", command: "user")
         }
-        let renderer: DocumentRenderer
-        do {
-            renderer = try Options.renderer(arguments)
-        } catch {
-            throw .talon(error)
-        }
-        let password = try JournalOptions.run { () throws(JournalError) in
-            try JournalDesk(path: Journal.defaultPath(option: arguments.value("journal")), renderer: renderer).addUser(name: name)
-        }
-        print(password)
+        let desk = try TokenCommand.openDesk(arguments)
+        print(try JournalOptions.run { () throws(JournalError) in try desk.addUser(name: name) })
         return ExitCode.success
     }
 }
