@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonJournal", "TalonMail", "TalonServer"]),
         .executableTarget(
             name: "TalonBenchmarks",
-            dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup"]),
+            dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup", "TalonJournal"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WarrantyTests", dependencies: ["Warranty", "TestSupport"]),
         .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
@@ -43,8 +43,8 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "Layout", "TestSupport"]),
         .testTarget(name: "TalonDocumentsTests", dependencies: ["TalonDocuments", "TestSupport"]),
-        .testTarget(name: "TalonServerTests", dependencies: ["TalonServer", "TalonDocuments", "TestSupport"],
-                    exclude: ["Browser"]),
+        .testTarget(name: "TalonJournalTests", dependencies: ["TalonJournal", "TalonMail", "TestSupport"]),
+        .testTarget(name: "TalonServerTests", dependencies: ["TalonServer", "TalonDocuments", "TestSupport"]),
         .testTarget(name: "TalonCLITests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

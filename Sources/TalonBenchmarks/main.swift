@@ -15,8 +15,20 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("card", cardBenchmark),
     ("service-documents", serviceDocumentsBenchmark),
     ("batch", batchBenchmark),
+    ("journal", journalBenchmark),
     ("serve", serveBenchmark),
 ]
+
+// The journal benchmark runs this executable twice more as its issuing processes.
+if CommandLine.arguments.dropFirst().first == "journal-worker" {
+    do {
+        try journalWorker(Array(CommandLine.arguments.dropFirst(2)))
+        exit(0)
+    } catch {
+        print("journal-worker failed: \(error)")
+        exit(1)
+    }
+}
 
 let wanted = Set(CommandLine.arguments.dropFirst())
 for benchmark in benchmarks where wanted.isEmpty || wanted.contains(benchmark.name) {

@@ -1,0 +1,56 @@
+import Foundation
+import TalonDocuments
+import TalonJournal
+
+/// The claim journal: warranty cards issued (numbered, rendered, stored) by 2 processes at
+/// once into one SQLite file, the file's size per 10,000 cards, and the time of a reprint.
+/// `TALON_BENCH_CARDS` sets the cards per process (default 2,500).
+func journalBenchmark() throws {
+    let perProcess = Int(ProcessInfo.processInfo.environment["TALON_BENCH_CARDS"] ?? "") ?? 2500
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("talon.db").path
+    let renderer = try DocumentRenderer(resources: ResourceLocator.discover())
+    _ = try Journal(path: path, renderer: renderer)   // created and migrated before the race
+
+    let start = DispatchTime.now().uptimeNanoseconds
+    let workers = try (0..<2).map { _ in
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["journal-worker", path, String(perProcess)]
+        try process.run()
+        return process
+    }
+    for worker in workers { worker.waitUntilExit() }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    guard workers.allSatisfy({ $0.terminationStatus == 0 }) else { throw JournalError.store("a worker failed") }
+
+    let journal = try Journal(path: path, renderer: renderer)
+    let total = 2 * perProcess
+    let year = 2025
+    func number(_ counter: Int) -> String { String(format: "ГТ-%d-%06d", year, counter) }
+    let complete = try journal.document(number: number(total)) != nil && journal.document(number: number(total + 1)) == nil
+    print(String(format: "cards issued by 2 processes at once: %d in %.2f s = %.0f cards/s (numbers 1…%d, none skipped: %@)",
+                 total, seconds, Double(total) / seconds, total, complete ? "yes" : "NO"))
+
+    _ = try journal.store.write { (transaction) throws(JournalError) in try transaction.takeNumber(.rma, year: year) }
+    let size = try ["", "-wal"].reduce(0) { sum, suffix in
+        sum + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+    }
+    print(String(format: "journal size: %.1f MB for %d cards = %.1f MB per 10,000 cards", Double(size) / 1e6, total,
+                 Double(size) / 1e6 * 10_000 / Double(total)))
+    try measure("reprint of a card (render from stored data, SHA-256 checked)", iterations: 200) {
+        _ = try journal.reprint(number: number(total / 2))
+    }
+}
+
+/// One issuing process of `journalBenchmark`: `journal-worker <journal> <cards>`.
+func journalWorker(_ arguments: [String]) throws {
+    guard arguments.count == 2, let count = Int(arguments[1]) else { throw JournalError.store("usage: journal-worker <journal> <cards>") }
+    let resources = try ResourceLocator.discover()
+    let journal = try Journal(path: arguments[0], renderer: try DocumentRenderer(resources: resources))
+    let data = try Data(contentsOf: resources.templates.deletingLastPathComponent()
+        .appendingPathComponent("Samples/warranty-card.uk.json"))
+    for _ in 0..<count { _ = try journal.issueCard(data) }
+}

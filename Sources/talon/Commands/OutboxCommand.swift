@@ -1,0 +1,58 @@
+import Foundation
+import TalonJournal
+import TalonMail
+
+/// `talon outbox send|list`: the customers' e-mails queued by claim steps.
+enum OutboxCommand: Command {
+    static let spec = CommandSpec(
+        name: "outbox",
+        synopsis: "send|list [--smtp <url>] [--journal <file>]",
+        summary: "Send the queued notices through the SMTP relay (one pass), or list them.",
+        positionals: [("<action>", "send: one pass over the messages due; list: every message and its state.")],
+        options: [
+            .init(names: ["--smtp"], valueName: "url", help: "The relay, smtp://host:port or smtps://host:port (default: $TALON_SMTP_URL)."),
+            .init(names: ["--now"], valueName: "seconds", help: "The time retries are measured against, in seconds since 1970 (default: the clock)."),
+            JournalOptions.journal,
+        ],
+        details: """
+        The relay's user and password come from $TALON_SMTP_USER and $TALON_SMTP_PASSWORD;
+        TALON_SMTP_STARTTLS=1 requires STARTTLS. A message that fails keeps its error and is tried
+        again by a later pass after 1, 2, 4, … minutes (at most 6 hours); its Message-ID never
+        changes, so a message is never delivered as two. Exit 1 when any message failed. EXAMPLE:
+          TALON_SMTP_URL=smtp://mail.example:587 TALON_SMTP_STARTTLS=1 talon outbox send
+        """)
+
+    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
+        guard arguments.positionals.count == 1, let action = arguments.positionals.first, ["send", "list"].contains(action) else {
+            throw .usage("expected one action: send or list", command: spec.name)
+        }
+        let journal = try JournalOptions.open(arguments, create: false)
+        if action == "list" {
+            for message in try JournalOptions.run({ () throws(JournalError) in try journal.outbox() }) {
+                print("\(message.id)\t\(message.status.rawValue)\t\(message.attempts)\t\(message.recipient)\t\(message.subject)"
+                      + (message.lastError.map { "\t\($0)" } ?? ""))
+            }
+            return ExitCode.success
+        }
+        var relay = SMTPRelay.fromEnvironment()
+        if let url = arguments.value("smtp") { relay = SMTPRelay(url: url, startTLS: relay?.startTLS ?? false, user: relay?.user, password: relay?.password) }
+        guard let relay else { throw .usage("no SMTP relay: give --smtp or set TALON_SMTP_URL", command: spec.name) }
+        var now = Int(Date().timeIntervalSince1970)
+        if let text = arguments.value("now") {
+            guard let seconds = Int(text), seconds >= 0 else { throw .usage("invalid --now '\(text)'", command: spec.name) }
+            now = seconds
+        }
+        let from = ProcessInfo.processInfo.environment["TALON_SMTP_FROM"]
+        let result = try JournalOptions.run { () throws(JournalError) in
+            try journal.sendOutbox(now: now) { (message) throws(MailError) in
+                let sender = message.sender.isEmpty ? (from ?? "") : message.sender
+                try relay.send(MailMessage(
+                    messageID: message.messageID, from: sender, to: message.recipient, subject: message.subject,
+                    text: message.text, html: message.html,
+                    attachment: message.attachment.map { (message.attachmentName ?? "document.pdf", $0) }))
+            }
+        }
+        print("sent \(result.sent), failed \(result.failed)")
+        return result.failed == 0 ? ExitCode.success : ExitCode.failure
+    }
+}
