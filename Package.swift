@@ -17,6 +17,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CStringPrep", path: "Sources/CStringPrep", providers: [.apt(["libidn-dev"])]),
+        .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt", providers: [.apt(["nettle-dev", "libcrypt-dev"])]),
         .target(name: "Warranty"),
         .target(name: "Mustache"),
         .target(name: "Markup"),
@@ -28,7 +30,10 @@ let package = Package(
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),
         .target(name: "TalonJournal", dependencies: ["TalonDocuments", "Warranty", "CSQLite", "CNettle"]),
         .target(name: "TalonMail", dependencies: ["CCurl"]),
-        .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonJournal", "TalonMail"]),
+        .target(
+            name: "TalonServer",
+            dependencies: ["TalonDocuments", "TalonJournal", "Warranty", "Mustache", "CMicroHTTPD", "CCrypt"]),
+        .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonJournal", "TalonMail", "TalonServer"]),
         .executableTarget(
             name: "TalonBenchmarks",
             dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup", "TalonJournal"]),
@@ -41,6 +46,7 @@ let package = Package(
         .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "Layout", "TestSupport"]),
         .testTarget(name: "TalonDocumentsTests", dependencies: ["TalonDocuments", "TestSupport"]),
         .testTarget(name: "TalonJournalTests", dependencies: ["TalonJournal", "TalonMail", "TestSupport"]),
+        .testTarget(name: "TalonServerTests", dependencies: ["TalonServer", "TalonDocuments", "TestSupport"]),
         .testTarget(name: "TalonCLITests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

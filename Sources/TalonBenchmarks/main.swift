@@ -17,6 +17,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("batch", batchBenchmark),
     ("archive", archiveBenchmark),
     ("journal", journalBenchmark),
+    ("serve", serveBenchmark),
 ]
 
 // The journal benchmark runs this executable twice more as its issuing processes.

@@ -11,7 +11,8 @@ enum TalonCLI {
     /// Every command, in the order `talon --help` lists them.
     static var all: [any Command.Type] {
         [RenderCommand.self, BatchCommand.self, CheckCommand.self, MustacheCommand.self, BarcodeCommand.self, SchemaCommand.self, VerifyCommand.self,
-         CardCommand.self, ClaimCommand.self, ReprintCommand.self, OutboxCommand.self, JournalCommand.self]
+         CardCommand.self, ClaimCommand.self, ReprintCommand.self, OutboxCommand.self, JournalCommand.self,
+         ServeCommand.self, TokenCommand.self, UserCommand.self]
     }
     static var commands: [String: any Command.Type] {
         Dictionary(uniqueKeysWithValues: all.map { ($0.spec.name, $0) })

@@ -99,7 +99,7 @@ import TestSupport
         let backup = folder.appendingPathComponent("backup.jsonl").path
         let copy = folder.appendingPathComponent("copy.db").path
         #expect(try talon(["journal", "export", "--jsonl", "-o", backup]).status == 0)
-        #expect(try String(contentsOfFile: backup, encoding: .utf8).hasPrefix("{\"talon_journal\":1}\n"))
+        #expect(try String(contentsOfFile: backup, encoding: .utf8).hasPrefix("{\"talon_journal\":\(JournalMigration.latestVersion)}\n"))
         let restored = try talon(["journal", "import", backup, "--journal", copy])
         #expect(restored.status == 0, "\(restored.stderrText)")
         let copied = folder.appendingPathComponent("copied.pdf").path
