@@ -4,7 +4,8 @@ import TalonDocuments
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 StandardOutput.reportClosedPipes()
-TemporaryFiles.removeOnSignals()
+// `talon serve` handles SIGINT and SIGTERM itself: it finishes the requests in flight.
+if arguments.first != ServeCommand.spec.name { TemporaryFiles.removeOnSignals() }
 exit(TalonCLI.main(arguments))
 
 enum TalonCLI {
