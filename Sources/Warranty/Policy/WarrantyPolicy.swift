@@ -1,6 +1,6 @@
 /// The brand's warranty terms: how long a product is covered and what is excluded.
 ///
-/// Rules (see DESIGN.md, "The warranty policy"):
+/// Rules (README.md, "Warranty rules"):
 /// - **End of coverage.** The last day of coverage is the sale date plus `months`
 ///   calendar months, the day clamped to the end of a shorter month. Coverage includes
 ///   that day. 2024-02-29 + 36 → 2027-02-28; 2023-01-31 + 36 → 2026-01-31;
