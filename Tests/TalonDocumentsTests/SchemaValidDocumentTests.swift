@@ -16,7 +16,7 @@ import Warranty
     static let documentsPerKind = 100_000
     static let secondsPerKind: Double = {
         let text = ProcessInfo.processInfo.environment["TALON_SCHEMA_VALID_SECONDS"] ?? ""
-        return Double(text).map { max(0.1, min($0, 3600)) } ?? 2
+        return Double(text).map { max(0.1, min($0, 3600)) } ?? 4
     }()
 
     /// What became of the generated documents of one kind.
