@@ -24,9 +24,10 @@ public enum PDFTools {
         return output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// pdftotext's warnings (standard error), which must be empty for a well-formed PDF.
+    /// pdftotext's warnings (standard error; the text goes to standard output and is dropped),
+    /// which must be empty for a well-formed PDF. No device is named as an output file.
     public static func textWarnings(_ pdf: String) throws -> String {
-        try checked("pdftotext", [pdf, "/dev/null"]).stderrText
+        try checked("pdftotext", [pdf, "-"]).stderrText
     }
 
     /// pdfinfo's fields ("Pages", "Page size", "Title", ...).
