@@ -22,7 +22,7 @@ extension Claim {
         let keys = ["number", "date", "currency", "vat_rate", "lines", "payment_due", "supply_date", "issued_by",
                     "reverse_charge"]
         guard let object = cursor.object(required: false, keys: keys) else { return nil }
-        let number = object["number"].string(required: true, maxLength: 60)
+        let number = object["number"].line(required: true, maxLength: 60)
         let date = object["date"].date(required: true)
         var invoiceCurrency = currency
         if let code = object["currency"].choice(required: false, of: Currency.known.map(\.code)),

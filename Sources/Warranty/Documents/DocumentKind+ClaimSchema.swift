@@ -87,7 +87,7 @@ extension DocumentKind {
                 ("estimated_cost", S.decimal("Estimated cost in major units, e.g. \"1250.00\"")),
             ], required: ["date", "findings"])),
             ("invoice", S.object([
-                ("number", S.string(maxLength: 60)),
+                ("number", S.string("One line", maxLength: 60, pattern: "^[^\\n]*$")),
                 ("date", S.date),
                 ("currency", S.choice(Currency.known.map(\.code), description: "Must equal the claim currency")),
                 ("vat_rate", S.decimal("Default VAT rate of lines in percent (default 0)")),

@@ -30,6 +30,17 @@ extension JSONCursor {
         return text
     }
 
+    /// A string on one line (a document number): a line break is refused, since the number
+    /// is also carried by one-line fields such as a payment code's reference.
+    public func line(required: Bool, maxLength: Int) -> String? {
+        guard let text = string(required: required, maxLength: maxLength) else { return nil }
+        guard !text.contains("\n") else {
+            report("must be one line, without line breaks")
+            return nil
+        }
+        return text
+    }
+
     /// Text printed as a Code 128 barcode: printable ASCII only (Code 128 has no Cyrillic),
     /// at most `maxLength` characters so the bars fit their place on the form.
     public func barcodeText(required: Bool, maxLength: Int) -> String? {
