@@ -72,8 +72,13 @@ extension AppFixture {
 
     /// The claim the journal holds under `rma`.
     func claim(_ rma: String) throws -> ClaimRecord {
-        guard let renderer = Self.renderer else { throw FixtureError("templates not found") }
-        return try Journal(path: journalPath, renderer: renderer).claim(rma)
+        try Self.claimRecord(rma, journal: journalPath)
+    }
+
+    /// The claim a journal file holds under `rma`.
+    static func claimRecord(_ rma: String, journal: String) throws -> ClaimRecord {
+        guard let renderer else { throw FixtureError("templates not found") }
+        return try Journal(path: journal, renderer: renderer).claim(rma)
     }
 }
 
