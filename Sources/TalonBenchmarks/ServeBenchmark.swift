@@ -2,8 +2,10 @@ import Foundation
 
 /// `talon serve` under load: the release `talon` (build it first with `make release`)
 /// serves POST /api/v1/render/warranty-card to `wrk` (Debian package wrk) over 8
-/// keep-alive connections, twice for 15 s; prints cards/s, p50/p99 latency and the
-/// server's resident memory after each round (flat when nothing leaks) and at its peak.
+/// keep-alive connections: 100,000 requests ($TALON_SERVE_REQUESTS) in 5 rounds, printing
+/// cards/s, p50/p99 latency and the server's resident memory after each round (flat when
+/// nothing leaks) and at its peak; then the same card rendered by `talon batch` (2 jobs,
+/// one PDF per record) in the same run, for the ratio of the two.
 func serveBenchmark() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let talon = root.appendingPathComponent(".build/release/talon").path
@@ -41,24 +43,54 @@ func serveBenchmark() throws {
     }
     let url = "http://\(banner[range])/api/v1/render/warranty-card"
     let card = try String(contentsOf: root.appendingPathComponent("Samples/warranty-card.en.json"), encoding: .utf8)
+    let total = ProcessInfo.processInfo.environment["TALON_SERVE_REQUESTS"].flatMap(Int.init) ?? 100_000
+    let rounds = 5, threads = 2
+    let perThread = max(1, total / rounds / threads)
     let script = folder.appendingPathComponent("post.lua")
     let body = card.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         .replacingOccurrences(of: "\n", with: "\\n")
+    // Each wrk thread has its own Lua state: it stops after its share of the round.
     try Data("""
         wrk.method = "POST"
         wrk.body = "\(body)"
         wrk.headers["Content-Type"] = "application/json"
         wrk.headers["Authorization"] = "Bearer \(token)"
+        local responses = 0
+        function response(status, headers, body)
+          responses = responses + 1
+          if responses >= \(perThread) then wrk.thread:stop() end
+        end
         """.utf8).write(to: script)
-    for round in 1...2 {
-        let output = try serveBenchmarkRun("/usr/bin/wrk", ["-t2", "-c8", "-d15s", "--latency", "-s", script.path, url])
+    var served = 0, seconds = 0.0
+    var residents: [String] = []
+    for round in 1...rounds {
+        let output = try serveBenchmarkRun("/usr/bin/wrk", ["-t\(threads)", "-c8", "-d600s", "--latency", "-s", script.path, url])
         let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let pick = { (prefix: String) in lines.first { $0.hasPrefix(prefix) } ?? "\(prefix) none" }
         let memory = serveBenchmarkMemory(server.processIdentifier)
-        print("round \(round): \(pick("Requests/sec:")) cards/s; latency \(pick("50%")), \(pick("99%")); "
-            + "\(pick("Non-2xx")) ; server RSS \(memory.resident), peak \(memory.peak)")
-        print("  \(lines.first { $0.contains("requests in") } ?? "")")
+        residents.append(memory.resident)
+        let summary = lines.first { $0.contains("requests in") } ?? ""
+        if let match = summary.firstMatch(of: #/([0-9]+) requests in ([0-9.]+)s/#), let count = Int(match.1), let time = Double(match.2) {
+            served += count
+            seconds += time
+        }
+        print("round \(round): \(summary); \(pick("Requests/sec:")) cards/s; latency \(pick("50%")), \(pick("99%")); "
+            + "\(pick("Non-2xx")); server RSS \(memory.resident), peak \(memory.peak)")
     }
+    let serveRate = Double(served) / max(seconds, 0.001)
+    print("serve: \(served) requests in \(String(format: "%.1f", seconds)) s = \(Int(serveRate)) cards/s; "
+        + "RSS after each round: \(residents.joined(separator: ", "))")
+
+    // The same card through `talon batch`, 2 jobs, one PDF per record.
+    let records = 5_000
+    let lines = String(repeating: card.replacingOccurrences(of: "\n", with: " ") + "\n", count: records)
+    let input = folder.appendingPathComponent("cards.jsonl")
+    try Data(lines.utf8).write(to: input)
+    let start = Date()
+    _ = try serveBenchmarkRun(talon, ["batch", "warranty-card", input.path, "--out-dir", folder.appendingPathComponent("out").path,
+                                      "--name", "{#}.pdf", "-j", "2", "-q"])
+    let batchRate = Double(records) / Date().timeIntervalSince(start)
+    print("batch: \(records) cards = \(Int(batchRate)) cards/s; serve/batch = \(Int(serveRate / batchRate * 100)) %")
 }
 
 private struct BenchmarkFailure: Error, CustomStringConvertible {
