@@ -2,7 +2,8 @@ import Foundation
 
 /// `talon serve` under load: the release `talon` (build it first with `make release`)
 /// serves POST /api/v1/render/warranty-card to `wrk` (Debian package wrk) over 8
-/// keep-alive connections: 100,000 requests ($TALON_SERVE_REQUESTS) in 5 rounds, printing
+/// keep-alive connections: at least 100,000 requests ($TALON_SERVE_REQUESTS) in 5 rounds
+/// (wrk runs for a duration, so a 5 s warm-up sizes the rounds), printing
 /// cards/s, p50/p99 latency and the server's resident memory after each round (flat when
 /// nothing leaks) and at its peak; then the same card rendered by `talon batch` (2 jobs,
 /// one PDF per record) in the same run, for the ratio of the two.
@@ -44,38 +45,38 @@ func serveBenchmark() throws {
     let url = "http://\(banner[range])/api/v1/render/warranty-card"
     let card = try String(contentsOf: root.appendingPathComponent("Samples/warranty-card.en.json"), encoding: .utf8)
     let total = ProcessInfo.processInfo.environment["TALON_SERVE_REQUESTS"].flatMap(Int.init) ?? 100_000
-    let rounds = 5, threads = 2
-    let perThread = max(1, total / rounds / threads)
+    let rounds = 5
     let script = folder.appendingPathComponent("post.lua")
     let body = card.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         .replacingOccurrences(of: "\n", with: "\\n")
-    // Each wrk thread has its own Lua state: it stops after its share of the round.
     try Data("""
         wrk.method = "POST"
         wrk.body = "\(body)"
         wrk.headers["Content-Type"] = "application/json"
         wrk.headers["Authorization"] = "Bearer \(token)"
-        local responses = 0
-        function response(status, headers, body)
-          responses = responses + 1
-          if responses >= \(perThread) then wrk.thread:stop() end
-        end
         """.utf8).write(to: script)
+    let wrk = { (seconds: Int) throws -> (lines: [String], requests: Int, seconds: Double) in
+        let output = try serveBenchmarkRun("/usr/bin/wrk", ["-t2", "-c8", "-d\(seconds)s", "--latency", "-s", script.path, url])
+        let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let summary = lines.first { $0.contains("requests in") } ?? ""
+        guard let match = summary.firstMatch(of: #/([0-9]+) requests in ([0-9.]+)s/#), let count = Int(match.1),
+              let time = Double(match.2) else { throw BenchmarkFailure("no summary from wrk: \(output)") }
+        return (lines, count, time)
+    }
+    let warmUp = try wrk(5)
+    let roundSeconds = max(1, Int((Double(total) / Double(rounds) / (Double(warmUp.requests) / warmUp.seconds) * 1.1).rounded(.up)))
+    print("warm-up: \(warmUp.requests) requests in \(warmUp.seconds) s; \(rounds) rounds of \(roundSeconds) s")
     var served = 0, seconds = 0.0
     var residents: [String] = []
     for round in 1...rounds {
-        let output = try serveBenchmarkRun("/usr/bin/wrk", ["-t\(threads)", "-c8", "-d600s", "--latency", "-s", script.path, url])
-        let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let pick = { (prefix: String) in lines.first { $0.hasPrefix(prefix) } ?? "\(prefix) none" }
+        let result = try wrk(roundSeconds)
+        let pick = { (prefix: String) in result.lines.first { $0.hasPrefix(prefix) } ?? "\(prefix) none" }
         let memory = serveBenchmarkMemory(server.processIdentifier)
         residents.append(memory.resident)
-        let summary = lines.first { $0.contains("requests in") } ?? ""
-        if let match = summary.firstMatch(of: #/([0-9]+) requests in ([0-9.]+)s/#), let count = Int(match.1), let time = Double(match.2) {
-            served += count
-            seconds += time
-        }
-        print("round \(round): \(summary); \(pick("Requests/sec:")) cards/s; latency \(pick("50%")), \(pick("99%")); "
-            + "\(pick("Non-2xx")); server RSS \(memory.resident), peak \(memory.peak)")
+        served += result.requests
+        seconds += result.seconds
+        print("round \(round): \(result.requests) requests; \(pick("Requests/sec:")) cards/s; latency \(pick("50%")), "
+            + "\(pick("99%")); \(pick("Non-2xx")); server RSS \(memory.resident), peak \(memory.peak)")
     }
     let serveRate = Double(served) / max(seconds, 0.001)
     print("serve: \(served) requests in \(String(format: "%.1f", seconds)) s = \(Int(serveRate)) cards/s; "
