@@ -23,7 +23,7 @@ func serveBenchmark() throws {
 
     let server = Process()
     server.executableURL = URL(fileURLWithPath: talon)
-    server.arguments = ["serve", "--listen", "127.0.0.1:0", "--journal", journal, "--queue", "256"]
+    server.arguments = ["serve", "--listen", "127.0.0.1:0", "--journal", journal, "--queue", "256", "--api-rate", "100000000"]
     let errors = Pipe()
     server.standardError = errors
     try server.run()
@@ -59,9 +59,12 @@ func serveBenchmark() throws {
         let output = try serveBenchmarkRun("/usr/bin/wrk", ["-t2", "-c8", "-d\(seconds)s", "--latency", "-s", script.path, url])
         let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let summary = lines.first { $0.contains("requests in") } ?? ""
-        guard let match = summary.firstMatch(of: #/([0-9]+) requests in ([0-9.]+)s/#), let count = Int(match.1),
+        // "255490 requests in 1.95m": wrk names the unit of the duration (us, ms, s, m, h).
+        guard let match = summary.firstMatch(of: #/([0-9]+) requests in ([0-9.]+)(us|ms|s|m|h)/#), let count = Int(match.1),
               let time = Double(match.2) else { throw BenchmarkFailure("no summary from wrk: \(output)") }
-        return (lines, count, time)
+        let units: [String: Double] = ["us": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600]
+        let unit = units[String(match.3)] ?? 1
+        return (lines, count, time * unit)
     }
     let warmUp = try wrk(5)
     let roundSeconds = max(1, Int((Double(total) / Double(rounds) / (Double(warmUp.requests) / warmUp.seconds) * 1.1).rounded(.up)))

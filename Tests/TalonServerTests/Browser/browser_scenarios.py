@@ -89,14 +89,20 @@ class Session:
         self.find(css).click()
         WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(page))
 
-    def phone(self, on):
-        size = PHONE if on else DESKTOP
+    def emulate(self, size, mobile):
         self.width = size["width"]
         self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": size["width"], "height": size["height"], "deviceScaleFactor": 1, "mobile": on})
+            "width": size["width"], "height": size["height"], "deviceScaleFactor": 1, "mobile": mobile})
 
     def shot(self, name):
-        """A full-page PNG; notes the page when it is wider than the window."""
+        """Full-page PNGs at the desktop and the phone width (`phone-<name>.png`); notes
+        the page when it is wider than the window."""
+        self.capture(name)
+        self.emulate(PHONE, True)
+        self.capture("phone-" + name)
+        self.emulate(DESKTOP, False)
+
+    def capture(self, name):
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
         content = metrics.get("cssContentSize") or metrics["contentSize"]
         width, height = int(content["width"]), int(content["height"])
@@ -151,11 +157,8 @@ def customer_forgets_a_required_field(session, settings):
     report = {"status_heading": session.find("h1").text, "summary": session.texts(".summary li"),
               "fields": {name: session.field_state(name) for name in customer}}
     session.shot("rma-error-uk")
-    session.phone(True)
-    session.shot("phone-rma-error-uk")
     session.open("/rma?lang=uk")
-    session.shot("phone-rma-form-uk")
-    session.phone(False)
+    session.shot("rma-form-uk")
     return report
 
 
@@ -176,10 +179,8 @@ def seller_issues_a_card(session, settings):
     report["claims"] = session.texts("table.claims tbody tr")
     session.shot("staff-card-issued")
     report["pdf"] = session.download("#card-pdf", report["card"] + ".pdf")
-    session.phone(True)
     session.open("/staff?lang=uk")
-    session.shot("phone-staff-uk")
-    session.phone(False)
+    session.shot("staff-uk")
     return report
 
 
@@ -210,10 +211,8 @@ def staff_walks_a_claim(session, settings):
         report["steps"].append(done)
     report["history"] = session.texts("table.history tbody tr")
     report["next_form"] = session.texts("#step-title")
-    session.phone(True)
     session.open(session.driver.current_url.replace(session.base, "").split("&")[0].replace("lang=en", "lang=uk"))
-    session.shot("phone-staff-claim-uk")
-    session.phone(False)
+    session.shot("staff-claim-uk")
     return report
 
 
