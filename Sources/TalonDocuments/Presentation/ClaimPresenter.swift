@@ -21,15 +21,13 @@ struct ClaimPresenter {
     /// The same digits as `money` without the currency, for table cells whose header
     /// names the currency: `1 234,56` / `1,234.56`.
     func plain(_ money: Money) -> String {
-        let text = money.formatted(locale)
-        switch locale {
-        case .uk:
-            let suffix = "\u{00A0}" + money.currency.ukrainianAbbreviation
-            return text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text
-        case .en:
-            let prefix = money.currency.code + "\u{00A0}"
-            return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+        var text = money.formatted(locale)
+        let prefix = money.currency.code + "\u{00A0}"
+        if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        if let space = text.lastIndex(of: "\u{00A0}"), !text[space...].contains(where: \.isNumber) {
+            text = String(text[..<space])
         }
+        return text
     }
 
     /// Business days from `start` (not counted) through `end`, nil when the calendar

@@ -6,13 +6,17 @@ extension CalendarDate {
     static let ukrainianMonths = ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня",
                                   "вересня", "жовтня", "листопада", "грудня"]
 
-    /// Short form: uk `29.02.2024`, en `29 Feb 2024`.
+    /// Polish month names in the genitive, as in "29 lutego 2024 r.".
+    static let polishMonths = ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+                               "września", "października", "listopada", "grudnia"]
+
+    /// Short form: uk and pl `29.02.2024`, en `29 Feb 2024`.
     public func formatted(_ locale: DocumentLocale) -> String {
         let iso = isoString
         let dayText = day < 10 ? "0\(day)" : "\(day)"
         let monthText = month < 10 ? "0\(month)" : "\(month)"
         switch locale {
-        case .uk: return "\(dayText).\(monthText).\(iso.prefix(4))"
+        case .uk, .pl: return "\(dayText).\(monthText).\(iso.prefix(4))"
         case .en: return "\(day) \(CalendarDate.englishMonths[month - 1].prefix(3)) \(iso.prefix(4))"
         }
     }
@@ -22,6 +26,7 @@ extension CalendarDate {
         let year = isoString.prefix(4)
         switch locale {
         case .uk: return "\(day) \(CalendarDate.ukrainianMonths[month - 1]) \(year) р."
+        case .pl: return "\(day) \(CalendarDate.polishMonths[month - 1]) \(year) r."
         case .en: return "\(day) \(CalendarDate.englishMonths[month - 1]) \(year)"
         }
     }
@@ -33,6 +38,7 @@ extension Weekday {
         switch locale {
         case .en: String(describing: self).prefix(1).uppercased() + String(describing: self).dropFirst()
         case .uk: ["понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"][rawValue - 1]
+        case .pl: ["poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"][rawValue - 1]
         }
     }
 }
