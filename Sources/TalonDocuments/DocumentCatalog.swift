@@ -35,6 +35,7 @@ extension DocumentRenderer {
                 url.deletingLastPathComponent(), resources.templates,
             ])
             errors = library.check(name: url.deletingPathExtension().lastPathComponent)
+            return errors.map { .template($0) } + checkCatalogues(forTemplate: url)
         }
         return errors.map { .template($0) }
     }
