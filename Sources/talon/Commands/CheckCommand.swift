@@ -23,7 +23,6 @@ enum CheckCommand: Command {
             let errors = renderer.checkCatalogues()
             for error in errors { printStandardError(error.description + "\n") }
             failures += errors.count
-            if errors.isEmpty { print("locales: ok") }
         }
         for name in arguments.positionals {
             let errors: [TalonError]
