@@ -81,8 +81,8 @@ import TestSupport
         let polish = templates.appendingPathComponent("locales/pl.json")
         var text = try String(contentsOf: polish, encoding: .utf8)
         text = text.replacingOccurrences(of: "  \"rma.country\": \"Kraj\",\n", with: "")
-        text = text.replacingOccurrences(of: #""plural.days": {"one": "# dzień", "few": "# dni", "many": "# dni", "other": "# dnia"}"#,
-                                         with: #""plural.days": {"one": "# dzień", "other": "# dnia"}"#)
+        text = text.replacingOccurrences(of: ##""plural.days": {"one": "# dzień", "few": "# dni", "many": "# dni", "other": "# dnia"}"##,
+                                         with: ##""plural.days": {"one": "# dzień", "other": "# dnia"}"##)
         text = text.replacingOccurrences(of: "{\n", with: "{\n  \"rma.spare\": \"Zapas\",\n", options: [], range: text.range(of: "{\n"))
         try text.write(to: polish, atomically: true, encoding: .utf8)
         let result = try TestSupport.talon(["check", "rma", "--templates", templates.path])
