@@ -100,3 +100,23 @@ public enum PluralRule: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension TemplateLocale {
+    /// Money as the `money` formatter prints it: integer minor units (2 minor digits) in
+    /// the locale's pattern (`1 234,56 грн`, `€1,234.56`); without a currency the amount only.
+    /// Throws `FormatterFailure` for a currency code that is not 3 upper-case letters.
+    public func money(minor: Int64, currency: String?) throws -> String {
+        try MoneyText.format(minor: minor, currency: currency, locale: self)
+    }
+
+    /// An ISO date ("2024-02-29") as the `date` formatter prints it, with the locale's
+    /// pattern or the one given; nil when the text is not a real date.
+    public func date(iso: String, pattern: String? = nil) -> String? {
+        CalendarDay(iso: iso)?.formatted(pattern ?? datePattern, locale: self)
+    }
+
+    /// The ready-made locale with that tag (`en`, `uk`), nil for others.
+    public static func preset(_ identifier: String) -> TemplateLocale? {
+        [TemplateLocale.en, .uk].first { $0.identifier == identifier }
+    }
+}

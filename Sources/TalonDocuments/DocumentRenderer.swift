@@ -196,6 +196,7 @@ public struct DocumentRenderer: Sendable {
                 }
                 locale = request.locale ?? document.locale
                 var options = PresentationOptions(sms: request.format == .sms)
+                options.formats = try catalogue(for: request, locale: locale).locale
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
@@ -218,14 +219,12 @@ public struct DocumentRenderer: Sendable {
             }
         }
         let builtInFolder = resources.templates.standardizedFileURL
-        let catalogue: LocaleCatalogue
+        let catalogue = try catalogue(for: request, locale: locale)
         switch request.template {
         case .builtIn:
             library = libraries[locale] ?? TemplateLibrary(directories: [builtInFolder])
-            catalogue = try catalogues.builtIn(locale)
         case .file(let url):
             library = fileLibraries.library(for: url, builtInFolder: builtInFolder)
-            catalogue = try catalogues.forTemplate(in: url.deletingLastPathComponent(), locale: locale)
         }
         // Every format goes through the markup, so values are always escaped for it.
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: catalogue.locale)
@@ -238,6 +237,15 @@ public struct DocumentRenderer: Sendable {
             throw .template(error)
         } catch {
             throw .resources("\(error)")
+        }
+    }
+
+    /// The words and formats a request renders with: the built-in catalogue of the
+    /// language, extended by a template file's own.
+    func catalogue(for request: RenderRequest, locale: DocumentLocale) throws(TalonError) -> LocaleCatalogue {
+        switch request.template {
+        case .builtIn: try catalogues.builtIn(locale)
+        case .file(let url): try catalogues.forTemplate(in: url.deletingLastPathComponent(), locale: locale)
         }
     }
 

@@ -33,10 +33,9 @@ import Testing
         #expect(pl(2_200, .eur) == "dwadzieścia dwa euro 00/100")
     }
 
-    @Test func polishDatesMoneyAndUnits() throws {
+    @Test func polishDatesAndWeekdays() throws {
         let date = try CalendarDate(iso: "2025-03-12")
         #expect(date.formatted(.pl) == "12.03.2025")
-        #expect(date.longFormatted(.pl) == "12 marca 2025 r.")
-        #expect(Money(minorUnits: 123_450, currency: .pln).formatted(.pl) == "1\u{00A0}234,50\u{00A0}zł")
+        #expect(date.weekday.name(.pl) == "środa")
     }
 }

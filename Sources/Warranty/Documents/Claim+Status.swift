@@ -98,7 +98,8 @@ extension Claim {
 extension NotCoveredReason {
     /// One sentence for documents: en "Excluded by clauses 3, 8 of the warranty terms.",
     /// uk "Виключено пунктами 3, 8 умов гарантії.", pl "Wyłączone na mocy punktów 3, 8 warunków gwarancji.".
-    public func text(_ locale: DocumentLocale) -> String {
+    /// `date` prints a date the way the rest of the document does.
+    public func text(_ locale: DocumentLocale, date: (CalendarDate) -> String) -> String {
         switch self {
         case .clauses(let clauses):
             let numbers = clauses.map { String($0.number) }.joined(separator: ", ")
@@ -110,9 +111,9 @@ extension NotCoveredReason {
             }
         case .warrantyExpired(let end):
             return switch locale {
-            case .uk: "Гарантійний строк закінчився \(end.formatted(.uk))."
-            case .pl: "Gwarancja wygasła \(end.formatted(.pl))."
-            case .en: "The warranty ended on \(end.formatted(.en))."
+            case .uk: "Гарантійний строк закінчився \(date(end))."
+            case .pl: "Gwarancja wygasła \(date(end))."
+            case .en: "The warranty ended on \(date(end))."
             }
         case .saleDateUnknown:
             return switch locale {
