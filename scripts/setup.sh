@@ -5,20 +5,21 @@ set -euo pipefail
 
 packages=(libhpdf-dev libdeflate-dev libssl-dev libidn-dev icc-profiles-free fonts-dejavu-core fonts-dejavu-extra libsqlite3-dev nettle-dev libcurl4-openssl-dev libmicrohttpd-dev libcrypt-dev)
 if [ "${1:-}" = "--test" ]; then
-  packages+=(poppler-utils zbar-tools qpdf imagemagick libxml2 python3 python3-venv curl wrk)  # libxml2: FoundationXML reads XMP in the PDF/A tests
+  packages+=(poppler-utils zbar-tools qpdf imagemagick libxml2 python3 python3-venv curl wrk chromium chromium-driver)  # libxml2: FoundationXML reads XMP in the PDF/A tests
 fi
 
-# segno (PyPI) cross-checks the EPC payment codes in the tests, and aiosmtpd (PyPI) is the
-# journal tests' local SMTP server; they live in their own virtual environment under .build,
-# which the tests use (Debian's python refuses pip).
+# segno (PyPI) cross-checks the EPC payment codes in the tests, aiosmtpd (PyPI) is the
+# journal tests' local SMTP server and selenium (PyPI) drives Debian's chromium through
+# chromium-driver in the browser tests; they live in their own virtual environment under
+# .build, which the tests use (Debian's python refuses pip).
 install_segno() {
   [ "${1:-}" = "--test" ] || return 0
   local venv
   venv="$(cd "$(dirname "$0")/.." && pwd)/.build/test-python"
-  "$venv/bin/python3" -c "import segno, aiosmtpd" 2>/dev/null && return 0
-  echo "Installing segno and aiosmtpd into $venv"
+  "$venv/bin/python3" -c "import segno, aiosmtpd, selenium" 2>/dev/null && return 0
+  echo "Installing segno, aiosmtpd and selenium into $venv"
   /usr/bin/python3 -m venv "$venv"
-  "$venv/bin/python3" -m pip install -q "segno==1.6.6" "aiosmtpd==1.4.6"
+  "$venv/bin/python3" -m pip install -q "segno==1.6.6" "aiosmtpd==1.4.6" "selenium==4.51.0"
 }
 
 missing=()
