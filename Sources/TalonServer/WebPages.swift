@@ -12,9 +12,6 @@ struct WebPages: Sendable {
     /// The languages the pages are translated into (documents may have more).
     static let languages: [DocumentLocale] = [.en, .uk]
 
-    /// The languages the pages are written in (documents may have more).
-    static let languages: [DocumentLocale] = [.en, .uk]
-
     init(folder: URL) throws(TalonError) {
         library = TemplateLibrary(directories: [folder], formatters: .standard)
         var strings: [DocumentLocale: TemplateValue] = [:]
