@@ -14,21 +14,25 @@ struct SQLiteTransaction: JournalTransaction {
     }
 
     func takeNumber(_ series: NumberSeries, year: Int) throws(JournalError) -> String {
-        guard let pattern = try rows("SELECT format FROM series_formats WHERE series = ?", [.text(series.rawValue)])
-            .first?.first?.string else {
-            throw .corrupt(path: store.path, reason: "no format for the \(series.rawValue) series")
-        }
-        let format = try NumberFormat(pattern)
+        let format = try numberFormat(series)
         try run("""
             INSERT INTO series(series, year, last) VALUES (?, ?, 1)
             ON CONFLICT(series, year) DO UPDATE SET last = last + 1
             """, [.text(series.rawValue), .integer(Int64(year))])
-        let counter = try rows("SELECT last FROM series WHERE series = ? AND year = ?",
-                               [.text(series.rawValue), .integer(Int64(year))]).first?.first?.int ?? 0
-        guard let number = format.format(counter: counter, year: year) else {
-            throw .store("the \(series.rawValue) series for \(year) is full (\(pattern))")
+        return try format.number(of: series, counter: try lastCounter(series, year: year), year: year)
+    }
+
+    func numberFormat(_ series: NumberSeries) throws(JournalError) -> NumberFormat {
+        guard let pattern = try rows("SELECT format FROM series_formats WHERE series = ?", [.text(series.rawValue)])
+            .first?.first?.string else {
+            throw .corrupt(path: store.path, reason: "no format for the \(series.rawValue) series")
         }
-        return number
+        return try NumberFormat(pattern)
+    }
+
+    func lastCounter(_ series: NumberSeries, year: Int) throws(JournalError) -> Int {
+        try rows("SELECT last FROM series WHERE series = ? AND year = ?",
+                 [.text(series.rawValue), .integer(Int64(year))]).first?.first?.int ?? 0
     }
 
     func storeTemplateSet(_ set: TemplateSet) throws(JournalError) {
