@@ -12,6 +12,11 @@ extension JournalMigration {
         """)
 }
 
+extension Journal {
+    /// The tables holding the server's secrets, left out of a backup unless asked for.
+    public static let secretTables: Set<String> = ["server_settings", "api_tokens", "staff_users"]
+}
+
 /// The access rows, inside one transaction (a store keeping them implements this too).
 protocol AccessTransaction {
     func setting(_ key: String) throws(JournalError) -> [UInt8]?
@@ -25,9 +30,8 @@ protocol AccessTransaction {
 
 extension SQLiteTransaction: AccessTransaction {
     func setting(_ key: String) throws(JournalError) -> [UInt8]? {
-        guard case .blob(let bytes) = try store.statement("SELECT value FROM server_settings WHERE key = ?")
-            .rows([.text(key)]).first?.first else { return nil }
-        return bytes
+        // A backup writes bytes that happen to be UTF-8 as text, and an import stores them so.
+        try store.statement("SELECT value FROM server_settings WHERE key = ?").rows([.text(key)]).first?.first?.bytes
     }
 
     func storeSetting(_ key: String, _ value: [UInt8]) throws(JournalError) {
