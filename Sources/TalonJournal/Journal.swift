@@ -24,9 +24,12 @@ public final class Journal {
         self.renderer = renderer
     }
 
-    /// Opens (creating when missing) the SQLite journal at `path`.
+    /// Opens the journal at `path`: a `postgres://` URL (the database must exist; its tables
+    /// are made or migrated), else the SQLite file (created when missing and `create`).
     public convenience init(path: String, renderer: DocumentRenderer, create: Bool = true) throws(JournalError) {
-        self.init(store: try SQLiteJournalStore(path: path, create: create), renderer: renderer)
+        let store: any JournalStore = PostgresJournalStore.isURL(path)
+            ? try PostgresJournalStore(url: path) : try SQLiteJournalStore(path: path, create: create)
+        self.init(store: store, renderer: renderer)
     }
 
     /// `--journal`, then `$TALON_JOURNAL`, then `./talon.db`.

@@ -88,7 +88,7 @@ extension SQLiteJournalStore {
                 guard !names.isEmpty, names.allSatisfy(allowed.contains) else {
                     throw .input(path: at, reason: "unknown column in \(table) (columns: \(allowed.joined(separator: ", ")))")
                 }
-                var values: [SQLiteValue] = []
+                var values: [SQLValue] = []
                 for name in names {
                     switch row[name] {
                     case let text as String: values.append(.text(text))

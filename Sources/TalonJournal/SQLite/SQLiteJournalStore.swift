@@ -4,7 +4,7 @@ import Foundation
 /// keys on, every change in one `BEGIN IMMEDIATE` transaction (writers queue on the file
 /// lock, so numbers are taken one writer at a time), schema migrated on open.
 /// Not Sendable: open one per thread or task; several processes may share the file.
-public final class SQLiteJournalStore: JournalStore {
+public final class SQLiteJournalStore: JournalStore, SQLDatabase {
     /// When a commit reaches the disk (SQLite's `synchronous` in WAL mode).
     public enum Synchronous: String, Sendable {
         /// Every commit is synced before it returns: a number printed on a document stays
@@ -77,23 +77,27 @@ public final class SQLiteJournalStore: JournalStore {
     }
 
     public func write<T>(_ body: (any JournalTransaction) throws(JournalError) -> T) throws(JournalError) -> T {
-        try inTransaction { () throws(JournalError) in try body(SQLiteTransaction(store: self)) }
+        try inTransaction { () throws(JournalError) in try body(SQLTransaction(store: self, writing: true)) }
     }
 
     public func read<T>(_ body: (any JournalTransaction) throws(JournalError) -> T) throws(JournalError) -> T {
         try connection.execute("BEGIN")
         defer { try? connection.execute("COMMIT") }
         do {
-            return try body(SQLiteTransaction(store: self))
+            return try body(SQLTransaction(store: self, writing: false))
         } catch {
             throw Self.located(error, path: path)
         }
     }
 
-    /// A statement prepared once per connection.
+    func rows(_ sql: String, _ values: [SQLValue]) throws(JournalError) -> [[SQLValue]] {
+        try statement(sql).rows(values)
+    }
+
+    /// A statement prepared once per connection (in SQLite's dialect, see `SQLDialect`).
     func statement(_ sql: String) throws(JournalError) -> SQLiteStatement {
         if let cached = statements[sql] { return cached }
-        let prepared = try connection.prepare(sql)
+        let prepared = try connection.prepare(SQLDialect.sqlite.statement(sql))
         statements[sql] = prepared
         return prepared
     }

@@ -30,7 +30,7 @@ enum JournalCommand: Command {
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
         let positionals = arguments.positionals
         let journal = try JournalOptions.open(arguments, create: positionals.first == "import")
-        guard let store = journal.store as? SQLiteJournalStore else { throw .usage("this journal cannot be backed up here", command: spec.name) }
+        guard let store = journal.store as? SQLiteJournalStore else { throw .usage("export and import work on an SQLite journal; back a PostgreSQL journal up with pg_dump", command: spec.name) }
         switch (positionals.first, positionals.count) {
         case ("export", 1):
             guard arguments.flag("jsonl") else { throw .usage("export needs --jsonl", command: spec.name) }
