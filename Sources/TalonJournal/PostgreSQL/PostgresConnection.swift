@@ -23,6 +23,12 @@ final class PostgresConnection {
 
     deinit { PQfinish(handle) }
 
+    /// Connects again when the connection was lost (the server restarted, a network cut), so
+    /// a long-running `talon serve` recovers; what was in flight was rolled back by the server.
+    func reconnectIfLost() {
+        if PQstatus(handle) != CONNECTION_OK { PQreset(handle) }
+    }
+
     /// Runs one statement (several when there are no parameters) and returns its rows.
     @discardableResult
     func execute(_ sql: String, _ values: [SQLValue] = []) throws(JournalError) -> [[SQLValue]] {

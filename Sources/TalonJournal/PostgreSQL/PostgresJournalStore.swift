@@ -50,6 +50,7 @@ public final class PostgresJournalStore: JournalStore, SQLDatabase {
     }
 
     private func inTransaction<T>(_ begin: String, _ body: () throws(JournalError) -> T) throws(JournalError) -> T {
+        connection.reconnectIfLost()
         try connection.execute(begin)
         do {
             let result = try body()
