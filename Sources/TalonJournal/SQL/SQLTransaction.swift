@@ -45,10 +45,19 @@ struct SQLTransaction: JournalTransaction {
 
     func lastCounter(_ series: NumberSeries, year: Int) throws(JournalError) -> Int {
         let key: [SQLValue] = [.text(series.rawValue), .integer(Int64(year))]
-        guard writing else { return try rows("SELECT last FROM series WHERE series = ? AND year = ?", key).first?.first?.int ?? 0 }
-        // The row exists before it is locked, so a second writer waits for it instead of racing to insert it.
-        try run("INSERT OR IGNORE INTO series(series, year, last) VALUES (?, ?, 0)", key)
-        return try rows("SELECT last FROM series WHERE series = ? AND year = ? FOR UPDATE", key).first?.first?.int ?? 0
+        let last: Int
+        if writing {
+            // The row exists before it is locked, so a second writer waits for it instead of racing to insert it.
+            try run("INSERT OR IGNORE INTO series(series, year, last) VALUES (?, ?, 0)", key)
+            last = try rows("SELECT last FROM series WHERE series = ? AND year = ? FOR UPDATE", key).first?.first?.int ?? 0
+        } else {
+            last = try rows("SELECT last FROM series WHERE series = ? AND year = ?", key).first?.first?.int ?? 0
+        }
+        // A counter has at most 18 digits (`NumberFormat`), so arithmetic on it cannot overflow.
+        guard (0...999_999_999_999_999_999).contains(last) else {
+            throw .corrupt(path: store.path, reason: "the \(series.rawValue) series for \(year) holds \(last)")
+        }
+        return last
     }
 
     func storeTemplateSet(_ set: TemplateSet) throws(JournalError) {
