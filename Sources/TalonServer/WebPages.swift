@@ -9,8 +9,7 @@ struct WebPages: Sendable {
     let library: TemplateLibrary
     let strings: [DocumentLocale: TemplateValue]
     let stylesheet: [UInt8]
-
-    /// The languages the pages are written in (documents may have more).
+    /// The languages the pages are translated into (documents may have more).
     static let languages: [DocumentLocale] = [.en, .uk]
 
     init(folder: URL) throws(TalonError) {
