@@ -47,7 +47,8 @@ let package = Package(
         .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "Layout", "TestSupport"]),
         .testTarget(name: "TalonDocumentsTests", dependencies: ["TalonDocuments", "TestSupport"]),
         .testTarget(name: "TalonJournalTests", dependencies: ["TalonJournal", "TalonMail", "TestSupport"]),
-        .testTarget(name: "TalonServerTests", dependencies: ["TalonServer", "TalonDocuments", "TestSupport"]),
+        .testTarget(name: "TalonServerTests", dependencies: ["TalonServer", "TalonDocuments", "TestSupport"],
+                    exclude: ["Browser"]),
         .testTarget(name: "TalonCLITests", dependencies: ["TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

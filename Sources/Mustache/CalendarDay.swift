@@ -33,16 +33,6 @@ struct CalendarDay: Sendable, Equatable {
         }
     }
 
-    static let englishMonths = ["January", "February", "March", "April", "May", "June", "July",
-                                "August", "September", "October", "November", "December"]
-    static let englishShortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
-                                     "Sep", "Oct", "Nov", "Dec"]
-    /// Ukrainian month names in the genitive, as dates are written ("29 лютого 2024").
-    static let ukrainianMonths = ["січня", "лютого", "березня", "квітня", "травня", "червня",
-                                  "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"]
-    static let ukrainianShortMonths = ["січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.",
-                                       "серп.", "вер.", "жовт.", "лист.", "груд."]
-
     /// Prints the date with a pattern: runs of `d`, `M`, `y` are fields, `'text'` is literal
     /// (`''` is a quote), every other character is copied.
     func formatted(_ pattern: String, locale: TemplateLocale) -> String {
@@ -74,9 +64,9 @@ struct CalendarDay: Sendable, Equatable {
             case ("M", 1): output += String(month)
             case ("M", 2): output += padded(month, 2)
             case ("M", 3):
-                output += (locale == .uk ? Self.ukrainianShortMonths : Self.englishShortMonths)[month - 1]
+                output += locale.shortMonths[month - 1]
             case ("M", _):
-                output += (locale == .uk ? Self.ukrainianMonths : Self.englishMonths)[month - 1]
+                output += locale.months[month - 1]
             case ("y", 2): output += padded(year % 100, 2)
             default: output += padded(year, 4)
             }

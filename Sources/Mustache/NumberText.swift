@@ -4,8 +4,8 @@ import Foundation
 enum NumberText {
     static let noBreakSpace = "\u{00A0}"
 
-    static func groupSeparator(_ locale: TemplateLocale) -> String { locale == .uk ? noBreakSpace : "," }
-    static func decimalSeparator(_ locale: TemplateLocale) -> String { locale == .uk ? "," : "." }
+    static func groupSeparator(_ locale: TemplateLocale) -> String { locale.groupSeparator }
+    static func decimalSeparator(_ locale: TemplateLocale) -> String { locale.decimalSeparator }
 
     /// Groups a string of ASCII digits in threes.
     static func group(_ digits: String, locale: TemplateLocale) -> String {
@@ -43,17 +43,8 @@ enum NumberText {
     }
 }
 
-/// Money text from integer minor units (2 minor digits).
+/// Money text from integer minor units (2 minor digits), in the locale's money pattern.
 enum MoneyText {
-    /// Symbols: (English form, Ukrainian form, symbol goes first in English).
-    static let symbols: [String: (en: String, uk: String, prefix: Bool)] = [
-        "UAH": ("UAH", "грн", false),
-        "EUR": ("€", "€", true),
-        "USD": ("$", "$", true),
-        "PLN": ("PLN", "zł", false),
-        "GBP": ("£", "£", true),
-    ]
-
     /// en: "UAH 1,234.56", "€1,234.56"; uk: "1 234,56 грн", "1 234,56 €" (U+00A0 spaces);
     /// without a currency just the amount.
     static func format(minor: Int64, currency: String?, locale: TemplateLocale) throws -> String {
@@ -65,16 +56,37 @@ enum MoneyText {
             + (cents < 10 ? "0" : "") + String(cents)
         let sign = negative ? "-" : ""
         guard let currency else { return sign + amount }
-        let space = NumberText.noBreakSpace
-        if let known = symbols[currency] {
-            switch locale {
-            case .uk: return sign + amount + space + known.uk
-            case .en: return sign + (known.prefix ? known.en : known.en + space) + amount
+        let symbol: String
+        if let known = locale.currencySymbols[currency] {
+            symbol = known
+        } else {
+            guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                throw FormatterFailure("money currency must be a 3-letter code like \"UAH\", got \"\(currency)\"")
             }
+            symbol = currency
         }
-        guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            throw FormatterFailure("money currency must be a 3-letter code like \"UAH\", got \"\(currency)\"")
+        return sign + compose(symbol: symbol, amount: amount, pattern: locale.moneyPattern)
+    }
+
+    /// Fills `¤` and `#` of the pattern; a space becomes U+00A0, and a symbol ending in a
+    /// letter right before the amount ("UAH" in `¤#`) gets one too.
+    static func compose(symbol: String, amount: String, pattern: String) -> String {
+        var output = ""
+        var previous: Character? = nil
+        for character in pattern {
+            switch character {
+            case "¤":
+                output += symbol
+            case "#":
+                if previous == "¤", symbol.last?.isLetter == true { output += NumberText.noBreakSpace }
+                output += amount
+            case " ":
+                output += NumberText.noBreakSpace
+            default:
+                output.append(character)
+            }
+            previous = character
         }
-        return locale == .uk ? sign + amount + space + currency : sign + currency + space + amount
+        return output
     }
 }

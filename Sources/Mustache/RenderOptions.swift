@@ -1,9 +1,3 @@
-/// The language conventions formatters use: month names, separators, currency placement.
-public enum TemplateLocale: String, Sendable, CaseIterable {
-    case en
-    case uk
-}
-
 /// How a template renders: escaping, locale, strictness about missing values and partials.
 public struct RenderOptions: Sendable {
     /// How `{{name}}` escapes values.

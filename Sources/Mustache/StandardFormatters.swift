@@ -2,7 +2,7 @@ import Foundation
 
 /// The built-in formatters. Each documents its input, arguments and output.
 enum StandardFormatters {
-    static let all: [TemplateFormatter] = [date, money, number, upper, lower, fallback]
+    static let all: [TemplateFormatter] = [date, money, number, plural, upper, lower, fallback]
 
     /// `upper`: the text in upper case (Unicode-aware, Cyrillic included). Missing stays empty.
     static let upper = TemplateFormatter(name: "upper") { value, _, _ in
@@ -40,7 +40,7 @@ enum StandardFormatters {
             guard case .string(let given) = argument else { throw FormatterFailure("date pattern must be a string") }
             pattern = given
         } else {
-            pattern = locale == .uk ? "dd.MM.yyyy" : "MMMM d, yyyy"
+            pattern = locale.datePattern
         }
         return .string(day.formatted(pattern, locale: locale))
     }
@@ -95,6 +95,29 @@ enum StandardFormatters {
             minor = NSDecimalNumber(decimal: rounded).int64Value
         }
         return .string(try MoneyText.format(minor: minor, currency: code, locale: locale))
+    }
+
+    /// `plural: "days"`: the locale's text for the number's plural category under the key,
+    /// `#` replaced by the number ("14 робочих днів"); the key's `other` text when the
+    /// category has none. A key the locale lacks is an error.
+    static let plural = TemplateFormatter(name: "plural", arity: 1...1) { value, arguments, locale in
+        if case .null = value { return .null }
+        guard case .string(let key) = arguments[0] else { throw FormatterFailure("plural takes a catalogue key") }
+        guard let forms = locale.plurals[key] else {
+            throw FormatterFailure("plural: the \(locale.identifier) catalogue has no plural key \"\(key)\"")
+        }
+        guard let decimal = decimalValue(of: value) else {
+            throw FormatterFailure("plural expects a number, got \(describe(value))")
+        }
+        try checkRange(decimal, formatter: "plural")
+        let whole = NSDecimalNumber(decimal: decimal)
+        let integer = decimal == Decimal(whole.int64Value)
+        let category = locale.pluralRule.category(of: whole.int64Value, integer: integer)
+        guard let form = forms[category] ?? forms["other"] else {
+            throw FormatterFailure("plural: \"\(key)\" has no \"\(category)\" form in \(locale.identifier)")
+        }
+        let number = NumberText.format(decimal, places: nil, locale: locale)
+        return .string(form.replacingOccurrences(of: "#", with: number))
     }
 
     /// Foundation's `Decimal` holds exponents up to ±127 only: beyond that (1e300) it is

@@ -32,9 +32,10 @@ extension DocumentRenderer {
                 return [.input(path: url.path, reason: "no such template file")]
             }
             let library = TemplateLibrary(directories: [
-                url.deletingLastPathComponent(), resources.templates.appendingPathComponent("en"),
+                url.deletingLastPathComponent(), resources.templates,
             ])
             errors = library.check(name: url.deletingPathExtension().lastPathComponent)
+            return errors.map { .template($0) } + checkCatalogues(forTemplate: url)
         }
         return errors.map { .template($0) }
     }

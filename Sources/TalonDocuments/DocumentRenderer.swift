@@ -18,7 +18,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// Which template to render: a built-in document by name, or a template file.
 public enum TemplateReference: Sendable, Equatable {
-    /// A document Talon ships, in `Templates/<locale>/<kind>.mustache`.
+    /// A document Talon ships, in `Templates/<kind>.mustache` (words from `Templates/locales/`).
     case builtIn(DocumentKind)
     /// A template file; its partials are looked up beside it, then among the built-in ones.
     case file(URL)
@@ -98,6 +98,7 @@ public struct DocumentRenderer: Sendable {
     let pipeline: DocumentPipeline
     let libraries: [DocumentLocale: TemplateLibrary]
     let fileLibraries = FileTemplateLibraries()
+    let catalogues: LocaleCatalogues
 
     /// Loads the font catalogue, the business calendars and the template folders.
     /// - Throws: `TalonError.fonts` or `.input` when a resource is unusable.
@@ -105,13 +106,17 @@ public struct DocumentRenderer: Sendable {
         self.resources = resources
         calendars = try Self.loadCalendars(resources.templates.appendingPathComponent("calendars"))
         pipeline = try DocumentPipeline(fontCatalogue: resources.fontCatalogue)
+        // One template per document for every language (`Templates/<kind>.mustache`); a
+        // `Templates/<tag>/` folder comes first, so template sets stored by an earlier Talon
+        // (one folder per language) still reprint.
         var libraries: [DocumentLocale: TemplateLibrary] = [:]
         for locale in DocumentLocale.allCases {
             libraries[locale] = TemplateLibrary(
-                directories: [resources.templates.appendingPathComponent(locale.rawValue)],
+                directories: [resources.templates.appendingPathComponent(locale.rawValue), resources.templates],
                 formatters: .standard)
         }
         self.libraries = libraries
+        catalogues = LocaleCatalogues(templates: resources.templates)
     }
 
     /// Renders one document.
@@ -191,6 +196,7 @@ public struct DocumentRenderer: Sendable {
                 }
                 locale = request.locale ?? document.locale
                 var options = PresentationOptions(sms: request.format == .sms)
+                options.formats = try catalogue(for: request, locale: locale).locale
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
@@ -212,8 +218,8 @@ public struct DocumentRenderer: Sendable {
                 throw .input(path: request.dataName, reason: "\(error)")
             }
         }
-        // isDirectory: without it Foundation stats the folder, once per rendered record.
-        let builtInFolder = resources.templates.appendingPathComponent(locale.rawValue, isDirectory: true)
+        let builtInFolder = resources.templates.standardizedFileURL
+        let catalogue = try catalogue(for: request, locale: locale)
         switch request.template {
         case .builtIn:
             library = libraries[locale] ?? TemplateLibrary(directories: [builtInFolder])
@@ -221,15 +227,25 @@ public struct DocumentRenderer: Sendable {
             library = fileLibraries.library(for: url, builtInFolder: builtInFolder)
         }
         // Every format goes through the markup, so values are always escaped for it.
-        let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: locale == .uk ? .uk : .en)
+        let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: catalogue.locale)
         do {
-            let text = try library.render(name: templateName, data: context, options: options)
+            let filled = try catalogue.context(for: context, options: options)
+            let text = try library.render(name: templateName, data: filled, options: options)
             return (text, "\(templateName).mustache (rendered)", warnings,
                     PDFOptions.attachmentName(template: templateName, locale: locale.rawValue), locale)
         } catch let error as TemplateError {
             throw .template(error)
         } catch {
             throw .resources("\(error)")
+        }
+    }
+
+    /// The words and formats a request renders with: the built-in catalogue of the
+    /// language, extended by a template file's own.
+    func catalogue(for request: RenderRequest, locale: DocumentLocale) throws(TalonError) -> LocaleCatalogue {
+        switch request.template {
+        case .builtIn: try catalogues.builtIn(locale)
+        case .file(let url): try catalogues.forTemplate(in: url.deletingLastPathComponent(), locale: locale)
         }
     }
 

@@ -21,10 +21,18 @@ public struct TemplateSet: Sendable, Hashable {
         hash = hasher.finalizeHex()
     }
 
-    /// Reads `<templates>/<locale>/**` and `<templates>/calendars/*`.
+    /// Reads the documents `<templates>/*.mustache`, `partials/**`, `locales/**` and
+    /// `calendars/*` (and `<templates>/<locale>/**` where an older layout has it).
     static func read(templates: URL, locale: String) throws(JournalError) -> TemplateSet {
         var files: [String: [UInt8]] = [:]
-        for folder in [locale, "calendars"] {
+        let top = (try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? []
+        for name in top where name.hasSuffix(".mustache") {
+            guard let data = FileManager.default.contents(atPath: templates.appendingPathComponent(name).path) else {
+                throw .input(path: templates.appendingPathComponent(name).path, reason: "cannot read template file")
+            }
+            files[name] = Array(data)
+        }
+        for folder in [locale, "partials", "locales", "calendars"] {
             let root = templates.appendingPathComponent(folder)
             guard let walker = FileManager.default.enumerator(atPath: root.path) else { continue }
             while let relative = walker.nextObject() as? String {

@@ -9,11 +9,13 @@ struct WebPages: Sendable {
     let library: TemplateLibrary
     let strings: [DocumentLocale: TemplateValue]
     let stylesheet: [UInt8]
+    /// The languages the pages are translated into (documents may have more).
+    static let languages: [DocumentLocale] = [.en, .uk]
 
     init(folder: URL) throws(TalonError) {
         library = TemplateLibrary(directories: [folder], formatters: .standard)
         var strings: [DocumentLocale: TemplateValue] = [:]
-        for locale in DocumentLocale.allCases {
+        for locale in Self.languages {
             let file = folder.appendingPathComponent("strings.\(locale.rawValue).json")
             guard let data = FileManager.default.contents(atPath: file.path) else {
                 throw .resources("cannot read \(file.path)")
@@ -69,13 +71,13 @@ struct WebPages: Sendable {
 extension HTTPRequest {
     /// The page language: `?lang=` first, then the best of en and uk in Accept-Language.
     var pageLocale: DocumentLocale {
-        if let asked = query["lang"].flatMap(DocumentLocale.init(rawValue:)) { return asked }
+        if let asked = query["lang"].flatMap(DocumentLocale.init(rawValue:)), WebPages.languages.contains(asked) { return asked }
         var best: (locale: DocumentLocale, quality: Double)?
         for item in (header("accept-language") ?? "").split(separator: ",") {
             let parts = item.split(separator: ";")
             let tag = parts.first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             let language = tag.split(separator: "-").first.map(String.init) ?? tag
-            guard let locale = DocumentLocale(rawValue: language) else { continue }
+            guard let locale = DocumentLocale(rawValue: language), WebPages.languages.contains(locale) else { continue }
             var quality = 1.0
             for parameter in parts.dropFirst() {
                 let pair = parameter.trimmingCharacters(in: .whitespaces).split(separator: "=")

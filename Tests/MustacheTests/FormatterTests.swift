@@ -110,7 +110,7 @@ import Testing
         let error = templateError { try Template(source: "Total:\n  {{ total | monney }}\n", name: "invoice.mustache") }
         #expect(error?.kind == .unknownFormatter("monney"))
         #expect(error?.rendered == """
-            invoice.mustache:2:14: error: unknown formatter 'monney' (known: date, default, lower, money, number, upper)
+            invoice.mustache:2:14: error: unknown formatter 'monney' (known: date, default, lower, money, number, plural, upper)
               {{ total | monney }}
                          ^
             """)

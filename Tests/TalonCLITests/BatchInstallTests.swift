@@ -16,7 +16,7 @@ import TestSupport
         for folder in ["Templates", "Fonts"] {
             try manager.copyItem(at: TestSupport.packageRoot.appendingPathComponent(folder), to: share.appendingPathComponent(folder))
         }
-        let card = share.appendingPathComponent("Templates/en/warranty-card.mustache")
+        let card = share.appendingPathComponent("Templates/locales/en.json")
         let text = try String(contentsOf: card, encoding: .utf8).replacingOccurrences(of: "Warranty period", with: marker)
         try Data(text.utf8).write(to: card)
         return prefix

@@ -59,7 +59,7 @@ import TestSupport
 
     /// The "to pay" total printed on the invoice, as a payment code writes it (`183.01`, `183`).
     static func toPay(in text: String, locale: String) -> String? {
-        let pattern = locale == "uk" ? #"До сплати ([0-9 ]+),([0-9]{2}) грн"# : #"To pay [A-Z]{3} ([0-9,]+)\.([0-9]{2})"#
+        let pattern = locale == "uk" ? #"До сплати ([0-9 ]+),([0-9]{2}) грн"# : #"To pay (?:[A-Z]{3} |€|\$|£)([0-9,]+)\.([0-9]{2})"#
         guard let match = text.range(of: pattern, options: .regularExpression) else { return nil }
         let digits = text[match].filter { $0.isNumber || $0 == "," || $0 == "." }
         let parts = digits.split(whereSeparator: { $0 == "," || $0 == "." }).map(String.init)

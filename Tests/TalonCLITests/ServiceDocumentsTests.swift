@@ -40,8 +40,8 @@ import TestSupport
         #expect(text.contains("1 pc 86.50"), "one piece is 1 pc: \(text)")
         #expect(text.contains("Repair invoice No. INV-2025-0107 dated July 2, 2025"))
         #expect(!text.contains("№"))
-        #expect(text.contains("VAT 20% on EUR 152.51 EUR 30.50"))
-        #expect(text.contains("To pay EUR 183.01"))
+        #expect(text.contains("VAT 20% on €152.51 €30.50"))
+        #expect(text.contains("To pay €183.01"))
         #expect(text.contains("one hundred eighty-three euros and one cent"))
     }
 

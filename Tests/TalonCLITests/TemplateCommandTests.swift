@@ -69,7 +69,7 @@ import TestSupport
         #expect(found.count == expected.count, "\(found)")
         #expect(result.stderrText.hasSuffix("5 errors found\n"), "\(result.stderrText)")
         // The formatter error lists the known ones; the escaping partial is refused, not read.
-        #expect(result.stderrText.contains("known: date, default, lower, money, number, upper"))
+        #expect(result.stderrText.contains("known: date, default, lower, money, number, plural, upper"))
     }
 
     @Test func unknownTemplateAndMissingFileAreErrors() throws {

@@ -3,7 +3,7 @@ import Testing
 @testable import TalonDocuments
 import Warranty
 
-/// One notice template per event; as SMS it is short enough for one (en) or two (uk) segments.
+/// One notice template per event; as SMS it is short enough for one (en) or two (uk, pl) segments.
 @Suite struct ServiceDocumentsNoticeTests {
     /// A claim that has reached every stage a notice can report.
     static func fullClaim(covered: Bool) -> [String: Any] {
@@ -23,9 +23,13 @@ import Warranty
 
     @Test(arguments: events, [true, false])
     func smsFitsItsSegmentBudget(event: String, covered: Bool) throws {
-        for locale in ["en", "uk"] {
-            let data = ServiceFixtures.document(Self.fullClaim(covered: covered), locale: locale,
-                                                notice: ["event": event, "channel": "sms"])
+        for locale in ["en", "uk", "pl"] {
+            var claim = Self.fullClaim(covered: covered)
+            if var diagnosis = claim["diagnosis"] as? [String: Any], !covered {
+                diagnosis["estimated_cost"] = "1234.50"
+                claim["diagnosis"] = diagnosis
+            }
+            let data = ServiceFixtures.document(claim, locale: locale, notice: ["event": event, "channel": "sms"])
             let document = try ServiceFixtures.render(.notice, data, format: .sms)
             let sms = try #require(document.sms)
             #expect(sms.text.contains("RMA-T-001"), "\(sms.text)")
@@ -37,7 +41,12 @@ import Warranty
                 #expect(sms.segments <= 2, "\(sms.units): \(sms.text)")
             }
             // The SMS is the short text, not the e-mail flattened.
-            #expect(!sms.text.contains("Dear") && !sms.text.contains("Добрий день") && !sms.text.contains("calendar"))
+            #expect(!sms.text.contains("Dear") && !sms.text.contains("Добрий день") && !sms.text.contains("Dzień dobry")
+                    && !sms.text.contains("calendar"))
+            // Every language tells the estimate when there is one (en, uk and pl agree).
+            if event == "diagnosis-ready", !covered {
+                #expect(sms.text.contains(locale == "en" ? "1,234.50" : "1 234,50"), "\(locale): \(sms.text)")
+            }
         }
     }
 

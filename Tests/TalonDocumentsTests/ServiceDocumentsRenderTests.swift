@@ -4,12 +4,12 @@ import TestSupport
 @testable import TalonDocuments
 import Warranty
 
-/// Every service document renders from its samples in both languages, and the RMA form's
+/// Every service document renders from its samples in every language, and the RMA form's
 /// blank mode, thumbnails and barcode data behave as a service centre needs.
 @Suite struct ServiceDocumentsRenderTests {
     static let kinds: [DocumentKind] = [.rma, .diagnosis, .invoice, .repairRecord, .notice]
 
-    @Test(arguments: kinds, ["en", "uk"])
+    @Test(arguments: kinds, ["en", "uk", "pl"])
     func sampleRendersInBothLocales(kind: DocumentKind, sample: String) throws {
         let url = ServiceFixtures.samples.appendingPathComponent("\(kind.rawValue).\(sample).json")
         let data = try Data(contentsOf: url)
@@ -18,15 +18,15 @@ import Warranty
                                                       baseDirectory: url.deletingLastPathComponent())
             #expect(document.pageCount >= 1)
             let text = try ServiceFixtures.pdfText(document)
-            let rma = sample == "uk" ? "RMA-2025-00042" : "RMA-2025-00107"
+            let rma = sample == "uk" ? "RMA-2025-00042" : "RMA-2025-00107"  // pl: the en claim in Poland
             #expect(text.contains(rma), "\(kind) \(sample) as \(locale)")
             // Markup never leaks into the printed text.
             #expect(!text.contains("**") && !text.contains("@br") && !text.contains("{{"), "\(text)")
             // Each locale prints its own words.
-            let calendarWord = locale == .uk ? "календар" : "calendar"
+            let calendarWord = ["en": "calendar", "uk": "календар", "pl": "kalendarza"][locale.rawValue] ?? "?"
             // Documents that print business-day dates name the calendar they were counted with
             // (the uk notice sample is a pickup notice, which prints none).
-            if [.rma, .diagnosis, .invoice].contains(kind) || (kind == .notice && sample == "en") {
+            if [.rma, .diagnosis, .invoice].contains(kind) || (kind == .notice && sample != "uk") {
                 #expect(text.contains(calendarWord), "\(kind) \(locale) names its business calendar")
             }
         }
@@ -36,17 +36,21 @@ import Warranty
         for locale in DocumentLocale.allCases {
             let document = try ServiceFixtures.render(.rma, nil, locale: locale, blank: true)
             let text = try ServiceFixtures.pdfText(document)
-            let labels = locale == .uk
-                ? ["Номер RMA", "Дата приймання", "ПІБ", "Модель", "Серійний номер", "Комплектність",
-                   "Опис несправності", "Компанія", "Країна", "Ел. пошта", "Телефон", "Додані файли", "Замовник"]
-                : ["RMA number", "Date received", "Full name", "Model", "Serial number", "Complete set of equipment",
-                   "Failure description", "Company", "Country", "E-mail", "Telephone", "Attached files", "Customer"]
+            let labels = [
+                "uk": ["Номер RMA", "Дата приймання", "ПІБ", "Модель", "Серійний номер", "Комплектність",
+                       "Опис несправності", "Компанія", "Країна", "Ел. пошта", "Телефон", "Додані файли", "Замовник"],
+                "en": ["RMA number", "Date received", "Full name", "Model", "Serial number", "Complete set of equipment",
+                       "Failure description", "Company", "Country", "E-mail", "Telephone", "Attached files", "Customer"],
+                "pl": ["Numer RMA", "Data przyjęcia", "Imię i nazwisko", "Model", "Numer seryjny", "Kompletacja",
+                       "Opis usterki", "Firma", "Kraj", "E-mail", "Telefon", "Załączone pliki", "Klient"],
+            ][locale.rawValue] ?? []
+            #expect(!labels.isEmpty, "\(locale) has labels to look for")
             for label in labels {
                 #expect(text.contains(label), "\(locale): \(label) missing in \(text)")
             }
             // No values: no dates, no RMA numbers, no calendar sentence, no stray markup.
             #expect(text.range(of: #"\d{2}\.\d{2}\.\d{4}|\d{4}-\d{2}-\d{2}|RMA-\d"#, options: .regularExpression) == nil, "\(text)")
-            #expect(!text.contains("**") && !text.contains("календар") && !text.contains("calendar:"))
+            #expect(!text.contains("**") && !text.contains("календар") && !text.contains("calendar:") && !text.contains("kalendarza"))
         }
     }
 

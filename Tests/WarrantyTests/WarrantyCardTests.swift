@@ -64,7 +64,7 @@ import Testing
              "sale":{"date":"2023-02-29"},"buyer":{"phone":"12"},"colour":"red"}
             """)
         #expect(Set(found) == [
-            "$.locale: must be one of: en, uk",
+            "$.locale: must be one of: en, uk, pl",
             "$.card.number: required",
             "$.seller.company: required",
             "$.seller.email: not an e-mail address",

@@ -68,6 +68,8 @@ struct InvoicePayment {
         switch locale {
         case .uk:
             "Оплата рахунку № \(invoice.number) від \(invoice.date.formatted(.uk)), \(claim.rma), ремонт \(claim.product.model)"
+        case .pl:
+            "Zapłata za fakturę nr \(invoice.number) z dnia \(invoice.date.formatted(.pl)), \(claim.rma), naprawa \(claim.product.model)"
         case .en:
             "Invoice \(invoice.number) of \(invoice.date.formatted(.en)), \(claim.rma), repair of \(claim.product.model)"
         }

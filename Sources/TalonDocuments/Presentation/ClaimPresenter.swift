@@ -11,7 +11,22 @@ struct ClaimPresenter {
     /// `1 234,56 грн` / `UAH 1,234.56`. In an SMS the no-break spaces become plain spaces:
     /// U+00A0 is not in the GSM 7-bit alphabet and would force the whole message to UCS-2.
     func money(_ money: Money?) -> TemplateValue {
-        money.map { .string(smsSafe($0.formatted(locale))) } ?? .null
+        money.map { .string(smsSafe(text(of: $0, currency: true))) } ?? .null
+    }
+
+    /// The locale's formats: the catalogue's, else the ready-made ones of the language.
+    var formats: TemplateLocale { options.formats ?? TemplateLocale.preset(locale.rawValue) ?? .en }
+
+    /// An amount in the same format the `money` formatter uses; with `currency: false` the
+    /// digits only. Known currencies have 2 minor digits, so the formatter always applies.
+    func text(of money: Money, currency: Bool) -> String {
+        (try? formats.money(minor: money.minorUnits, currency: currency ? money.currency.code : nil))
+            ?? money.decimalString
+    }
+
+    /// A date as the `date` formatter prints it by default.
+    func text(of date: CalendarDate) -> String {
+        formats.date(iso: date.isoString) ?? date.isoString
     }
 
     func smsSafe(_ text: String) -> String {
@@ -21,15 +36,7 @@ struct ClaimPresenter {
     /// The same digits as `money` without the currency, for table cells whose header
     /// names the currency: `1 234,56` / `1,234.56`.
     func plain(_ money: Money) -> String {
-        let text = money.formatted(locale)
-        switch locale {
-        case .uk:
-            let suffix = "\u{00A0}" + money.currency.ukrainianAbbreviation
-            return text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text
-        case .en:
-            let prefix = money.currency.code + "\u{00A0}"
-            return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
-        }
+        text(of: money, currency: false)
     }
 
     /// Business days from `start` (not counted) through `end`, nil when the calendar
@@ -138,7 +145,7 @@ struct ClaimPresenter {
             "reasons": .list([]),
         ]
         if case .notCovered(let reasons) = coverage {
-            members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(locale))]) })
+            members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(locale, date: text(of:)))]) })
             for reason in reasons {
                 switch reason {
                 case .clauses(let clauses):

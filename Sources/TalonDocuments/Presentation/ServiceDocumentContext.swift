@@ -9,6 +9,9 @@ struct PresentationOptions: Sendable, Equatable {
     var sms = false
     /// What became of each attached file (see `AttachmentFiles`).
     var attachmentFiles = AttachmentFiles()
+    /// The language's formats (from its catalogue): amounts and dates the presenter writes
+    /// out print exactly as the template formatters print them. Nil: the ready-made ones.
+    var formats: TemplateLocale?
 }
 
 /// Presents a service-centre document (RMA form, diagnosis, invoice, repair record,
@@ -17,7 +20,7 @@ struct PresentationOptions: Sendable, Equatable {
 /// Every date and amount comes from the domain values (`Claim`, `Invoice`, the policy and
 /// the business calendar); the presenter only shapes them:
 /// - dates are ISO strings (`2025-03-07`) printed with the `date` formatter;
-/// - amounts are finished strings from `Money.formatted(locale)` (`1 234,56 грн`,
+/// - amounts are finished strings in the locale's money format, the `money` formatter's (`1 234,56 грн`,
 ///   `UAH 1,234.56`); table cells use the same digits without the currency
 ///   (`*_plain`), words come from `Money.inWords(locale)`;
 /// - flags are booleans so templates can branch (`{{#diagnosis.late}}`);

@@ -2,8 +2,7 @@ import Mustache
 import Warranty
 
 /// Building blocks for presenting domain values as template data: dates as ISO strings
-/// (the `date` formatter prints them per locale), money as `{minor, currency, amount}`
-/// maps (the `money` formatter prints them), absent values as null so sections skip them.
+/// (the `date` formatter prints them per locale), absent values as null so sections skip them.
 enum TemplateContext {
     static func date(_ date: CalendarDate?) -> TemplateValue {
         date.map { .string($0.isoString) } ?? .null
@@ -12,15 +11,6 @@ enum TemplateContext {
     static func text(_ text: String?) -> TemplateValue {
         guard let text, !text.isEmpty else { return .null }
         return .string(text)
-    }
-
-    static func money(_ money: Money?) -> TemplateValue {
-        guard let money else { return .null }
-        return .map([
-            "minor": .integer(Int(money.minorUnits)),
-            "currency": .string(money.currency.code),
-            "amount": .string(money.decimalString),
-        ])
     }
 
     /// A party; `company_code` says the tax code is an ЄДРПОУ (8 digits) rather than a

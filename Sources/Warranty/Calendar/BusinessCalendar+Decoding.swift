@@ -105,12 +105,13 @@ extension BusinessCalendar {
 }
 
 extension LocalizedText {
-    /// Reads `{"en": "…", "uk": "…"}`, both required.
+    /// Reads `{"en": "…", "uk": "…", "pl": "…"}`: en and uk required, pl optional.
     static func read(_ cursor: JSONCursor) -> LocalizedText? {
-        guard let object = cursor.object(required: true, keys: ["en", "uk"]) else { return nil }
+        guard let object = cursor.object(required: true, keys: ["en", "uk", "pl"]) else { return nil }
         let en = object["en"].string(required: true, maxLength: 300)
         let uk = object["uk"].string(required: true, maxLength: 300)
+        let pl = object["pl"].string(required: false, maxLength: 300)
         guard let en, let uk else { return nil }
-        return LocalizedText(en: en, uk: uk)
+        return LocalizedText(en: en, uk: uk, pl: pl)
     }
 }

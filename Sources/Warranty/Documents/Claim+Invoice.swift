@@ -101,6 +101,8 @@ extension Claim {
         case (.work, .uk): "год"
         case (.part, .en): quantity.description == "1" ? "pc" : "pcs"
         case (.part, .uk): "шт"
+        case (.work, .pl): "godz."
+        case (.part, .pl): "szt."
         }
         do {
             return try InvoiceLine(

@@ -69,7 +69,7 @@ enum SchemaBuilder {
                              pattern: "^(199[0-9]|20[0-9]{2})-[0-9]{2}-[0-9]{2}$", format: "date")
     static let email = string("E-mail address", maxLength: 254, format: "email")
     static let phone = string("Telephone number, 5-15 digits", maxLength: 40, pattern: "^\\+?[0-9 ()-]+$")
-    static let locale = choice(["en", "uk"], description: "Document language (default en)")
+    static let locale = choice(["en", "uk", "pl"], description: "Document language (default en)")
 
     /// A party; a `payee` (the service centre) also has its VAT status and bank details.
     static func party(required: [String], description: String, payee: Bool = false) -> JSONValue {

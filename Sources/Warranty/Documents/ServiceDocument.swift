@@ -10,7 +10,8 @@ import Foundation
 /// ```
 /// - `document_date` defaults to the date of the stage the document reports (received,
 ///   diagnosis date, invoice date, return date, or the notice's event date); never the clock.
-/// - `calendar` picks a business calendar by identifier (default `ua`, martial law).
+/// - `calendar` picks a business calendar by identifier (default `ua`, martial law; `pl`
+///   for a Polish document when that calendar is installed).
 /// - Each kind needs its claim to have reached a stage: `rma` → received; `diagnosis` →
 ///   `claim.diagnosis`; `invoice` → `claim.invoice` (which needs a diagnosis);
 ///   `repair-record` → `claim.return` and `claim.repair` (or a declined approval);
@@ -57,6 +58,8 @@ public struct ServiceDocument: Sendable, Hashable {
         let locale = DocumentLocale.read(object["locale"])
         let documentDate = object["document_date"].date(required: false)
         var calendar = calendars.first ?? .ukraineMartialLaw
+        // A Polish document comes from a Polish service center: Polish holidays by default.
+        if locale == .pl, let polish = calendars.first(where: { $0.identifier == "pl" }) { calendar = polish }
         if let name = object["calendar"].string(required: false, maxLength: 40) {
             if let found = calendars.first(where: { $0.identifier == name }) {
                 calendar = found

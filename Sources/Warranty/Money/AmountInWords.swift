@@ -3,6 +3,7 @@
 ///
 /// - uk: `одна тисяча двісті тридцять чотири гривні 56 копійок`,
 ///   `один мільйон гривень 01 копійка`, `двадцять одна гривня 00 копійок`.
+/// - pl: `tysiąc dwieście trzydzieści cztery złote 56/100` (the minor units as a fraction).
 /// - en: `one thousand two hundred thirty-four hryvnias and fifty-six kopiykas`,
 ///   `one euro and one cent` (the minor units in words too).
 ///
@@ -102,6 +103,12 @@ public enum AmountInWords {
                 parts.append(minorText)
                 if let noun = names?.ukMinor { parts.append(noun.form(for: minor)) }
             }
+        case .pl:
+            // As Polish invoices write it: "tysiąc dwieście trzydzieści cztery złote 50/100".
+            if money.minorUnits < 0 { parts.append("minus") }
+            parts.append(PolishNumber.words(major))
+            parts.append(PolishNumber.currencyNoun(money.currency, count: major))
+            if digits > 0 { parts.append("\(minorText)/\(scale)") }
         case .en:
             if money.minorUnits < 0 { parts.append("minus") }
             parts.append(EnglishNumber.words(major))

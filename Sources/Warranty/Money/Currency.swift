@@ -4,22 +4,18 @@ public struct Currency: Sendable, Hashable, CustomStringConvertible {
     public let code: String
     /// Digits of the minor unit (2 for kopiyka/cent/grosz).
     public let minorDigits: Int
-    /// Symbol printed after (uk) or before (en) amounts, e.g. `₴`, `€`, `$`, `zł`.
-    public let symbol: String
-    /// Local abbreviation used on Ukrainian documents, e.g. `грн`.
-    public let ukrainianAbbreviation: String
+    // How an amount prints (symbol, its place) is the language's: `currency.<CODE>` and
+    // `format.money` in Templates/locales/<tag>.json, used by the `money` formatter.
 
-    public init(code: String, minorDigits: Int, symbol: String, ukrainianAbbreviation: String) {
+    public init(code: String, minorDigits: Int) {
         self.code = code
         self.minorDigits = minorDigits
-        self.symbol = symbol
-        self.ukrainianAbbreviation = ukrainianAbbreviation
     }
 
-    public static let uah = Currency(code: "UAH", minorDigits: 2, symbol: "₴", ukrainianAbbreviation: "грн")
-    public static let eur = Currency(code: "EUR", minorDigits: 2, symbol: "€", ukrainianAbbreviation: "євро")
-    public static let usd = Currency(code: "USD", minorDigits: 2, symbol: "$", ukrainianAbbreviation: "дол. США")
-    public static let pln = Currency(code: "PLN", minorDigits: 2, symbol: "zł", ukrainianAbbreviation: "зл")
+    public static let uah = Currency(code: "UAH", minorDigits: 2)
+    public static let eur = Currency(code: "EUR", minorDigits: 2)
+    public static let usd = Currency(code: "USD", minorDigits: 2)
+    public static let pln = Currency(code: "PLN", minorDigits: 2)
 
     /// Every currency Talon knows.
     public static let known: [Currency] = [.uah, .eur, .usd, .pln]

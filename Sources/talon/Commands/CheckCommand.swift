@@ -5,7 +5,8 @@ enum CheckCommand: Command {
     static let spec = CommandSpec(
         name: "check",
         synopsis: "<template>...",
-        summary: "Check templates (built-in names or files) and their partials; report every error.",
+        summary: "Check templates (built-in names or files), their partials and the locale catalogues "
+            + "(keys missing or unused, plural forms lacking); report every error.",
         positionals: [("<template>", "Built-in name or .mustache file; several may be given.")],
         variadic: true,
         options: [Options.templates])
@@ -18,6 +19,11 @@ enum CheckCommand: Command {
             throw .talon(error)
         }
         var failures = 0
+        if arguments.positionals.contains(where: { DocumentCatalog.kind(named: $0) != nil }) {
+            let errors = renderer.checkCatalogues()
+            for error in errors { printStandardError(error.description + "\n") }
+            failures += errors.count
+        }
         for name in arguments.positionals {
             let errors: [TalonError]
             do {

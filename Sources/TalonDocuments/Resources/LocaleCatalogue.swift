@@ -1,0 +1,189 @@
+import Foundation
+import Mustache
+
+/// The words of one language for the templates (`Templates/locales/<tag>.json`): a flat JSON
+/// object of keys to texts, a key to plural forms (`{"one": "# day", "other": "# days"}`),
+/// and the `format.*` keys that make the language's `TemplateLocale` (date pattern, month
+/// names, separators, money pattern, plural rule) with `currency.<CODE>` symbols.
+///
+/// Templates print a text with `{{{t.some.key}}}` (texts are markup, like the template's
+/// own words) and a counted noun with `{{count | plural: "key"}}`. A text may use the
+/// document's values (`"Dear {{claim.customer.name}},"`): it is filled from the whole data.
+struct LocaleCatalogue: Sendable {
+    /// The language tag, the file's name without `.json`.
+    let tag: String
+    /// The files read, in order (a custom template's catalogue after the built-in one).
+    var files: [String]
+    /// Plain texts by key.
+    var texts: [String: String]
+    /// Plural forms by key, then category.
+    var plurals: [String: [String: String]]
+    /// Where each key is defined: file and line.
+    var origins: [String: (file: String, line: Int)]
+    /// The formats the locale formatters use, with the catalogue's plural texts.
+    private(set) var locale: TemplateLocale
+    /// The plain texts as the nested map templates see under `t` (`t.rma.title`).
+    private(set) var words: TemplateValue = .map([:])
+    /// Texts that use the document's values, compiled; filled in per document.
+    private(set) var templated: [String: Template] = [:]
+
+    /// Reads and checks `file`; `base` (the built-in catalogue) is extended when given, its
+    /// keys replaced by the file's.
+    init(file: URL, tag: String, over base: LocaleCatalogue? = nil) throws(TalonError) {
+        self.tag = tag
+        files = (base?.files ?? []) + [file.path]
+        texts = base?.texts ?? [:]
+        plurals = base?.plurals ?? [:]
+        origins = base?.origins ?? [:]
+        var formats: [String: Any] = [:]
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw .input(path: file.path, reason: "cannot read locale catalogue")
+        }
+        let source = String(decoding: data, as: UTF8.self)
+        let object: [String: Any]
+        do {
+            guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw TalonError.input(path: file.path, reason: "a locale catalogue is one JSON object of keys to texts")
+            }
+            object = parsed
+        } catch let error as TalonError {
+            throw error
+        } catch {
+            throw .input(path: file.path, reason: "not valid JSON: \(error.localizedDescription)")
+        }
+        let lines = Self.keyLines(source)
+        for (key, value) in object {
+            let place = "\(file.path):\(lines[key] ?? 1)"
+            guard key.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty }),
+                  !key.contains(where: { $0.isWhitespace || $0 == "{" || $0 == "}" }) else {
+                throw .input(path: place, reason: "key \"\(key)\" must be dot-separated names without blanks or braces")
+            }
+            origins[key] = (file.path, lines[key] ?? 1)
+            if key.hasPrefix("format.") || key.hasPrefix("currency.") {
+                guard base == nil else {
+                    throw .input(path: place, reason: "\"\(key)\": formats come from the built-in catalogue; "
+                                 + "a template's own catalogue adds words only")
+                }
+                formats[key] = value
+            } else if let text = value as? String {
+                texts[key] = text
+                plurals[key] = nil
+            } else if let forms = value as? [String: Any] {
+                var plural: [String: String] = [:]
+                for (category, form) in forms {
+                    guard ["zero", "one", "two", "few", "many", "other"].contains(category), let text = form as? String else {
+                        throw .input(path: place, reason: "plural \"\(key)\": \"\(category)\" is not a CLDR category with a text "
+                                     + "(zero, one, two, few, many, other)")
+                    }
+                    plural[category] = text
+                }
+                plurals[key] = plural
+                texts[key] = nil
+            } else {
+                throw .input(path: place, reason: "\"\(key)\" must be a text or an object of plural forms")
+            }
+        }
+        if let base {
+            locale = base.locale
+            locale.plurals = plurals
+        } else {
+            locale = try Self.locale(tag: tag, formats: formats, plurals: plurals, file: file.path)
+        }
+        try compile()
+    }
+
+    /// Builds `words` and `templated` from `texts`.
+    private mutating func compile() throws(TalonError) {
+        var words: TemplateValue = .map([:])
+        var templated: [String: Template] = [:]
+        for key in texts.keys.sorted() {
+            guard let text = texts[key] else { continue }
+            let origin = origins[key].map { "\($0.file):\($0.line)" } ?? tag
+            let path = key.split(separator: ".").map(String.init)
+            if text.contains("{{") {
+                do {
+                    templated[key] = try Template(source: text, name: "\(origin) (\(key))")
+                } catch let error as TemplateError {
+                    throw .template(error)
+                } catch {
+                    throw .input(path: origin, reason: "\(error)")
+                }
+            }
+            guard Self.insert(.string(text), at: path[...], into: &words) else {
+                throw .input(path: origin, reason: "key \"\(key)\" clashes with another key that is a prefix of it or has it as one")
+            }
+        }
+        self.words = words
+        self.templated = templated
+    }
+
+    /// Sets `value` at the dotted path inside nested maps; false when a text is in the way.
+    private static func insert(_ value: TemplateValue, at path: ArraySlice<String>, into tree: inout TemplateValue) -> Bool {
+        guard case .map(var members) = tree, let first = path.first else { return false }
+        if path.count == 1 {
+            if case .map? = members[first] { return false }
+            members[first] = value
+        } else {
+            var child = members[first] ?? .map([:])
+            guard insert(value, at: path.dropFirst(), into: &child) else { return false }
+            members[first] = child
+        }
+        tree = .map(members)
+        return true
+    }
+
+    /// The document's data with the catalogue under `t`, texts that use values filled in.
+    func context(for data: TemplateValue, options: RenderOptions) throws -> TemplateValue {
+        guard case .map(var members) = data else { return data }
+        var words = self.words
+        for (key, template) in templated {
+            let text = try template.render(data, options: options)
+            _ = Self.insert(.string(text), at: key.split(separator: ".").map(String.init)[...], into: &words)
+        }
+        members["t"] = words
+        return .map(members)
+    }
+
+    /// Line numbers of `"key":` at the start of a line (the catalogue's own layout: one key a line).
+    static func keyLines(_ source: String) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            guard trimmed.hasPrefix("\""), let end = trimmed.dropFirst().firstIndex(of: "\"") else { continue }
+            let key = String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
+            if lines[key] == nil { lines[key] = index + 1 }
+        }
+        return lines
+    }
+
+    private static func locale(tag: String, formats: [String: Any], plurals: [String: [String: String]],
+                               file: String) throws(TalonError) -> TemplateLocale {
+        func text(_ key: String) throws(TalonError) -> String {
+            guard let value = formats[key] as? String else {
+                throw .input(path: file, reason: "the catalogue needs \"\(key)\" (a text)")
+            }
+            return value
+        }
+        func months(_ key: String) throws(TalonError) -> [String] {
+            guard let names = formats[key] as? [String], names.count == 12 else {
+                throw .input(path: file, reason: "the catalogue needs \"\(key)\": a list of 12 month names")
+            }
+            return names
+        }
+        let ruleName = try text("format.plural")
+        guard let rule = PluralRule(rawValue: ruleName) else {
+            throw .input(path: file, reason: "\"format.plural\": unknown rule \"\(ruleName)\"; known: "
+                         + PluralRule.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        var symbols: [String: String] = [:]
+        for (key, value) in formats where key.hasPrefix("currency.") {
+            guard let symbol = value as? String else { throw .input(path: file, reason: "\"\(key)\" must be a text") }
+            symbols[String(key.dropFirst("currency.".count))] = symbol
+        }
+        return TemplateLocale(
+            identifier: tag, datePattern: try text("format.date"), months: try months("format.months"),
+            shortMonths: try months("format.months_short"), groupSeparator: try text("format.group"),
+            decimalSeparator: try text("format.decimal"), moneyPattern: try text("format.money"),
+            currencySymbols: symbols, pluralRule: rule, plurals: plurals)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Mustache
+import Warranty
+
+/// The locale catalogues, read on first use and kept for the renderer's lifetime: the
+/// built-in one of each language (`<templates>/locales/<tag>.json`) and, for a template
+/// file, the built-in one extended by `locales/<tag>.json` beside the file when there is one.
+///
+/// `@unchecked Sendable`: `cache` is only read or written while `lock` is held.
+final class LocaleCatalogues: @unchecked Sendable {
+    let templates: URL
+    private let lock = NSLock()
+    private var cache: [String: LocaleCatalogue] = [:]
+
+    init(templates: URL) {
+        self.templates = templates
+    }
+
+    /// The built-in catalogue of the language.
+    func builtIn(_ locale: DocumentLocale) throws(TalonError) -> LocaleCatalogue {
+        try cached(key: locale.rawValue) { () throws(TalonError) in
+            let file = Self.file(in: templates, tag: locale.rawValue)
+            guard FileManager.default.fileExists(atPath: file.path) else {
+                throw .resources("no locale catalogue \(file.path) for \(locale.rawValue)")
+            }
+            return try LocaleCatalogue(file: file, tag: locale.rawValue)
+        }
+    }
+
+    /// The catalogue a template file in `folder` uses.
+    func forTemplate(in folder: URL, locale: DocumentLocale) throws(TalonError) -> LocaleCatalogue {
+        let base = try builtIn(locale)
+        let file = Self.file(in: folder, tag: locale.rawValue)
+        guard folder.standardizedFileURL != templates.standardizedFileURL,
+              FileManager.default.fileExists(atPath: file.path) else { return base }
+        return try cached(key: file.path) { () throws(TalonError) in
+            try LocaleCatalogue(file: file, tag: locale.rawValue, over: base)
+        }
+    }
+
+    static func file(in folder: URL, tag: String) -> URL {
+        folder.appendingPathComponent("locales", isDirectory: true).appendingPathComponent("\(tag).json")
+    }
+
+    private func cached(key: String, _ load: () throws(TalonError) -> LocaleCatalogue) throws(TalonError) -> LocaleCatalogue {
+        lock.lock()
+        let found = cache[key]
+        lock.unlock()
+        if let found { return found }
+        let catalogue = try load()
+        lock.lock()
+        cache[key] = catalogue
+        lock.unlock()
+        return catalogue
+    }
+}

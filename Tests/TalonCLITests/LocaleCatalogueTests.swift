@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// One template per document, words from `Templates/locales/<tag>.json`: every sample in
+/// every language, plural forms, Polish formats, and `talon check` on the catalogues.
+@Suite struct LocaleCatalogueTests {
+    static let root = TestSupport.packageRoot
+    static let languages = ["en", "uk", "pl"]
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-locales-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Every sample of a service document or card renders as a PDF in en, uk and pl (one
+    /// batch per language and kind keeps the process count low); notices as text.
+    @Test func everySampleRendersInEveryLanguage() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let samples = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Samples").path)
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix("service-center") }.sorted()
+        #expect(samples.contains("invoice.pl.json"))
+        for sample in samples {
+            let kind = String(sample.prefix { $0 != "." })
+            let path = Self.root.appendingPathComponent("Samples/\(sample)").path
+            for language in Self.languages {
+                let output = folder.appendingPathComponent("\(sample).\(language).out").path
+                var arguments = ["render", kind, path, "--locale", language, "-o", output]
+                if kind == "notice" { arguments += ["--format", "text"] }
+                let result = try TestSupport.talon(arguments)
+                #expect(result.status == 0, "\(sample) in \(language): \(result.stderrText)")
+                #expect(FileManager.default.fileExists(atPath: output), "\(sample) in \(language)")
+            }
+        }
+    }
+
+    @Test func polishInvoiceIsAFakturaWithNIPAndAmountInWords() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("invoice.pdf").path
+        let result = try TestSupport.talon(["render", "invoice", Self.root.appendingPathComponent("Samples/invoice.pl.json").path, "-o", pdf])
+        #expect(result.status == 0, "\(result.stderrText)")
+        let text = try PDFTools.text(pdf).replacingOccurrences(of: "\u{00A0}", with: " ")
+        #expect(text.contains("Faktura nr INV-2025-0107 z dnia 02.07.2025"))
+        #expect(text.contains("NIP 5862312345"))
+        #expect(text.contains("752,82 zł"))
+        #expect(text.contains("Słownie: siedemset pięćdziesiąt dwa złote 82/100"))
+        #expect(text.contains("Polska: ustawowe dni wolne od pracy"))
+        #expect(!text.contains("Excluded"))
+    }
+
+    /// CLDR plural forms through the catalogue: uk and pl one/few/many.
+    @Test func pluralFormsInUkrainianAndPolish() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let template = folder.appendingPathComponent("days.mustache")
+        try "{{#counts}}{{. | plural: \"plural.days\"}};{{/counts}}\n".write(to: template, atomically: true, encoding: .utf8)
+        let data = folder.appendingPathComponent("counts.json")
+        try #"{"counts": [1, 2, 5, 11, 21, 22, 25, 111]}"#.write(to: data, atomically: true, encoding: .utf8)
+        let expected = [
+            "uk": "1 день;2 дні;5 днів;11 днів;21 день;22 дні;25 днів;111 днів;",
+            "pl": "1 dzień;2 dni;5 dni;11 dni;21 dni;22 dni;25 dni;111 dni;",
+            "en": "1 day;2 days;5 days;11 days;21 days;22 days;25 days;111 days;",
+        ]
+        for (language, line) in expected {
+            let result = try TestSupport.talon(["render", template.path, data.path, "--locale", language, "--format", "text", "-o", "-"])
+            #expect(result.status == 0, "\(result.stderrText)")
+            #expect(result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines) == line, "\(language)")
+        }
+    }
+
+    /// A key deleted from one catalogue, a plural lacking forms and an unused key are each
+    /// reported with file:line, and check fails.
+    @Test func checkReportsCatalogueProblems() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Templates"), to: templates)
+        let polish = templates.appendingPathComponent("locales/pl.json")
+        var text = try String(contentsOf: polish, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  \"rma.country\": \"Kraj\",\n", with: "")
+        text = text.replacingOccurrences(of: ##""plural.days": {"one": "# dzień", "few": "# dni", "many": "# dni", "other": "# dnia"}"##,
+                                         with: ##""plural.days": {"one": "# dzień", "other": "# dnia"}"##)
+        text = text.replacingOccurrences(of: "{\n", with: "{\n  \"rma.spare\": \"Zapas\",\n", options: [], range: text.range(of: "{\n"))
+        try text.write(to: polish, atomically: true, encoding: .utf8)
+        let result = try TestSupport.talon(["check", "rma", "--templates", templates.path])
+        #expect(result.status == 1)
+        let errors = result.stderrText
+        #expect(errors.contains("rma.mustache:38: error: key \"rma.country\" is missing in \(polish.path)"), "\(errors)")
+        #expect(errors.contains("pl.json:2: error: key \"rma.spare\" is not used by any template"), "\(errors)")
+        #expect(errors.contains("error: plural \"plural.days\" lacks few, many (pl needs one, few, many, other)"), "\(errors)")
+
+        let clean = try TestSupport.talon(["check", "rma", "invoice"])
+        #expect(clean.status == 0, "\(clean.stderrText)")
+    }
+}
