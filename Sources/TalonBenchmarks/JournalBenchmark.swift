@@ -3,9 +3,21 @@ import TalonDocuments
 import TalonJournal
 
 /// The claim journal: warranty cards issued (numbered, rendered, stored) by 2 processes at
-/// once into one SQLite file, the file's size per 10,000 cards, and the time of a reprint.
-/// `TALON_BENCH_CARDS` sets the cards per process (default 2,500).
+/// once into one SQLite file (synchronous FULL, the default, then NORMAL), the file's size
+/// per 10,000 cards, and the time of a reprint. `TALON_BENCH_CARDS` sets the cards per
+/// process (default 2,500).
 func journalBenchmark() throws {
+    print("load average before: \(loadAverage())")
+    for synchronous in [SQLiteJournalStore.Synchronous.full, .normal] { try journalRace(synchronous) }
+}
+
+/// The 1-minute load average (`/proc/loadavg`), for the record.
+func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+    return String(text.split(separator: " ").first ?? "?")
+}
+
+private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous) throws {
     let perProcess = Int(ProcessInfo.processInfo.environment["TALON_BENCH_CARDS"] ?? "") ?? 2500
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -18,21 +30,25 @@ func journalBenchmark() throws {
     let workers = try (0..<2).map { _ in
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["journal-worker", path, String(perProcess)]
+        process.arguments = ["journal-worker", path, String(perProcess), synchronous.rawValue]
+        let pipe = Pipe()
+        process.standardOutput = pipe
         try process.run()
-        return process
+        return (process, pipe)
     }
-    for worker in workers { worker.waitUntilExit() }
+    let repeated = workers.map { Int(String(decoding: $0.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 }.reduce(0, +)
+    for (worker, _) in workers { worker.waitUntilExit() }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    guard workers.allSatisfy({ $0.terminationStatus == 0 }) else { throw JournalError.store("a worker failed") }
+    guard workers.allSatisfy({ $0.0.terminationStatus == 0 }) else { throw JournalError.store("a worker failed") }
 
     let journal = try Journal(path: path, renderer: renderer)
     let total = 2 * perProcess
-    let year = 2025
+    let year = 2024   // the sale year of Samples/warranty-card.uk.json
     func number(_ counter: Int) -> String { String(format: "ГТ-%d-%06d", year, counter) }
     let complete = try journal.document(number: number(total)) != nil && journal.document(number: number(total + 1)) == nil
-    print(String(format: "cards issued by 2 processes at once: %d in %.2f s = %.0f cards/s (numbers 1…%d, none skipped: %@)",
-                 total, seconds, Double(total) / seconds, total, complete ? "yes" : "NO"))
+    print(String(format: "synchronous %@: cards issued by 2 processes at once: %d in %.2f s = %.0f cards/s (numbers 1…%d, none skipped: %@; %d renders repeated; load average after: %@)",
+                 synchronous.rawValue, total, seconds, Double(total) / seconds, total, complete ? "yes" : "NO", repeated, loadAverage()))
 
     let size = try ["", "-wal"].reduce(0) { sum, suffix in
         sum + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
@@ -44,12 +60,17 @@ func journalBenchmark() throws {
     }
 }
 
-/// One issuing process of `journalBenchmark`: `journal-worker <journal> <cards>`.
+/// One issuing process of `journalBenchmark`: `journal-worker <journal> <cards> FULL|NORMAL`.
 func journalWorker(_ arguments: [String]) throws {
-    guard arguments.count == 2, let count = Int(arguments[1]) else { throw JournalError.store("usage: journal-worker <journal> <cards>") }
+    guard arguments.count == 3, let count = Int(arguments[1]),
+          let synchronous = SQLiteJournalStore.Synchronous(rawValue: arguments[2]) else {
+        throw JournalError.store("usage: journal-worker <journal> <cards> FULL|NORMAL")
+    }
     let resources = try ResourceLocator.discover()
-    let journal = try Journal(path: arguments[0], renderer: try DocumentRenderer(resources: resources))
+    let store = try SQLiteJournalStore(path: arguments[0], synchronous: synchronous)
+    let journal = Journal(store: store, renderer: try DocumentRenderer(resources: resources))
     let data = try Data(contentsOf: resources.templates.deletingLastPathComponent()
         .appendingPathComponent("Samples/warranty-card.uk.json"))
     for _ in 0..<count { _ = try journal.issueCard(data) }
+    print(journal.cardRendersRepeated)
 }

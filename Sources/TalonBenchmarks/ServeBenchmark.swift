@@ -2,8 +2,11 @@ import Foundation
 
 /// `talon serve` under load: the release `talon` (build it first with `make release`)
 /// serves POST /api/v1/render/warranty-card to `wrk` (Debian package wrk) over 8
-/// keep-alive connections, twice for 15 s; prints cards/s, p50/p99 latency and the
-/// server's resident memory after each round (flat when nothing leaks) and at its peak.
+/// keep-alive connections: at least 100,000 requests ($TALON_SERVE_REQUESTS) in rounds
+/// (wrk runs for a duration, so a 5 s warm-up sizes them for 5; more while short), printing
+/// cards/s, p50/p99 latency and the server's resident memory after each round (flat when
+/// nothing leaks) and at its peak; then the same card rendered by `talon batch` (2 jobs,
+/// one PDF per record) in the same run, for the ratio of the two.
 func serveBenchmark() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let talon = root.appendingPathComponent(".build/release/talon").path
@@ -20,7 +23,7 @@ func serveBenchmark() throws {
 
     let server = Process()
     server.executableURL = URL(fileURLWithPath: talon)
-    server.arguments = ["serve", "--listen", "127.0.0.1:0", "--journal", journal, "--queue", "256"]
+    server.arguments = ["serve", "--listen", "127.0.0.1:0", "--journal", journal, "--queue", "256", "--api-rate", "100000000"]
     let errors = Pipe()
     server.standardError = errors
     try server.run()
@@ -41,6 +44,8 @@ func serveBenchmark() throws {
     }
     let url = "http://\(banner[range])/api/v1/render/warranty-card"
     let card = try String(contentsOf: root.appendingPathComponent("Samples/warranty-card.en.json"), encoding: .utf8)
+    let total = ProcessInfo.processInfo.environment["TALON_SERVE_REQUESTS"].flatMap(Int.init) ?? 100_000
+    let rounds = 5
     let script = folder.appendingPathComponent("post.lua")
     let body = card.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         .replacingOccurrences(of: "\n", with: "\\n")
@@ -50,15 +55,48 @@ func serveBenchmark() throws {
         wrk.headers["Content-Type"] = "application/json"
         wrk.headers["Authorization"] = "Bearer \(token)"
         """.utf8).write(to: script)
-    for round in 1...2 {
-        let output = try serveBenchmarkRun("/usr/bin/wrk", ["-t2", "-c8", "-d15s", "--latency", "-s", script.path, url])
+    let wrk = { (seconds: Int) throws -> (lines: [String], requests: Int, seconds: Double) in
+        let output = try serveBenchmarkRun("/usr/bin/wrk", ["-t2", "-c8", "-d\(seconds)s", "--latency", "-s", script.path, url])
         let lines = output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-        let pick = { (prefix: String) in lines.first { $0.hasPrefix(prefix) } ?? "\(prefix) none" }
-        let memory = serveBenchmarkMemory(server.processIdentifier)
-        print("round \(round): \(pick("Requests/sec:")) cards/s; latency \(pick("50%")), \(pick("99%")); "
-            + "\(pick("Non-2xx")) ; server RSS \(memory.resident), peak \(memory.peak)")
-        print("  \(lines.first { $0.contains("requests in") } ?? "")")
+        let summary = lines.first { $0.contains("requests in") } ?? ""
+        // "255490 requests in 1.95m": wrk names the unit of the duration (us, ms, s, m, h).
+        guard let match = summary.firstMatch(of: #/([0-9]+) requests in ([0-9.]+)(us|ms|s|m|h)/#), let count = Int(match.1),
+              let time = Double(match.2) else { throw BenchmarkFailure("no summary from wrk: \(output)") }
+        let units: [String: Double] = ["us": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600]
+        let unit = units[String(match.3)] ?? 1
+        return (lines, count, time * unit)
     }
+    let warmUp = try wrk(5)
+    let roundSeconds = max(1, Int((Double(total) / Double(rounds) / (Double(warmUp.requests) / warmUp.seconds) * 1.1).rounded(.up)))
+    print("warm-up: \(warmUp.requests) requests in \(warmUp.seconds) s; \(rounds) rounds of \(roundSeconds) s")
+    var served = 0, seconds = 0.0
+    var residents: [String] = []
+    var round = 0
+    while served < total {  // a slower machine than the warm-up said gets another round
+        round += 1
+        let result = try wrk(roundSeconds)
+        let pick = { (prefix: String) in result.lines.first { $0.hasPrefix(prefix) } ?? "\(prefix) none" }
+        let memory = serveBenchmarkMemory(server.processIdentifier)
+        residents.append(memory.resident)
+        served += result.requests
+        seconds += result.seconds
+        print("round \(round): \(result.requests) requests; \(pick("Requests/sec:")) cards/s; latency \(pick("50%")), "
+            + "\(pick("99%")); \(pick("Non-2xx")); server RSS \(memory.resident), peak \(memory.peak)")
+    }
+    let serveRate = Double(served) / max(seconds, 0.001)
+    print("serve: \(served) requests in \(String(format: "%.1f", seconds)) s = \(Int(serveRate)) cards/s; "
+        + "RSS after each round: \(residents.joined(separator: ", "))")
+
+    // The same card through `talon batch`, 2 jobs, one PDF per record.
+    let records = 5_000
+    let lines = String(repeating: card.replacingOccurrences(of: "\n", with: " ") + "\n", count: records)
+    let input = folder.appendingPathComponent("cards.jsonl")
+    try Data(lines.utf8).write(to: input)
+    let start = Date()
+    _ = try serveBenchmarkRun(talon, ["batch", "warranty-card", input.path, "--out-dir", folder.appendingPathComponent("out").path,
+                                      "--name", "{#}.pdf", "-j", "2", "-q"])
+    let batchRate = Double(records) / Date().timeIntervalSince(start)
+    print("batch: \(records) cards = \(Int(batchRate)) cards/s; serve/batch = \(Int(serveRate / batchRate * 100)) %")
 }
 
 private struct BenchmarkFailure: Error, CustomStringConvertible {

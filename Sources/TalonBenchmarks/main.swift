@@ -18,16 +18,21 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("batch", batchBenchmark),
     ("archive", archiveBenchmark),
     ("journal", journalBenchmark),
+    ("shards", shardsBenchmark),
+    ("journal-inserts", journalInsertsBenchmark),
     ("serve", serveBenchmark),
 ]
 
-// The journal benchmark runs this executable twice more as its issuing processes.
-if CommandLine.arguments.dropFirst().first == "journal-worker" {
+// The journal and scale benchmarks run this executable again as their worker processes.
+let workers: [String: ([String]) throws -> Void] = [
+    "journal-worker": journalWorker, "shard-worker": shardWorker, "insert-worker": insertWorker,
+]
+if let name = CommandLine.arguments.dropFirst().first, let work = workers[name] {
     do {
-        try journalWorker(Array(CommandLine.arguments.dropFirst(2)))
+        try work(Array(CommandLine.arguments.dropFirst(2)))
         exit(0)
     } catch {
-        print("journal-worker failed: \(error)")
+        print("\(name) failed: \(error)")
         exit(1)
     }
 }

@@ -12,9 +12,15 @@ extension JournalMigration {
         """)
 }
 
+extension Journal {
+    /// The tables holding the server's secrets, left out of a backup unless asked for.
+    public static let secretTables: Set<String> = ["server_settings", "api_tokens", "staff_users"]
+}
+
 /// The access rows, inside one transaction (a store keeping them implements this too).
 protocol AccessTransaction {
     func setting(_ key: String) throws(JournalError) -> [UInt8]?
+    /// Stores a setting unless one is stored under `key` already.
     func storeSetting(_ key: String, _ value: [UInt8]) throws(JournalError)
     func insertToken(sha256: String, name: String) throws(JournalError)
     func tokenIsValid(sha256: String) throws(JournalError) -> Bool
@@ -23,38 +29,36 @@ protocol AccessTransaction {
     func userCount() throws(JournalError) -> Int
 }
 
-extension SQLiteTransaction: AccessTransaction {
+extension SQLTransaction: AccessTransaction {
     func setting(_ key: String) throws(JournalError) -> [UInt8]? {
-        guard case .blob(let bytes) = try store.statement("SELECT value FROM server_settings WHERE key = ?")
-            .rows([.text(key)]).first?.first else { return nil }
-        return bytes
+        // A backup writes bytes that happen to be UTF-8 as text, and an import stores them so.
+        try rows("SELECT value FROM server_settings WHERE key = ?", [.text(key)]).first?.first?.bytes
     }
 
     func storeSetting(_ key: String, _ value: [UInt8]) throws(JournalError) {
-        try store.statement("INSERT INTO server_settings(key, value) VALUES (?, ?)").run([.text(key), .blob(value)])
+        try run("INSERT OR IGNORE INTO server_settings(key, value) VALUES (?, ?)", [.text(key), .blob(value)])
     }
 
     func insertToken(sha256: String, name: String) throws(JournalError) {
-        try store.statement("INSERT INTO api_tokens(sha256, name) VALUES (?, ?)").run([.text(sha256), .text(name)])
+        try run("INSERT INTO api_tokens(sha256, name) VALUES (?, ?)", [.text(sha256), .text(name)])
     }
 
     func tokenIsValid(sha256: String) throws(JournalError) -> Bool {
-        try !store.statement("SELECT 1 FROM api_tokens WHERE sha256 = ? AND revoked = 0").rows([.text(sha256)]).isEmpty
+        try !rows("SELECT 1 FROM api_tokens WHERE sha256 = ? AND revoked = 0", [.text(sha256)]).isEmpty
     }
 
     func insertUser(name: String, passwordHash: String) throws(JournalError) {
         guard try self.passwordHash(user: name) == nil else { throw .input(path: name, reason: "a staff user of this name exists") }
-        try store.statement("INSERT INTO staff_users(name, password_hash) VALUES (?, ?)").run([.text(name), .text(passwordHash)])
+        try run("INSERT INTO staff_users(name, password_hash) VALUES (?, ?)", [.text(name), .text(passwordHash)])
     }
 
     func passwordHash(user: String) throws(JournalError) -> String? {
-        guard case .text(let hash) = try store.statement("SELECT password_hash FROM staff_users WHERE name = ?")
-            .rows([.text(user)]).first?.first else { return nil }
+        guard case .text(let hash) = try rows("SELECT password_hash FROM staff_users WHERE name = ?", [.text(user)]).first?.first else { return nil }
         return hash
     }
 
     func userCount() throws(JournalError) -> Int {
-        try store.statement("SELECT count(*) FROM staff_users").rows().first?.first?.int ?? 0
+        try rows("SELECT count(*) FROM staff_users").first?.first?.int ?? 0
     }
 }
 
@@ -78,8 +82,9 @@ extension Journal {
             try access(transaction) { (access) throws(JournalError) -> [UInt8] in
                 if let stored = try access.setting(key) { return stored }
                 let value = make()
+                // Another instance may have stored one meanwhile (PostgreSQL): the first one stays.
                 try access.storeSetting(key, value)
-                return value
+                return try access.setting(key) ?? value
             }
         }
     }

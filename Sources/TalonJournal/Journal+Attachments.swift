@@ -49,7 +49,8 @@ extension Journal {
     }
 
     /// Runs `body` with a folder holding the data's stored attachments (nil when it has none).
-    func withAttachments<T>(of data: Data, in transaction: any JournalTransaction,
+    /// Without a transaction, data naming stored attachments is refused.
+    func withAttachments<T>(of data: Data, in transaction: (any JournalTransaction)?,
                             _ body: (URL?) throws(JournalError) -> T) throws(JournalError) -> T {
         let prefix = Self.attachmentFolder + "/"
         var stored: [String] = []
@@ -57,6 +58,7 @@ extension Journal {
             stored = items.compactMap { $0.value(at: ["path"])?.stringValue }.filter { $0.hasPrefix(prefix) }
         }
         guard !stored.isEmpty else { return try body(nil) }
+        guard let transaction else { throw .store("stored attachments need a journal transaction") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-attachments-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         do {

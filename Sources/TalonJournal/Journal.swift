@@ -13,15 +13,23 @@ public final class Journal {
     public var attachmentLimit = 20 * 1024 * 1024
     /// Template sets of the installed templates, per locale, read once.
     private var templateSets: [DocumentLocale: TemplateSet] = [:]
+    /// How this journal guesses the card numbers it renders before taking them.
+    var cardGuess = NumberGuess()
+    /// Cards rendered for a number that another writer took first, or again inside the lock
+    /// (each cost one render, never a number); the journal benchmark reports it.
+    public internal(set) var cardRendersRepeated = 0
 
     public init(store: any JournalStore, renderer: DocumentRenderer) {
         self.store = store
         self.renderer = renderer
     }
 
-    /// Opens (creating when missing) the SQLite journal at `path`.
+    /// Opens the journal at `path`: a `postgres://` URL (the database must exist; its tables
+    /// are made or migrated), else the SQLite file (created when missing and `create`).
     public convenience init(path: String, renderer: DocumentRenderer, create: Bool = true) throws(JournalError) {
-        self.init(store: try SQLiteJournalStore(path: path, create: create), renderer: renderer)
+        let store: any JournalStore = PostgresJournalStore.isURL(path)
+            ? try PostgresJournalStore(url: path) : try SQLiteJournalStore(path: path, create: create)
+        self.init(store: store, renderer: renderer)
     }
 
     /// `--journal`, then `$TALON_JOURNAL`, then `./talon.db`.
@@ -57,8 +65,15 @@ public final class Journal {
     /// Renders the PDF of `kind` from `data` and records it as document `number` in `transaction`.
     func issue(_ kind: DocumentKind, number: String, rma: String?, data: Data, date: CalendarDate,
                locale: DocumentLocale, in transaction: any JournalTransaction) throws(JournalError) -> IssuedPDF {
+        try record(kind, number: number, rma: rma, data: data, date: date, locale: locale,
+                   rendered: try render(kind, data: data, renderer: renderer, in: transaction), in: transaction)
+    }
+
+    /// Records a PDF rendered from `data` as document `number` in `transaction`.
+    func record(_ kind: DocumentKind, number: String, rma: String?, data: Data, date: CalendarDate,
+                locale: DocumentLocale, rendered: RenderedDocument,
+                in transaction: any JournalTransaction) throws(JournalError) -> IssuedPDF {
         let set = try templateSet(for: locale)
-        let rendered = try render(kind, data: data, renderer: renderer, in: transaction)
         let document = IssuedDocument(number: number, kind: kind, locale: locale, rma: rma, date: date,
                                       templateHash: set.hash, dataHash: SHA256.hex(data),
                                       pdfHash: SHA256.hex(rendered.bytes), pageCount: rendered.pageCount)
@@ -69,7 +84,7 @@ public final class Journal {
 
     /// Renders with the claim's stored attachments on disk for the moment of rendering.
     func render(_ kind: DocumentKind, data: Data, format: OutputFormat = .pdf, renderer: DocumentRenderer,
-                in transaction: any JournalTransaction) throws(JournalError) -> RenderedDocument {
+                in transaction: (any JournalTransaction)?) throws(JournalError) -> RenderedDocument {
         try withAttachments(of: data, in: transaction) { (base: URL?) throws(JournalError) -> RenderedDocument in
             try Self.documentStep { () throws(TalonError) in
                 try renderer.render(RenderRequest(template: .builtIn(kind), data: data, dataName: "$",
@@ -84,25 +99,6 @@ public final class Journal {
             return try body()
         } catch {
             throw .document(error)
-        }
-    }
-
-    // MARK: Cards
-
-    /// Numbers, stores and renders a warranty card. `data` is the card's JSON; its
-    /// `card.number` is set from the card series of the sale's year.
-    public func issueCard(_ data: Data) throws(JournalError) -> IssuedPDF {
-        let placeholder = try parse(data).setting(.string("ГТ-0000-000000"), at: ["card", "number"])
-        guard case .warrantyCard(let draft) = try decode(placeholder.data, kind: .warrantyCard) else {
-            throw .store("not a warranty card")
-        }
-        return try store.write { (transaction) throws(JournalError) -> IssuedPDF in
-            let number = try transaction.takeNumber(.card, year: draft.saleDate.year)
-            let numbered = placeholder.setting(.string(number), at: ["card", "number"]).data
-            let issued = try issue(.warrantyCard, number: number, rma: nil, data: numbered, date: draft.documentDate,
-                                   locale: draft.locale, in: transaction)
-            try transaction.insertCard(number: number, serial: draft.product.serial, saleDate: draft.saleDate)
-            return issued
         }
     }
 

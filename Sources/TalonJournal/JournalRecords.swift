@@ -17,6 +17,19 @@ public struct IssuedDocument: Sendable, Hashable {
     public var dataHash: String
     public var pdfHash: String
     public var pageCount: Int
+
+    public init(number: String, kind: DocumentKind, locale: DocumentLocale, rma: String?, date: CalendarDate,
+                templateHash: String, dataHash: String, pdfHash: String, pageCount: Int) {
+        self.number = number
+        self.kind = kind
+        self.locale = locale
+        self.rma = rma
+        self.date = date
+        self.templateHash = templateHash
+        self.dataHash = dataHash
+        self.pdfHash = pdfHash
+        self.pageCount = pageCount
+    }
 }
 
 /// A document just issued, with its bytes.

@@ -16,6 +16,12 @@ public protocol JournalStore: AnyObject {
 public protocol JournalTransaction {
     /// Takes the next number of `series` for `year` and formats it (`RMA-2025-00001`).
     func takeNumber(_ series: NumberSeries, year: Int) throws(JournalError) -> String
+    /// The counter `takeNumber` last gave for `series` in `year` (0 before the first).
+    /// Inside `write` the series row is locked, so the next `takeNumber` gives this + 1;
+    /// inside `read` it is what was committed when the snapshot was taken.
+    func lastCounter(_ series: NumberSeries, year: Int) throws(JournalError) -> Int
+    /// The format of `series` (kept in the journal's `series_formats`).
+    func numberFormat(_ series: NumberSeries) throws(JournalError) -> NumberFormat
     /// Stores a template set under its hash (nothing when already stored).
     func storeTemplateSet(_ set: TemplateSet) throws(JournalError)
     func templateSet(hash: String) throws(JournalError) -> TemplateSet?

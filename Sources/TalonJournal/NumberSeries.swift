@@ -26,6 +26,8 @@ public struct NumberFormat: Sendable, Hashable {
         case counter(digits: Int)
     }
     let parts: [Part]
+    /// The format as written.
+    public let pattern: String
 
     /// Parses a format; it must hold exactly one counter `{0…}`.
     public init(_ pattern: String) throws(JournalError) {
@@ -56,6 +58,7 @@ public struct NumberFormat: Sendable, Hashable {
             throw .input(path: "series format", reason: "'\(pattern)': needs exactly one counter such as {00000}")
         }
         self.parts = parts
+        self.pattern = pattern
     }
 
     /// The counter's width: the largest counter that fits is 10^digits - 1.
@@ -78,6 +81,14 @@ public struct NumberFormat: Sendable, Hashable {
             }
         }
         return text
+    }
+
+    /// The number of `series` for `counter` in `year`; an error when the counter has outgrown its digits.
+    func number(of series: NumberSeries, counter: Int, year: Int) throws(JournalError) -> String {
+        guard let number = format(counter: counter, year: year) else {
+            throw .store("the \(series.rawValue) series for \(year) is full (\(pattern))")
+        }
+        return number
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

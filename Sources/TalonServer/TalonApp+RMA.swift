@@ -8,7 +8,7 @@ extension TalonApp {
     func rmaPage(_ form: WebForm, errors: [String: String], unplaced: [String], locale: DocumentLocale,
                  status: Int = 200) -> HTTPResponse {
         var summary: [TemplateValue] = form.fields.compactMap { field in
-            errors[field.id].map { .map(["field": .string(field.id), "label": .string(pages.text(field.id, locale)),
+            errors[field.id].map { .map(["field": .string(field.id), "label": .string(pages.text(field.labelKey, locale)),
                                          "message": .string($0)]) }
         }
         if let files = errors["files"] {

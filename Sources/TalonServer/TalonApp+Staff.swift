@@ -42,9 +42,13 @@ extension TalonApp {
             guard let issued = try? desk.reprint(number: number) else {
                 return pages.message("not_found_title", "not_found_text", locale: locale, status: 404, back: "/staff")
             }
+            let fileName = number.replacingOccurrences(of: "/", with: "-")
             return HTTPResponse(status: 200, headers: [
-                ("Content-Type", "application/pdf"), ("Content-Disposition", "inline; filename=\"\(number).pdf\""),
+                ("Content-Type", "application/pdf"), ("Content-Disposition", "inline; filename=\"\(fileName).pdf\""),
             ], body: issued.bytes)
+        case (_, _) where request.path.hasPrefix("/staff/claims/"):
+            return claimRoute(request, user: user, locale: locale)
+                ?? pages.message("not_found_title", "not_found_text", locale: locale, status: 404, back: "/staff")
         default:
             return pages.message("not_found_title", "not_found_text", locale: locale, status: 404, back: "/staff")
         }
@@ -114,7 +118,7 @@ extension TalonApp {
                    locale: DocumentLocale, status: Int = 200) -> HTTPResponse {
         let claims = (try? desk.claims(asOf: today())) ?? []
         let summary: [TemplateValue] = form.fields.compactMap { field in
-            errors[field.id].map { .map(["field": .string(field.id), "label": .string(pages.text(field.id, locale)), "message": .string($0)]) }
+            errors[field.id].map { .map(["field": .string(field.id), "label": .string(pages.text(field.labelKey, locale)), "message": .string($0)]) }
         }
         var data: [String: TemplateValue] = [
             "user": .string(user), "csrf": .string(csrfToken.issue(at: clock(), binding: user)),
@@ -123,11 +127,13 @@ extension TalonApp {
             "has_claims": .bool(!claims.isEmpty),
             "claims": .list(claims.map { claim in
                 .map([
-                    "rma": .string(claim.rma), "state": .string(claim.state.rawValue),
+                    "rma": .string(claim.rma), "href": .string("/staff/claims/\(Self.pathPart(claim.rma))?lang=\(locale.rawValue)"),
+                    "state": .string(pages.text("state_\(claim.state.rawValue)", locale)),
                     "received": .string(claim.received.isoString), "customer": .string(claim.customer),
                     "diagnosis_due": .string(claim.due.diagnosis.isoString), "diagnosis_late": .bool(claim.due.diagnosisLate),
                     "repair_due": .string(claim.due.repair?.isoString ?? "—"), "repair_late": .bool(claim.due.repairLate),
-                    "next": .string(ClaimStep.allCases.filter { $0.allowedFrom.contains(claim.state) }.map(\.rawValue).joined(separator: " / ")),
+                    "next": .string(ClaimStep.allCases.filter { $0.allowedFrom.contains(claim.state) }
+                        .map { pages.text("step_\($0.rawValue)", locale) }.joined(separator: " / ")),
                 ])
             }),
         ]

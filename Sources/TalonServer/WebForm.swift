@@ -14,7 +14,10 @@ struct WebForm {
         var max = 200
         var autocomplete: String?
         var hasHint = false
+        /// The strings key of its label, when it is not the id.
+        var label: String?
         var textarea: Bool { type == "textarea" }
+        var labelKey: String { label ?? id }
     }
 
     /// The brand's RMA form.
@@ -40,7 +43,7 @@ struct WebForm {
         Field(id: "product_name", path: "$.product.name"),
         Field(id: "sale_date", path: "$.sale.date", type: "date", required: true, max: 10),
         Field(id: "receipt", path: "$.sale.receipt", max: 60),
-        Field(id: "name", path: "$.buyer.name", autocomplete: "off"),
+        Field(id: "name", path: "$.buyer.name", autocomplete: "off", label: "buyer_name"),
         Field(id: "phone", path: "$.buyer.phone", type: "tel", max: 40, autocomplete: "off"),
         Field(id: "email", path: "$.buyer.email", type: "email", max: 254, autocomplete: "off"),
     ]
@@ -120,7 +123,7 @@ struct WebForm {
     func pageData(errors: [String: String], pages: WebPages, locale: DocumentLocale) -> [TemplateValue] {
         fields.map { field in
             var item: [String: TemplateValue] = [
-                "id": .string(field.id), "label": .string(pages.text(field.id, locale)),
+                "id": .string(field.id), "label": .string(pages.text(field.labelKey, locale)),
                 "type": .string(field.type), "required": .bool(field.required), "max": .integer(field.max),
                 "textarea": .bool(field.textarea), "value": .string(values[field.id] ?? ""),
             ]

@@ -37,7 +37,7 @@ final class EventLog: @unchecked Sendable {
         #expect(summary.error == nil)
         let descriptions = log.events.map { event -> String in
             switch event {
-            case .rendered(let record, let path, _, _): "\(record) \(path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "-")"
+            case .rendered(let record, let path, _, _, _, _): "\(record) \(path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "-")"
             case .failed(let failure): failure.description
             }
         }

@@ -37,8 +37,8 @@ import TestSupport
         #expect(!server.log.split(separator: "\n").contains { $0.hasPrefix("GET") && $0.contains("127.0.0.1") })
     }
 
-    @Test func bodiesOverTheLimitsAreRefusedWith413() throws {
-        let server = try ServeProcess(["--max-body", "16", "--max-upload", "64"])
+    @Test func bodiesOverTheLimitsAreRefusedWith413AndTheAPIRateWith429() throws {
+        let server = try ServeProcess(["--max-body", "16", "--max-upload", "64", "--api-rate", "2"])
         let big = server.folder.appendingPathComponent("big.json")
         try Data(("{\"x\": \"" + String(repeating: "a", count: 20_000) + "\"}").utf8).write(to: big)
         let json = try server.curl("/api/v1/render/rma", ["-H", "Content-Type: application/json", "--data-binary", "@" + big.path], auth: true)
@@ -49,6 +49,12 @@ import TestSupport
         let form = try server.curl("/rma", ["-F", "model=X", "-F", "files=@" + photo.path])
         #expect(form.status == 413)
         #expect(try server.curl("/healthz").status == 200, "the server goes on")
+        // --api-rate 2: a token's third request within the minute (the one refused above
+        // by the server, before the API, does not count).
+        #expect(try server.curl("/api/v1/schemas", auth: true).status == 200)
+        #expect(try server.curl("/api/v1/schemas", auth: true).status == 200)
+        let limited = try server.curl("/api/v1/schemas", auth: true)
+        #expect(limited.status == 429 && limited.headers["retry-after"] == "60")
     }
 
     @Test func customerSendsTheFormWithPhotosAndDownloadsTheRMAForm() throws {

@@ -2,6 +2,7 @@ import Foundation
 import TalonDocuments
 import TalonJournal
 import TalonServer
+import Testing
 import TestSupport
 
 /// A TalonApp over a fresh journal in a temporary folder, with one API token.
@@ -66,14 +67,39 @@ struct AppFixture {
 }
 
 extension AppFixture {
+    /// The value of a hidden field in a page.
+    static func hidden(_ name: String, in page: String) throws -> String {
+        guard let range = page.range(of: #"name="\#(name)" value="[^"]+""#, options: .regularExpression) else {
+            throw FixtureError("no \(name) in the page")
+        }
+        return String(page[range].dropFirst(#"name="\#(name)" value=""#.count).dropLast())
+    }
+
+    /// Logs in and returns the session cookie (`talon_staff=...`).
+    func logIn(password: String) throws -> String? {
+        let login = app.handle(HTTPRequest(method: "GET", path: "/staff/login"))
+        let csrf = try Self.hidden("csrf", in: login.text)
+        let reply = app.handle(HTTPRequest(method: "POST", path: "/staff/login", form: [
+            FormField(name: "csrf", value: csrf), FormField(name: "user", value: "admin"), FormField(name: "password", value: password),
+        ]))
+        guard reply.status == 303, let cookie = reply.header("Set-Cookie") else { return nil }
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/staff"))
+        return cookie.components(separatedBy: ";")[0]
+    }
+
     /// An 8×8 red JPEG and blue PNG (ImageMagick), as a phone would upload photos.
     static let jpeg = Array(Data(base64Encoded: "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgj/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCdABykX//Z") ?? Data())
     static let png = Array(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEElEQVR4nGNgYPiPAw0pCQCpcD/BFMrqcwAAAABJRU5ErkJggg==") ?? Data())
 
     /// The claim the journal holds under `rma`.
     func claim(_ rma: String) throws -> ClaimRecord {
-        guard let renderer = Self.renderer else { throw FixtureError("templates not found") }
-        return try Journal(path: journalPath, renderer: renderer).claim(rma)
+        try Self.claimRecord(rma, journal: journalPath)
+    }
+
+    /// The claim a journal file holds under `rma`.
+    static func claimRecord(_ rma: String, journal: String) throws -> ClaimRecord {
+        guard let renderer else { throw FixtureError("templates not found") }
+        return try Journal(path: journal, renderer: renderer).claim(rma)
     }
 }
 

@@ -5,26 +5,6 @@ import TestSupport
 
 /// The staff pages in-process: login, session cookie, CSRF, issuing a card, the claim list.
 @Suite struct StaffHandlerTests {
-    /// The value of a hidden field in a page.
-    func hidden(_ name: String, in page: String) throws -> String {
-        guard let range = page.range(of: #"name="\#(name)" value="[^"]+""#, options: .regularExpression) else {
-            throw FixtureError("no \(name) in the page")
-        }
-        return String(page[range].dropFirst(#"name="\#(name)" value=""#.count).dropLast())
-    }
-
-    /// Logs in and returns the session cookie (`talon_staff=...`).
-    func logIn(_ fixture: AppFixture, password: String) throws -> String? {
-        let login = fixture.app.handle(HTTPRequest(method: "GET", path: "/staff/login"))
-        let csrf = try hidden("csrf", in: login.text)
-        let reply = fixture.app.handle(HTTPRequest(method: "POST", path: "/staff/login", form: [
-            FormField(name: "csrf", value: csrf), FormField(name: "user", value: "admin"), FormField(name: "password", value: password),
-        ]))
-        guard reply.status == 303, let cookie = reply.header("Set-Cookie") else { return nil }
-        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/staff"))
-        return cookie.components(separatedBy: ";")[0]
-    }
-
     @Test func staffPagesNeedALoginWithTheRightPassword() throws {
         let fixture = try AppFixture()
         let password = try fixture.desk.addFirstUser() ?? ""
@@ -34,10 +14,10 @@ import TestSupport
         #expect(anonymous.status == 303)
         #expect(anonymous.header("Location") == "/staff/login")
         #expect(fixture.app.handle(HTTPRequest(method: "GET", path: "/staff/documents/x.pdf")).status == 303)
-        #expect(try logIn(fixture, password: "wrong-password") == nil)
+        #expect(try fixture.logIn(password: "wrong-password") == nil)
         let forged = fixture.app.handle(HTTPRequest(method: "GET", path: "/staff", headers: ["Cookie": "talon_staff=admin|1700000000.00"]))
         #expect(forged.status == 303)
-        guard let cookie = try logIn(fixture, password: password) else {
+        guard let cookie = try fixture.logIn(password: password) else {
             Issue.record("login refused")
             return
         }
@@ -49,12 +29,12 @@ import TestSupport
     @Test func aSellerIssuesACardAndOpensItsPDFButNotWithoutCSRF() throws {
         let fixture = try AppFixture()
         let password = try fixture.desk.addFirstUser() ?? ""
-        guard let cookie = try logIn(fixture, password: password) else {
+        guard let cookie = try fixture.logIn(password: password) else {
             Issue.record("login refused")
             return
         }
         let page = fixture.app.handle(HTTPRequest(method: "GET", path: "/staff", headers: ["Cookie": cookie]))
-        let csrf = try hidden("csrf", in: page.text)
+        let csrf = try AppFixture.hidden("csrf", in: page.text)
         let card: [FormField] = [
             FormField(name: "model", value: "IPC-T54-Z28"), FormField(name: "serial", value: "T54Z2402290731"),
             FormField(name: "sale_date", value: "2025-03-14"), FormField(name: "name", value: "Margaret O'Neill"),
@@ -86,13 +66,18 @@ import TestSupport
         let fixture = try AppFixture()
         let password = try fixture.desk.addFirstUser() ?? ""
         #expect(fixture.post("/rma", form: fixture.completeForm(token: try fixture.formToken())).status == 200)
-        guard let cookie = try logIn(fixture, password: password) else {
+        guard let cookie = try fixture.logIn(password: password) else {
             Issue.record("login refused")
             return
         }
         let page = fixture.app.handle(HTTPRequest(method: "GET", path: "/staff", headers: ["Cookie": cookie])).text
-        #expect(page.contains("<td>RMA-2025-00001</td><td>received</td><td>2025-06-27</td><td>Tomasz Kowalski</td>"))
-        #expect(page.contains(#"<td class="late">2025-07-02 (late)</td>"#), "the clock is past the diagnosis date")
-        #expect(page.contains("<td>diagnose</td>"))
+        #expect(page.contains(#"<td class="nowrap" data-label="RMA"><a href="/staff/claims/RMA-2025-00001?lang=en">RMA-2025-00001</a></td>"#
+            + #"<td data-label="State">received</td><td class="nowrap" data-label="Date received">2025-06-27</td>"#
+            + #"<td data-label="Customer">Tomasz Kowalski</td>"#))
+        #expect(page.contains(#"<td data-label="Diagnosis due" class="late">2025-07-02 (late)</td>"#), "the clock is past the diagnosis date")
+        #expect(page.contains(#"<td data-label="Next step">Diagnosis</td>"#))
+        let uk = fixture.app.handle(HTTPRequest(method: "GET", path: "/staff", query: ["lang": "uk"], headers: ["Cookie": cookie])).text
+        #expect(uk.contains(#"<td data-label="Стан">прийнято</td>"#) && uk.contains(#"<td data-label="Наступний крок">Діагностика</td>"#),
+                "states and steps in the page's language")
     }
 }

@@ -43,12 +43,15 @@ public struct BatchFailure: Error, Sendable, CustomStringConvertible {
     public var line: Int?
     /// What went wrong.
     public var problem: BatchProblem
+    /// The record's key (see `BatchSelection.key(of:)`), when known.
+    public var key: String?
 
     /// A failure of record `record`.
-    public init(record: Int, line: Int?, problem: BatchProblem) {
+    public init(record: Int, line: Int?, problem: BatchProblem, key: String? = nil) {
         self.record = record
         self.line = line
         self.problem = problem
+        self.key = key
     }
 
     /// One line per problem, each starting with the record:

@@ -1,4 +1,5 @@
 import Foundation
+import HaruPDF
 import Layout
 import Warranty
 
@@ -24,10 +25,11 @@ public struct BatchDestination: Sendable {
 
 /// What happened to one record, reported in input order.
 public enum BatchEvent: Sendable {
-    /// The record's document was rendered; `path` is its file (nil when only merging).
-    /// `warnings` are lines such as `record 3 (line 3): $.claim.attachments[0].path:
-    /// warning: ...` (see `RenderedDocument.warnings`).
-    case rendered(record: Int, path: String?, pages: Int, warnings: [String])
+    /// The record's document was rendered; `path` is its file (nil when only merging) and
+    /// `sha256` the SHA-256 (hex) of that file. `warnings` are lines such as `record 3
+    /// (line 3): $.claim.attachments[0].path: warning: ...` (see `RenderedDocument.warnings`).
+    /// `key` is the record's key (see `BatchSelection.key(of:)`).
+    case rendered(record: Int, path: String?, pages: Int, warnings: [String], key: String, sha256: String?)
     /// The record produced no document.
     case failed(BatchFailure)
 }
@@ -46,8 +48,10 @@ public struct BatchProgress: Sendable, Equatable {
 
 /// The outcome of a batch.
 public struct BatchSummary: Sendable {
-    /// Records read.
+    /// Records this run took on (read, in its shard, not done before).
     public var records = 0
+    /// Records read but left to another shard or done by an earlier run.
+    public var skipped = 0
     /// Records whose document was rendered (and written, or merged).
     public var rendered = 0
     /// Records that failed.
@@ -89,6 +93,8 @@ public struct BatchRenderer: Sendable {
     public var baseDirectory: URL?
     /// Passwords and PDF/A for every document.
     public var pdf = PDFOptions()
+    /// The shard and the records done before (default: every record).
+    public var selection = BatchSelection()
 
     /// A batch of `template` with `jobs` workers (default: the active processor count).
     public init(renderer: DocumentRenderer, template: TemplateReference, kind: DocumentKind? = nil,
@@ -118,7 +124,9 @@ public struct BatchRenderer: Sendable {
             } catch {
                 throw .output(path: directory.path, reason: "cannot create the folder: \(error.localizedDescription)")
             }
-            lock = try FolderLock(directory.path)
+            // Shards of one input write disjoint records, so each shard locks only against itself.
+            let shard = selection.shardCount > 1 ? ".shard-\(selection.shardIndex)-of-\(selection.shardCount)" : ""
+            lock = try FolderLock(directory.path, name: ".talon-batch\(shard).lock")
         }
         defer { lock?.release() }
         let scheduler = BatchScheduler(batch: self, destination: destination, events: events)
@@ -128,8 +136,9 @@ public struct BatchRenderer: Sendable {
     /// The document of one record: its display list, PDF bytes and file name. Writing
     /// happens later, in input order (`BatchScheduler.deliver`).
     func process(_ record: BatchRecord, destination: BatchDestination) -> BatchOutcome {
+        let key = selection.key(of: record)
         func failure(_ problem: BatchProblem) -> BatchOutcome {
-            .failed(BatchFailure(record: record.number, line: record.line, problem: problem))
+            .failed(BatchFailure(record: record.number, line: record.line, problem: problem, key: key))
         }
         let value: JSONValue
         switch record.value {
@@ -148,12 +157,13 @@ public struct BatchRenderer: Sendable {
         }
         // Name problems are reported only for data that is otherwise valid, so a missing
         // required field is reported by validation at its path.
-        var file: (name: String, bytes: [UInt8])?
+        var file: (name: String, bytes: [UInt8], sha256: String)?
         if destination.directory != nil {
             switch destination.naming.fileName(for: value, record: record.number) {
             case .success(let name):
                 do {
-                    file = (name, try renderer.paint(list))
+                    let bytes = try renderer.paint(list)
+                    file = (name, bytes, AttachedDataReader.sha256(bytes))
                 } catch {
                     return failure(.document(error))
                 }
@@ -162,7 +172,7 @@ public struct BatchRenderer: Sendable {
             }
         }
         return .rendered(RenderedRecord(
-            record: record.number, line: record.line, file: file,
+            record: record.number, line: record.line, key: key, file: file,
             list: destination.mergedFile == nil ? nil : list, pages: list.pages.count,
             warnings: warnings.map { "\(record.label): \($0)" }))
     }
@@ -172,7 +182,8 @@ public struct BatchRenderer: Sendable {
 struct RenderedRecord: Sendable {
     var record: Int
     var line: Int?
-    var file: (name: String, bytes: [UInt8])?
+    var key: String
+    var file: (name: String, bytes: [UInt8], sha256: String)?
     var list: DisplayList?
     var pages: Int
     var warnings: [String]

@@ -15,7 +15,9 @@ final class BatchScheduler: @unchecked Sendable {
 
     private let lock = NSCondition()
     // Guarded by `lock`.
-    private var pending: [BatchRecord] = []
+    /// Records to render with their place among the records taken on (1, 2, 3…; record
+    /// numbers have gaps when a shard or a resumed run skips records).
+    private var pending: [(place: Int, record: BatchRecord)] = []
     private var pendingHead = 0
     private var readingDone = false
     private var inFlight = 0
@@ -44,7 +46,7 @@ final class BatchScheduler: @unchecked Sendable {
             thread.start()
         }
         var inputError: TalonError?
-        var count = 0
+        var count = 0, skipped = 0
         while true {
             let record: BatchRecord?
             do {
@@ -54,10 +56,14 @@ final class BatchScheduler: @unchecked Sendable {
                 break
             }
             guard let record else { break }
+            guard batch.selection.includes(record) else {
+                skipped += 1
+                continue
+            }
             count += 1
             lock.lock()
             while inFlight >= window { lock.wait() }
-            pending.append(record)
+            pending.append((count, record))
             inFlight += 1
             fractionRead = reader.fractionRead
             lock.broadcast()
@@ -72,6 +78,7 @@ final class BatchScheduler: @unchecked Sendable {
         merged = nil
         lock.unlock()
         result.records = count
+        result.skipped = skipped
         result.error = inputError
         if let file = destination.mergedFile, var list {
             // A print run of many records carries no one record's data.
@@ -97,7 +104,7 @@ final class BatchScheduler: @unchecked Sendable {
                 lock.unlock()
                 return
             }
-            let record = pending[pendingHead]
+            let (place, record) = pending[pendingHead]
             pendingHead += 1
             if pendingHead > 64, pendingHead * 2 > pending.count {
                 pending.removeFirst(pendingHead)
@@ -108,7 +115,7 @@ final class BatchScheduler: @unchecked Sendable {
             let outcome = batch.process(record, destination: destination)
 
             lock.lock()
-            finished[record.number] = outcome
+            finished[place] = outcome
             // One thread at a time delivers, outside the lock, so writing files never
             // holds up the reader or the other workers; the others just leave their outcome.
             guard !delivering else {
@@ -143,20 +150,22 @@ final class BatchScheduler: @unchecked Sendable {
         case .failed(let failure):
             event = .failed(failure)
         case .rendered(let rendered):
-            event = .rendered(record: rendered.record, path: nil, pages: rendered.pages, warnings: rendered.warnings)
+            event = .rendered(record: rendered.record, path: nil, pages: rendered.pages, warnings: rendered.warnings,
+                              key: rendered.key, sha256: nil)
             if let directory = destination.directory, let file = rendered.file {
                 let path = directory.appendingPathComponent(file.name).path
                 if let first = writtenNames[file.name] {
                     event = .failed(BatchFailure(record: rendered.record, line: rendered.line,
-                                                 problem: .duplicateName(file.name, firstRecord: first)))
+                                                 problem: .duplicateName(file.name, firstRecord: first), key: rendered.key))
                 } else {
                     do {
                         try AtomicFile.write(file.bytes, to: path)
                         writtenNames[file.name] = rendered.record
                         event = .rendered(record: rendered.record, path: path, pages: rendered.pages,
-                                          warnings: rendered.warnings)
+                                          warnings: rendered.warnings, key: rendered.key, sha256: file.sha256)
                     } catch {
-                        event = .failed(BatchFailure(record: rendered.record, line: rendered.line, problem: .document(error)))
+                        event = .failed(BatchFailure(record: rendered.record, line: rendered.line, problem: .document(error),
+                                                     key: rendered.key))
                     }
                 }
             }

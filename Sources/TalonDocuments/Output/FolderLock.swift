@@ -10,8 +10,8 @@ struct FolderLock {
     private let path: String
 
     /// Takes the folder's lock, or throws when another process holds it.
-    init(_ folder: String) throws(TalonError) {
-        path = folder + "/" + Self.fileName
+    init(_ folder: String, name: String = fileName) throws(TalonError) {
+        path = folder + "/" + name
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw .output(path: folder, reason: "cannot lock the folder: \(String(cString: strerror(errno)))") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {

@@ -144,6 +144,16 @@ struct LocaleCatalogue: Sendable {
         return .map(members)
     }
 
+    /// A catalogue without words: formats only.
+    init(tag: String, formats: TemplateLocale) {
+        self.tag = tag
+        files = []
+        texts = [:]
+        plurals = [:]
+        origins = [:]
+        locale = formats
+    }
+
     /// Line numbers of `"key":` at the start of a line (the catalogue's own layout: one key a line).
     static func keyLines(_ source: String) -> [String: Int] {
         var lines: [String: Int] = [:]

@@ -4,6 +4,13 @@ import Foundation
 /// a backup a person can read. Text stays text; bytes that are not UTF-8 (attachments) are
 /// `{"base64": "…"}`. The first line names the schema version; an import goes into an
 /// empty journal of the same version, in one transaction.
+///
+/// A backup is a file people read and pass around, so by default it leaves out the
+/// server's secrets (`Journal.secretTables`: the key signing forms, links and sessions, the
+/// API tokens' and staff passwords' hashes). A journal restored from it works: `talon
+/// serve` makes a new signing key (links and sessions signed before no longer open) and
+/// the first admin again, and tokens and users are added again. `includeSecrets` keeps them,
+/// for a backup that restores a running server as it was.
 extension SQLiteJournalStore {
     /// The journal's tables, parents before children.
     private func tables() throws(JournalError) -> [String] {
@@ -19,11 +26,11 @@ extension SQLiteJournalStore {
     }
 
     /// Writes the backup, line by line, to `write`.
-    public func exportLines(_ write: (String) -> Void) throws(JournalError) {
+    public func exportLines(includeSecrets: Bool = false, _ write: (String) -> Void) throws(JournalError) {
         try read { (_) throws(JournalError) in
             write(Self.line(["talon_journal": try schemaVersion]))
             // A whole-table scan gives rows in rowid (or primary key) order: the same file, the same lines.
-            for table in try tables() {
+            for table in try tables() where includeSecrets || !Journal.secretTables.contains(table) {
                 let names = try columns(table)
                 let quoted = names.map { "\"\($0)\"" }.joined(separator: ", ")
                 for row in try connection.prepare("SELECT \(quoted) FROM \"\(table)\"").rows() {
@@ -81,7 +88,7 @@ extension SQLiteJournalStore {
                 guard !names.isEmpty, names.allSatisfy(allowed.contains) else {
                     throw .input(path: at, reason: "unknown column in \(table) (columns: \(allowed.joined(separator: ", ")))")
                 }
-                var values: [SQLiteValue] = []
+                var values: [SQLValue] = []
                 for name in names {
                     switch row[name] {
                     case let text as String: values.append(.text(text))

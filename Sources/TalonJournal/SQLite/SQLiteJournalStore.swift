@@ -4,7 +4,18 @@ import Foundation
 /// keys on, every change in one `BEGIN IMMEDIATE` transaction (writers queue on the file
 /// lock, so numbers are taken one writer at a time), schema migrated on open.
 /// Not Sendable: open one per thread or task; several processes may share the file.
-public final class SQLiteJournalStore: JournalStore {
+public final class SQLiteJournalStore: JournalStore, SQLDatabase {
+    /// When a commit reaches the disk (SQLite's `synchronous` in WAL mode).
+    public enum Synchronous: String, Sendable {
+        /// Every commit is synced before it returns: a number printed on a document stays
+        /// taken even after a power cut. The default; costs one fsync per commit (a few ms).
+        case full = "FULL"
+        /// Commits survive a killed process but a power cut may forget the last ones (those
+        /// since the last checkpoint), whose numbers would then be given again. For
+        /// throw-away or re-creatable journals (benchmarks, test runs).
+        case normal = "NORMAL"
+    }
+
     let connection: SQLiteConnection
     private var statements: [String: SQLiteStatement] = [:]
     public let path: String
@@ -12,16 +23,14 @@ public final class SQLiteJournalStore: JournalStore {
     /// Opens the journal at `path`, creating it when `create` and it does not exist, and
     /// migrates it. A file that is not a journal, is damaged, or has a newer schema is
     /// refused before anything is written to it.
-    public init(path: String, create: Bool = true) throws(JournalError) {
+    public init(path: String, create: Bool = true, synchronous: Synchronous = .full) throws(JournalError) {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw .notFound("journal \(path)") }
         do {
             connection = try SQLiteConnection(path: path, create: create)
             try Self.checkBeforeWriting(connection, path: path)
-            // synchronous = FULL: a number printed on a document stays taken even after a power
-            // loss (NORMAL is ~1.5x faster but may forget the last commits).
-            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = \(synchronous.rawValue);")
             try migrate()
         } catch {
             throw Self.located(error, path: path)
@@ -68,23 +77,27 @@ public final class SQLiteJournalStore: JournalStore {
     }
 
     public func write<T>(_ body: (any JournalTransaction) throws(JournalError) -> T) throws(JournalError) -> T {
-        try inTransaction { () throws(JournalError) in try body(SQLiteTransaction(store: self)) }
+        try inTransaction { () throws(JournalError) in try body(SQLTransaction(store: self, writing: true)) }
     }
 
     public func read<T>(_ body: (any JournalTransaction) throws(JournalError) -> T) throws(JournalError) -> T {
         try connection.execute("BEGIN")
         defer { try? connection.execute("COMMIT") }
         do {
-            return try body(SQLiteTransaction(store: self))
+            return try body(SQLTransaction(store: self, writing: false))
         } catch {
             throw Self.located(error, path: path)
         }
     }
 
-    /// A statement prepared once per connection.
+    func rows(_ sql: String, _ values: [SQLValue]) throws(JournalError) -> [[SQLValue]] {
+        try statement(sql).rows(values)
+    }
+
+    /// A statement prepared once per connection (in SQLite's dialect, see `SQLDialect`).
     func statement(_ sql: String) throws(JournalError) -> SQLiteStatement {
         if let cached = statements[sql] { return cached }
-        let prepared = try connection.prepare(sql)
+        let prepared = try connection.prepare(SQLDialect.sqlite.statement(sql))
         statements[sql] = prepared
         return prepared
     }

@@ -2,7 +2,7 @@ import Foundation
 internal import CSQLite
 
 /// A value bound to or read from a statement.
-enum SQLiteValue: Equatable {
+enum SQLValue: Equatable {
     case null
     case integer(Int64)
     case text(String)
@@ -24,7 +24,7 @@ final class SQLiteStatement {
     /// SQLite copies bound text and blobs (`SQLITE_TRANSIENT`, whose C macro Swift cannot import).
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    func bind(_ values: [SQLiteValue]) throws(JournalError) {
+    func bind(_ values: [SQLValue]) throws(JournalError) {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
         for (offset, value) in values.enumerated() {
@@ -45,9 +45,9 @@ final class SQLiteStatement {
     }
 
     /// Runs the statement to the end and returns every row.
-    func rows(_ values: [SQLiteValue] = []) throws(JournalError) -> [[SQLiteValue]] {
+    func rows(_ values: [SQLValue] = []) throws(JournalError) -> [[SQLValue]] {
         try bind(values)
-        var result: [[SQLiteValue]] = []
+        var result: [[SQLValue]] = []
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { break }
@@ -62,11 +62,11 @@ final class SQLiteStatement {
     }
 
     /// Runs a statement that returns no rows.
-    func run(_ values: [SQLiteValue] = []) throws(JournalError) {
+    func run(_ values: [SQLValue] = []) throws(JournalError) {
         _ = try rows(values)
     }
 
-    private func column(_ index: Int32) -> SQLiteValue {
+    private func column(_ index: Int32) -> SQLValue {
         switch sqlite3_column_type(statement, index) {
         case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
         case SQLITE_TEXT:
@@ -81,7 +81,7 @@ final class SQLiteStatement {
     }
 }
 
-extension SQLiteValue {
+extension SQLValue {
     var int: Int? { if case .integer(let value) = self { Int(value) } else { nil } }
     var string: String? { if case .text(let value) = self { value } else { nil } }
     var bytes: [UInt8]? {

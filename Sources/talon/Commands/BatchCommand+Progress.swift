@@ -22,7 +22,7 @@ final class BatchProgressDisplay: @unchecked Sendable {
         case .failed(let failure):
             clearLine()
             printStandardError(failure.description + "\n")
-        case .rendered(_, _, _, let warnings) where !warnings.isEmpty:
+        case .rendered(_, _, _, let warnings, _, _) where !warnings.isEmpty:
             clearLine()
             printStandardError(warnings.joined(separator: "\n") + "\n")
         default:
@@ -52,6 +52,7 @@ final class BatchProgressDisplay: @unchecked Sendable {
         let rate = seconds > 0 ? Int((Double(summary.records) / seconds).rounded()) : summary.records
         var text = "\(summary.records) document\(summary.records == 1 ? "" : "s"): \(summary.rendered) written, "
             + "\(summary.failed) failed in \(String(format: "%.2f", seconds)) s (\(rate)/s)"
+        if summary.skipped > 0 { text += "; \(summary.skipped) skipped (another shard's or written before)" }
         if let mergedFile, let pages = summary.mergedPages {
             text += "; \(pages) page\(pages == 1 ? "" : "s") merged into \(mergedFile)"
         }

@@ -6,7 +6,7 @@ import TalonDocuments
 enum BatchCommand: Command {
     static let spec = CommandSpec(
         name: "batch",
-        synopsis: "<template> <input> --out-dir <dir> [--jobs N] [--name <pattern>] [--merge <file.pdf>] [--locale en|uk] [--quiet]",
+        synopsis: "<template> <input> --out-dir <dir> [--jobs N] [--name <pattern>] [--merge <file.pdf>] [--locale en|uk] [--shard I/N | --shards N] [--shard-key <field>] [--results <file|->] [--resume <file>] [--quiet]",
         summary: "Render many documents: one PDF per record, or one merged PDF.",
         positionals: [
             ("<template>", "Built-in name (\(DocumentCatalog.names.joined(separator: ", "))) or a .mustache file."),
@@ -20,6 +20,11 @@ enum BatchCommand: Command {
             .init(names: ["--locale"], valueName: "en|uk", help: "Language of every document (default: each record's \"locale\", else en)."),
             .init(names: ["--input-format"], valueName: "json|jsonl|csv", help: "How the input is written (default: from its extension, else its content)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate each record as this document kind."),
+            .init(names: ["--shard"], valueName: "I/N", help: "Render only shard I of N (I from 0 to N-1): every machine gets the whole input."),
+            .init(names: ["--shards"], valueName: "N", help: "N shards, this one's index from $JOB_COMPLETION_INDEX (a Kubernetes Indexed Job)."),
+            .init(names: ["--shard-key"], valueName: "field", help: "Split by this field's text ({card.number}) instead of the record number."),
+            .init(names: ["--results"], valueName: "file|-", help: "One JSON line per record (appended to a file): key, path, SHA-256, pages or errors."),
+            .init(names: ["--resume"], valueName: "file", help: "Skip the records an earlier run's --results file lists as written."),
             Options.attachments,
             Options.templates,
             .init(names: ["-q", "--quiet"], valueName: nil, help: "Print only the failed records, no progress or summary."),
@@ -38,11 +43,20 @@ enum BatchCommand: Command {
         FAILURES: a bad record is reported as 'record 17 (line 17): $.product.serial: required'
           and the others are still written. Exit status: 0 all written, 1 some record or the
           input failed, 2 bad usage, 3 a file could not be written.
+        SHARDS: record N (from 1) goes to shard (N-1) mod the count; with --shard-key, the key's
+          64-bit FNV-1a hash mod the count (a record without the field goes by its number). Shards
+          are disjoint and together the whole input; a shard's files do not depend on the machine.
+        RESULTS: {"record":1,"key":"…","status":"written","path":"…","sha256":"…","pages":2}
+          or {"record":2,…,"status":"failed","errors":[{"path":"$.product.serial","message":"required"}]};
+          --resume results.jsonl --results results.jsonl finishes an interrupted run.
         PROGRESS: shown on standard error when it is a terminal; the summary line is printed
           unless --quiet. A merged PDF keeps every page in memory until the end.
         EXAMPLES:
           talon batch warranty-card Samples/batch/cards.jsonl --out-dir cards
           talon batch warranty-card cards.csv --merge print-run.pdf --jobs 2
+          talon batch warranty-card cards.jsonl --out-dir cards --shard 0/4 --results shard-0.jsonl
+          JOB_COMPLETION_INDEX=2 talon batch warranty-card cards.jsonl --out-dir cards --shards 4
+          cat cards.jsonl | talon batch warranty-card - --input-format jsonl --out-dir cards --results -
         """)
 
     static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
@@ -78,6 +92,8 @@ enum BatchCommand: Command {
         }
         let quiet = arguments.flag("quiet")
         let pdf = try Options.pdfOptions(arguments, command: name)
+        let selection = try Self.selection(arguments)
+        let results = try arguments.value("results").map { (path) throws(CLIError) in try BatchResultsLog(path: path, outputFolder: arguments.value("out-dir")) }
 
         do {
             let template = try TemplateReference(parsing: templateName)
@@ -85,13 +101,19 @@ enum BatchCommand: Command {
             var batch = BatchRenderer(renderer: renderer, template: template, kind: kindOption, locale: locale, jobs: jobs)
             batch.pdf = pdf
             batch.baseDirectory = Options.attachmentsFolder(arguments, dataPath: inputPath)
+            batch.selection = selection
             let naming = try arguments.value("name").map { try FileNamePattern($0) } ?? .defaultPattern(for: batch.kind)
             let reader = try BatchReader(path: inputPath, format: format, kind: batch.kind)
             let display = BatchProgressDisplay(showsProgress: !quiet && isatty(2) == 1)
             let summary = try batch.run(reader, to: BatchDestination(directory: directory, naming: naming, mergedFile: merged)) {
-                event, progress in display.show(event, progress)
+                event, progress in
+                display.show(event, progress)
+                results?.record(event)
             }
             display.finish(summary, mergedFile: merged?.path, quiet: quiet)
+            if let results, let problem = results.writeError {
+                return ExitCode.report(CLIError.talon(.output(path: results.path, reason: problem)))
+            }
             if let error = summary.error { return ExitCode.report(CLIError.talon(error)) }
             if summary.outputFailures > 0 { return ExitCode.output }
             return summary.failed > 0 ? ExitCode.failure : ExitCode.success
@@ -101,6 +123,32 @@ enum BatchCommand: Command {
             throw .talon(error)
         } catch {
             throw .talon(.unsupported("\(error)"))
+        }
+    }
+
+    /// `--shard I/N`, or `--shards N` with `$JOB_COMPLETION_INDEX`; `--shard-key`; `--resume`.
+    static func selection(_ arguments: ParsedArguments,
+                          environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIError) -> BatchSelection {
+        var index = 0, count = 1
+        if let text = arguments.value("shard") {
+            guard arguments.value("shards") == nil else { throw .usage("give --shard I/N or --shards N, not both", command: spec.name) }
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]) else {
+                throw .usage("invalid --shard '\(text)'; expected I/N such as 0/4", command: spec.name)
+            }
+            (index, count) = (i, n)
+        } else if let text = arguments.value("shards") {
+            guard let n = Int(text) else { throw .usage("invalid --shards '\(text)'; expected a whole number", command: spec.name) }
+            guard let indexText = environment["JOB_COMPLETION_INDEX"], let i = Int(indexText) else {
+                throw .usage("--shards needs $JOB_COMPLETION_INDEX (the shard's index, from 0), or give --shard I/N", command: spec.name)
+            }
+            (index, count) = (i, n)
+        }
+        let done = try arguments.value("resume").map { (path) throws(CLIError) in try BatchResultsLog.done(readingFrom: path) } ?? [:]
+        do {
+            return try BatchSelection(shard: index, of: count, keyField: arguments.value("shard-key"), done: done)
+        } catch {
+            throw .usage("\(error)", command: spec.name)
         }
     }
 }

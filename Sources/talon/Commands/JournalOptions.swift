@@ -6,8 +6,8 @@ import Warranty
 /// Options of the commands that use the journal.
 enum JournalOptions {
     static let journal = CommandSpec.Option(
-        names: ["--journal"], valueName: "file",
-        help: "The journal file (default: $TALON_JOURNAL, else ./talon.db; created when missing).")
+        names: ["--journal"], valueName: "file|url",
+        help: "The journal file, or a postgres:// URL (default: $TALON_JOURNAL, else ./talon.db; created when missing).")
 
     /// Opens the journal named by `--journal`, `$TALON_JOURNAL` or `./talon.db`.
     static func open(_ arguments: ParsedArguments, create: Bool = true) throws(CLIError) -> Journal {

@@ -19,6 +19,7 @@ enum ServeCommand: Command {
             .init(names: ["--timeout"], valueName: "seconds", help: "Idle time before a connection is closed (default 15)."),
             .init(names: ["--max-body"], valueName: "KiB", help: "Largest JSON request body (default 1024)."),
             .init(names: ["--max-upload"], valueName: "KiB", help: "Largest form with files (default 32768)."),
+            .init(names: ["--api-rate"], valueName: "n", help: "API requests per token per minute (default 6000; beyond that 429)."),
             Options.templates,
         ],
         details: """
@@ -35,6 +36,7 @@ enum ServeCommand: Command {
         limits.idleTimeout = try number(arguments, "timeout", default: limits.idleTimeout, range: 1...3600)
         limits.body = try number(arguments, "max-body", default: limits.body >> 10, range: 1...1 << 20) << 10
         limits.upload = try number(arguments, "max-upload", default: limits.upload >> 10, range: 1...1 << 21) << 10
+        let apiRate = try number(arguments, "api-rate", default: 6000, range: 1...100_000_000)
         let listen = arguments.value("listen") ?? "127.0.0.1:8080"
         let journalPath = Journal.defaultPath(option: arguments.value("journal"))
         raiseOpenFileLimit()
@@ -46,7 +48,7 @@ enum ServeCommand: Command {
                 printStandardError("talon serve: first staff user 'admin', password \(password) (shown once; /staff/login)\n")
             }
             let box = ServerBox()
-            let app = try TalonApp(renderer: renderer, desk: desk,
+            let app = try TalonApp(renderer: renderer, desk: desk, apiRequestsPerToken: apiRate,
                                    capacity: limits.queue + limits.workers, load: { box.server?.load ?? 0 })
             server = HTTPServer(limits: limits, log: { printStandardError("\($0)\n") }, handler: app.handle)
             box.server = server

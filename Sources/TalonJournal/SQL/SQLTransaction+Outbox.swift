@@ -1,17 +1,17 @@
 import Foundation
 
 /// The notice outbox in SQLite.
-extension SQLiteTransaction {
+extension SQLTransaction {
     private static let columns = """
         id, message_id, rma, event, sender, recipient, subject, text, html, attachment_name, attachment,
         status, attempts, next_attempt, last_error
         """
 
     func enqueue(_ message: OutboxMessage) throws(JournalError) {
-        try store.statement("""
+        try run("""
             INSERT OR IGNORE INTO outbox(message_id, rma, event, sender, recipient, subject, text, html,
                 attachment_name, attachment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).run([
+            """, [
             .text(message.messageID), message.rma.map { .text($0) } ?? .null, .text(message.event),
             .text(message.sender), .text(message.recipient), .text(message.subject), .text(message.text),
             .text(message.html), message.attachmentName.map { .text($0) } ?? .null,
@@ -19,9 +19,9 @@ extension SQLiteTransaction {
         ])
     }
 
-    private func messages(_ sql: String, _ values: [SQLiteValue]) throws(JournalError) -> [OutboxMessage] {
+    private func messages(_ sql: String, _ values: [SQLValue]) throws(JournalError) -> [OutboxMessage] {
         var result: [OutboxMessage] = []
-        for row in try store.statement("SELECT \(Self.columns) FROM outbox \(sql)").rows(values) {
+        for row in try rows("SELECT \(Self.columns) FROM outbox \(sql)", values) {
             guard row.count == 15, let id = row[0].int, let messageID = row[1].string, let event = row[3].string,
                   let sender = row[4].string, let recipient = row[5].string, let subject = row[6].string,
                   let text = row[7].string, let html = row[8].string,
@@ -45,12 +45,10 @@ extension SQLiteTransaction {
     }
 
     func markSent(id: Int, at time: Int) throws(JournalError) {
-        try store.statement("UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")
-            .run([.integer(Int64(time)), .integer(Int64(id))])
+        try run("UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?", [.integer(Int64(time)), .integer(Int64(id))])
     }
 
     func markFailed(id: Int, error: String, nextAttempt: Int) throws(JournalError) {
-        try store.statement("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ? WHERE id = ?")
-            .run([.text(error), .integer(Int64(nextAttempt)), .integer(Int64(id))])
+        try run("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ? WHERE id = ?", [.text(error), .integer(Int64(nextAttempt)), .integer(Int64(id))])
     }
 }

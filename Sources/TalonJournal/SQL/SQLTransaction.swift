@@ -1,34 +1,63 @@
 import Foundation
 import Warranty
 
-/// The journal's rows in SQLite, inside one transaction of `SQLiteJournalStore`.
-struct SQLiteTransaction: JournalTransaction {
-    let store: SQLiteJournalStore
+/// A database the journal's rows are kept in: SQLite or PostgreSQL. The statements are
+/// written once, in SQLite's words; each database turns them into its own dialect
+/// (`SQLDialect`) when it prepares them.
+protocol SQLDatabase: AnyObject {
+    /// The file or server, for messages (never with a password).
+    var path: String { get }
+    /// Runs one statement and returns its rows.
+    func rows(_ sql: String, _ values: [SQLValue]) throws(JournalError) -> [[SQLValue]]
+}
 
-    private func rows(_ sql: String, _ values: [SQLiteValue] = []) throws(JournalError) -> [[SQLiteValue]] {
-        try store.statement(sql).rows(values)
+/// The journal's rows, inside one transaction of a `SQLDatabase`.
+struct SQLTransaction: JournalTransaction {
+    let store: any SQLDatabase
+    /// A write transaction: rows read to be changed are locked (`FOR UPDATE`, which SQLite,
+    /// holding the whole file's write lock, does without).
+    let writing: Bool
+
+    func rows(_ sql: String, _ values: [SQLValue] = []) throws(JournalError) -> [[SQLValue]] {
+        try store.rows(sql, values)
     }
 
-    private func run(_ sql: String, _ values: [SQLiteValue] = []) throws(JournalError) {
-        try store.statement(sql).run(values)
+    func run(_ sql: String, _ values: [SQLValue] = []) throws(JournalError) {
+        _ = try store.rows(sql, values)
     }
 
     func takeNumber(_ series: NumberSeries, year: Int) throws(JournalError) -> String {
+        let format = try numberFormat(series)
+        try run("""
+            INSERT INTO series(series, year, last) VALUES (?, ?, 1)
+            ON CONFLICT(series, year) DO UPDATE SET last = series.last + 1
+            """, [.text(series.rawValue), .integer(Int64(year))])
+        return try format.number(of: series, counter: try lastCounter(series, year: year), year: year)
+    }
+
+    func numberFormat(_ series: NumberSeries) throws(JournalError) -> NumberFormat {
         guard let pattern = try rows("SELECT format FROM series_formats WHERE series = ?", [.text(series.rawValue)])
             .first?.first?.string else {
             throw .corrupt(path: store.path, reason: "no format for the \(series.rawValue) series")
         }
-        let format = try NumberFormat(pattern)
-        try run("""
-            INSERT INTO series(series, year, last) VALUES (?, ?, 1)
-            ON CONFLICT(series, year) DO UPDATE SET last = last + 1
-            """, [.text(series.rawValue), .integer(Int64(year))])
-        let counter = try rows("SELECT last FROM series WHERE series = ? AND year = ?",
-                               [.text(series.rawValue), .integer(Int64(year))]).first?.first?.int ?? 0
-        guard let number = format.format(counter: counter, year: year) else {
-            throw .store("the \(series.rawValue) series for \(year) is full (\(pattern))")
+        return try NumberFormat(pattern)
+    }
+
+    func lastCounter(_ series: NumberSeries, year: Int) throws(JournalError) -> Int {
+        let key: [SQLValue] = [.text(series.rawValue), .integer(Int64(year))]
+        let last: Int
+        if writing {
+            // The row exists before it is locked, so a second writer waits for it instead of racing to insert it.
+            try run("INSERT OR IGNORE INTO series(series, year, last) VALUES (?, ?, 0)", key)
+            last = try rows("SELECT last FROM series WHERE series = ? AND year = ? FOR UPDATE", key).first?.first?.int ?? 0
+        } else {
+            last = try rows("SELECT last FROM series WHERE series = ? AND year = ?", key).first?.first?.int ?? 0
         }
-        return number
+        // A counter has at most 18 digits (`NumberFormat`), so arithmetic on it cannot overflow.
+        guard (0...999_999_999_999_999_999).contains(last) else {
+            throw .corrupt(path: store.path, reason: "the \(series.rawValue) series for \(year) holds \(last)")
+        }
+        return last
     }
 
     func storeTemplateSet(_ set: TemplateSet) throws(JournalError) {
@@ -39,7 +68,7 @@ struct SQLiteTransaction: JournalTransaction {
         guard let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
             throw .store("cannot encode template set")
         }
-        try run("INSERT INTO template_sets(hash, files) VALUES (?, ?)", [.text(set.hash), .text(String(decoding: json, as: UTF8.self))])
+        try run("INSERT OR IGNORE INTO template_sets(hash, files) VALUES (?, ?)", [.text(set.hash), .text(String(decoding: json, as: UTF8.self))])
     }
 
     func templateSet(hash: String) throws(JournalError) -> TemplateSet? {
@@ -69,7 +98,7 @@ struct SQLiteTransaction: JournalTransaction {
         ])
     }
 
-    private func issuedDocument(_ row: [SQLiteValue]) throws(JournalError) -> IssuedDocument {
+    private func issuedDocument(_ row: [SQLValue]) throws(JournalError) -> IssuedDocument {
         guard row.count >= 9, let number = row[0].string,
               let kind = row[1].string.flatMap(DocumentKind.init(rawValue:)),
               let locale = row[2].string.flatMap(DocumentLocale.init(rawValue:)),
@@ -111,7 +140,8 @@ struct SQLiteTransaction: JournalTransaction {
     }
 
     func claim(rma: String) throws(JournalError) -> (state: ClaimState, locale: DocumentLocale, data: Data)? {
-        guard let row = try rows("SELECT state, locale, data FROM claims WHERE rma = ?", [.text(rma)]).first else { return nil }
+        let lock = writing ? " FOR UPDATE" : ""
+        guard let row = try rows("SELECT state, locale, data FROM claims WHERE rma = ?\(lock)", [.text(rma)]).first else { return nil }
         guard let state = row[0].string.flatMap(ClaimState.init(rawValue:)),
               let locale = row[1].string.flatMap(DocumentLocale.init(rawValue:)), let data = row[2].bytes
         else { throw .corrupt(path: store.path, reason: "claim \(rma) is unreadable") }
