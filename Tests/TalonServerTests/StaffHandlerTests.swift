@@ -71,11 +71,13 @@ import TestSupport
             return
         }
         let page = fixture.app.handle(HTTPRequest(method: "GET", path: "/staff", headers: ["Cookie": cookie])).text
-        #expect(page.contains(#"<td class="nowrap"><a href="/staff/claims/RMA-2025-00001?lang=en">RMA-2025-00001</a></td><td>received</td>"#
-            + #"<td class="nowrap">2025-06-27</td><td>Tomasz Kowalski</td>"#))
-        #expect(page.contains(#"<td class="late">2025-07-02 (late)</td>"#), "the clock is past the diagnosis date")
-        #expect(page.contains("<td>Diagnosis</td>"))
+        #expect(page.contains(#"<td class="nowrap" data-label="RMA"><a href="/staff/claims/RMA-2025-00001?lang=en">RMA-2025-00001</a></td>"#
+            + #"<td data-label="State">received</td><td class="nowrap" data-label="Date received">2025-06-27</td>"#
+            + #"<td data-label="Customer">Tomasz Kowalski</td>"#))
+        #expect(page.contains(#"<td data-label="Diagnosis due" class="late">2025-07-02 (late)</td>"#), "the clock is past the diagnosis date")
+        #expect(page.contains(#"<td data-label="Next step">Diagnosis</td>"#))
         let uk = fixture.app.handle(HTTPRequest(method: "GET", path: "/staff", query: ["lang": "uk"], headers: ["Cookie": cookie])).text
-        #expect(uk.contains("<td>прийнято</td>") && uk.contains("<td>Діагностика</td>"), "states and steps in the page's language")
+        #expect(uk.contains(#"<td data-label="Стан">прийнято</td>"#) && uk.contains(#"<td data-label="Наступний крок">Діагностика</td>"#),
+                "states and steps in the page's language")
     }
 }

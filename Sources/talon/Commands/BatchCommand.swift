@@ -117,8 +117,6 @@ enum BatchCommand: Command {
             if let error = summary.error { return ExitCode.report(CLIError.talon(error)) }
             if summary.outputFailures > 0 { return ExitCode.output }
             return summary.failed > 0 ? ExitCode.failure : ExitCode.success
-        } catch let error as CLIError {
-            throw error
         } catch let error as FileNamePatternError {
             throw .usage(error.description, command: name)
         } catch let error as TalonError {
