@@ -1,5 +1,6 @@
 import Barcode
 import Foundation
+import HaruPDF
 import Layout
 import Markup
 
@@ -63,6 +64,10 @@ func layoutBenchmark() throws {
     }
     print(String(format: "invoice 2000 rows: %.2f ms, %d pages, %d ops, peak RSS %.1f MB (%.1f MB before it)",
                  elapsed, list.pages.count, count, Double(usage.ru_maxrss) / 1024, Double(before.ru_maxrss) / 1024))
+    // The 2,000-line invoice as a PDF: its bytes per line item are what peers are compared by.
+    let pdf = try PDFPainter.render(list)
+    print(String(format: "invoice 2000 rows as PDF: %d bytes (%.1f KiB), %.1f B per line item",
+                 pdf.count, Double(pdf.count) / 1024, Double(pdf.count) / 2000))
 }
 
 enum LayoutBenchmarkDocuments {

@@ -13,6 +13,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("paint", paintBenchmark),
     ("pipeline", pipelineBenchmark),
     ("card", cardBenchmark),
+    ("startup", startupBenchmark),
     ("service-documents", serviceDocumentsBenchmark),
     ("batch", batchBenchmark),
     ("archive", archiveBenchmark),
@@ -37,6 +38,8 @@ if let name = CommandLine.arguments.dropFirst().first, let work = workers[name] 
 }
 
 let wanted = Set(CommandLine.arguments.dropFirst())
+// Figures from different machines compare as ratios to this.
+machineYardstick()
 for benchmark in benchmarks where wanted.isEmpty || wanted.contains(benchmark.name) {
     print("== \(benchmark.name)")
     do {

@@ -76,7 +76,7 @@ import Testing
         let subsetBytes = try font.subset(scalars: Self.scalars("їЇЁё"), postScriptName: "TLNAAA+Test")
         let subset = try TrueTypeFont(bytes: subsetBytes)
         let reader = try GlyphReader(font: subset)
-        let file = FontBytes(bytes: subsetBytes, table: "glyf")
+        let file = FontBytes(bytes: FontData(subsetBytes), table: "glyf")
         for glyph in 0..<subset.numberOfGlyphs {
             let range = try reader.range(ofGlyph: glyph)
             if !range.isEmpty { #expect(try file.i16(range.lowerBound) >= 0, "glyph \(glyph) is still composite") }
@@ -128,7 +128,7 @@ import Testing
     @Test func refusesFontsWhoseLicenceForbidsEmbedding() throws {
         let original = try TrueTypeFont(contentsOf: Self.sans)
         let os2 = try #require(original.tables["OS/2"])
-        var bytes = original.bytes
+        var bytes = Array(original.bytes)
         bytes[os2.lowerBound + 8] = 0x00
         bytes[os2.lowerBound + 9] = 0x02  // restricted licence embedding
         let restricted = try TrueTypeFont(bytes: bytes)

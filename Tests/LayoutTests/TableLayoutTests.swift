@@ -35,6 +35,25 @@ import Testing
         }
     }
 
+    /// A row's borders follow all of its text, so the painter writes the row's text as one
+    /// text object: the cell rectangles come in runs of one per column, text in between.
+    @Test func rowBordersFollowTheRowsText() throws {
+        let list = try F.engine().layout(Self.invoice(rows: 60))
+        for page in list.pages {
+            var runs: [Int] = [], current = 0
+            for op in page.ops {
+                if case .strokeRect = op {
+                    current += 1
+                } else if current > 0 {
+                    runs.append(current)
+                    current = 0
+                }
+            }
+            if current > 0 { runs.append(current) }
+            #expect(runs.count > 10 && runs.allSatisfy { $0 == 4 }, "\(runs)")
+        }
+    }
+
     @Test func rowsAreNotSplitAcrossPages() throws {
         let rows = (1...120).map { number in
             [TableCell(content: [.text("r\(number)a"), .lineBreak, .text("r\(number)b"), .lineBreak,

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Layout
 
@@ -17,6 +18,17 @@ import Testing
         #expect(font.glyph(for: "\u{10FFFF}") == nil)
     }
 
+    /// A font file is mapped, not read: the mapping holds the same bytes as a copy read
+    /// whole, and a font made from either subsets to the same file.
+    @Test func mappedFileEqualsItsCopy() throws {
+        let mapped = try TrueTypeFont(contentsOf: Self.sans)
+        let copy = try TrueTypeFont(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: Self.sans))))
+        #expect(mapped.bytes.count == 759_720)
+        #expect(mapped == copy && mapped.tables == copy.tables)
+        #expect(try mapped.subset(scalars: ["ї", "A"], postScriptName: "X") == copy.subset(scalars: ["ї", "A"], postScriptName: "X"))
+        #expect(try FontData(mapping: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf") != mapped.bytes)
+    }
+
     @Test func reportsMissingCharacters() throws {
         let font = try TrueTypeFont(contentsOf: Self.sans)
         #expect(font.missingScalars(in: "ok 中 ok 中 \u{E000}") == ["中", "\u{E000}"])
@@ -29,6 +41,10 @@ import Testing
         }
         #expect(throws: FontError.unreadable(path: "/nonexistent.ttf", reason: "no such file or not readable")) {
             try TrueTypeFont(contentsOf: "/nonexistent.ttf")
+        }
+        // A folder is refused by name rather than read; a mapped font equals its copy.
+        #expect(throws: FontError.unreadable(path: "/usr/share/fonts", reason: "not a regular file")) {
+            try TrueTypeFont(contentsOf: "/usr/share/fonts")
         }
     }
 }

@@ -2,38 +2,16 @@ import Foundation
 import Testing
 import TestSupport
 
-/// One template per document, words from `Templates/locales/<tag>.json`: every sample in
-/// every language, plural forms, Polish formats, and `talon check` on the catalogues.
+/// One template per document, words from `Templates/locales/<tag>.json`: the Polish
+/// invoice, plural forms and `talon check` on the catalogues, from outside. (Every sample in
+/// every language is rendered in-process by TalonDocumentsTests.)
 @Suite struct LocaleCatalogueTests {
     static let root = TestSupport.packageRoot
-    static let languages = ["en", "uk", "pl"]
 
     static func temporaryFolder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-locales-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
-    }
-
-    /// Every sample of a service document or card renders as a PDF in en, uk and pl (one
-    /// batch per language and kind keeps the process count low); notices as text.
-    @Test func everySampleRendersInEveryLanguage() throws {
-        let folder = try Self.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let samples = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Samples").path)
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix("service-center") }.sorted()
-        #expect(samples.contains("invoice.pl.json"))
-        for sample in samples {
-            let kind = String(sample.prefix { $0 != "." })
-            let path = Self.root.appendingPathComponent("Samples/\(sample)").path
-            for language in Self.languages {
-                let output = folder.appendingPathComponent("\(sample).\(language).out").path
-                var arguments = ["render", kind, path, "--locale", language, "-o", output]
-                if kind == "notice" { arguments += ["--format", "text"] }
-                let result = try TestSupport.talon(arguments)
-                #expect(result.status == 0, "\(sample) in \(language): \(result.stderrText)")
-                #expect(FileManager.default.fileExists(atPath: output), "\(sample) in \(language)")
-            }
-        }
     }
 
     @Test func polishInvoiceIsAFakturaWithNIPAndAmountInWords() throws {

@@ -29,13 +29,24 @@ public enum TestSupport {
         try run(talonBinary, arguments, stdin: stdin, environment: environment)
     }
 
-    /// A fresh empty temporary folder.
+    /// A fresh empty folder inside this test process's own scratch folder
+    /// (`talon-tests-<pid>` in the system's temporary folder), which is removed with
+    /// everything in it when the process exits: a run leaves nothing behind.
     public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("talon-tests-\(UUID().uuidString)")
+        let url = scratchFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// This process's scratch folder, created on first use; its removal at exit is
+    /// registered then (the handler captures nothing, as a C function pointer must not).
+    public static let scratchFolder: URL = {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("talon-tests-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: url)  // left by an earlier process with this id
+        atexit { try? FileManager.default.removeItem(at: TestSupport.scratchFolder) }
+        return url
+    }()
 
     public struct ProcessResult {
         public var status: Int32

@@ -1,6 +1,6 @@
 /// Big-endian reads from font data that report truncation instead of trapping.
 struct FontBytes {
-    let bytes: [UInt8]
+    let bytes: FontData
     let table: String
 
     func u8(_ offset: Int) throws(FontError) -> Int {

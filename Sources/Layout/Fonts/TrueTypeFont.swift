@@ -4,8 +4,8 @@ import Foundation
 /// vertical metrics, character map) and the raw tables the subsetter copies from.
 /// Immutable after loading, so one instance is shared by every document and task.
 public final class TrueTypeFont: Sendable, Equatable, CustomStringConvertible {
-    /// The whole font file.
-    public let bytes: [UInt8]
+    /// The whole font file (mapped when read from a file).
+    public let bytes: FontData
     /// Offset and length of each table, by tag.
     public let tables: [String: Range<Int>]
     public let postScriptName: String
@@ -26,7 +26,12 @@ public final class TrueTypeFont: Sendable, Equatable, CustomStringConvertible {
     let glyphRecords: GlyphRecordCache
 
     /// Reads a font from its bytes.
-    public init(bytes: [UInt8]) throws(FontError) {
+    public convenience init(bytes: [UInt8]) throws(FontError) {
+        try self.init(data: FontData(bytes))
+    }
+
+    /// Reads a font from a mapped file or a copy of its bytes.
+    public init(data bytes: FontData) throws(FontError) {
         self.bytes = bytes
         let file = FontBytes(bytes: bytes, table: "header")
         let version = try file.u32(0)
@@ -86,12 +91,10 @@ public final class TrueTypeFont: Sendable, Equatable, CustomStringConvertible {
         glyphRecords = GlyphRecordCache(glyphCount: numberOfGlyphs)
     }
 
-    /// Reads a font file.
+    /// Reads a font file, mapped into memory: only the tables read now and the glyphs
+    /// subset later are ever loaded from disk.
     public convenience init(contentsOf path: String) throws(FontError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadable(path: path, reason: "no such file or not readable")
-        }
-        try self.init(bytes: [UInt8](data))
+        try self.init(data: FontData(mapping: path))
     }
 
     /// The glyph for a character, or nil when the font has none (glyph 0, .notdef).

@@ -204,6 +204,11 @@ extension LayoutSession {
             let height = Double(lineCount) * metrics.height + 2 * Self.cellPaddingY
             var fragment = Fragment(height: height)
             fragment.ops.reserveCapacity(row.count * 2)
+            // The borders come after the row's text: the text of a row is then one text
+            // object with short relative moves, not one per cell (a long invoice's bytes per
+            // line item). Text and borders never overlap (cell padding), so nothing changes
+            // on the page and the text keeps its reading order.
+            var borders: [DrawOp] = []
             for (index, cell) in row.enumerated() {
                 let x = lefts[cell.column], width = cellWidth(cell, widths)
                 let alignment = table.columns[cell.column].alignment
@@ -215,10 +220,11 @@ extension LayoutSession {
                             width: width - 2 * Self.cellPaddingX, baseline: baseline, into: &fragment.ops)
                 }
                 if table.borders {
-                    fragment.ops.append(.strokeRect(x: x, y: height, width: width, height: height,
-                                                    lineWidth: Self.tableBorderWidth, color: .black))
+                    borders.append(.strokeRect(x: x, y: height, width: width, height: height,
+                                               lineWidth: Self.tableBorderWidth, color: .black))
                 }
             }
+            fragment.ops += borders
             fragment.firstBaseline = Self.cellPaddingY + metrics.baseline
             fragments.append(fragment)
             firstLine += lineCount

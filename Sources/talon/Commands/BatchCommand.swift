@@ -6,7 +6,7 @@ import TalonDocuments
 enum BatchCommand: Command {
     static let spec = CommandSpec(
         name: "batch",
-        synopsis: "<template> <input> --out-dir <dir> [--jobs N] [--name <pattern>] [--merge <file.pdf>] [--locale en|uk] [--shard I/N | --shards N] [--shard-key <field>] [--results <file|->] [--resume <file>] [--quiet]",
+        synopsis: "<template> <input> --out-dir <dir> [--jobs N] [--name <pattern>] [--merge <file.pdf>] [--locale en|uk|pl] [--shard I/N | --shards N] [--shard-key <field>] [--results <file|->] [--resume <file>] [--quiet]",
         summary: "Render many documents: one PDF per record, or one merged PDF.",
         positionals: [
             ("<template>", "Built-in name (\(DocumentCatalog.names.joined(separator: ", "))) or a .mustache file."),
@@ -17,7 +17,7 @@ enum BatchCommand: Command {
             .init(names: ["--name"], valueName: "pattern", help: "File name per record, fields in braces (default: {card.number}.pdf, {claim.rma}.pdf)."),
             .init(names: ["--merge"], valueName: "file.pdf", help: "Also (or only, without --out-dir) write every record's pages into one PDF."),
             .init(names: ["-j", "--jobs"], valueName: "N", help: "Records rendered at once (default: the number of processors)."),
-            .init(names: ["--locale"], valueName: "en|uk", help: "Language of every document (default: each record's \"locale\", else en)."),
+            .init(names: ["--locale"], valueName: "en|uk|pl", help: "Language of every document (default: each record's \"locale\", else en)."),
             .init(names: ["--input-format"], valueName: "json|jsonl|csv", help: "How the input is written (default: from its extension, else its content)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate each record as this document kind."),
             .init(names: ["--shard"], valueName: "I/N", help: "Render only shard I of N (I from 0 to N-1): every machine gets the whole input."),
@@ -117,8 +117,6 @@ enum BatchCommand: Command {
             if let error = summary.error { return ExitCode.report(CLIError.talon(error)) }
             if summary.outputFailures > 0 { return ExitCode.output }
             return summary.failed > 0 ? ExitCode.failure : ExitCode.success
-        } catch let error as CLIError {
-            throw error
         } catch let error as FileNamePatternError {
             throw .usage(error.description, command: name)
         } catch let error as TalonError {

@@ -17,7 +17,8 @@ enum Options {
     static func locale(_ arguments: ParsedArguments, command: String) throws(CLIError) -> TalonLocale? {
         guard let text = arguments.value("locale") else { return nil }
         guard let locale = TalonLocale(rawValue: text) else {
-            throw .usage("invalid --locale '\(text)'; expected en or uk", command: command)
+            let allowed = TalonLocale.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .usage("invalid --locale '\(text)'; expected one of: \(allowed)", command: command)
         }
         return locale
     }

@@ -5,7 +5,7 @@ import TalonDocuments
 enum RenderCommand: Command {
     static let spec = CommandSpec(
         name: "render",
-        synopsis: "<template> [<data.json|->] [-o <out.pdf|->] [--locale en|uk] [--format pdf|text|html|sms]",
+        synopsis: "<template> [<data.json|->] [-o <out.pdf|->] [--locale en|uk|pl] [--format pdf|text|html|sms]",
         summary: "Render one document: a built-in template by name, or a template file.",
         positionals: [
             ("<template>", "Built-in name (\(DocumentCatalog.names.joined(separator: ", "))) or a .mustache file."),
@@ -15,7 +15,7 @@ enum RenderCommand: Command {
         minimumPositionals: 1,
         options: [
             .init(names: ["-o", "--output"], valueName: "file", help: "Output file, or - for standard output (default: <data>.<format>)."),
-            .init(names: ["--locale"], valueName: "en|uk", help: "Language of the document (default: the data's \"locale\", else en)."),
+            .init(names: ["--locale"], valueName: "en|uk|pl", help: "Language of the document (default: the data's \"locale\", else en)."),
             .init(names: ["--format"], valueName: "pdf|text|html|sms", help: "What to produce (default: pdf)."),
             .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate the data as this document kind."),
             .init(names: ["--blank"], valueName: nil, help: "An empty form to fill in by hand (rma only; data optional: {\"service_center\": {...}})."),
