@@ -51,6 +51,20 @@ import TestSupport
 
     /// A key deleted from one catalogue, a plural lacking forms and an unused key are each
     /// reported with file:line, and check fails.
+    @Test func aCatalogueWithADuplicateKeyIsRefusedByItsKey() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Templates"), to: templates)
+        let english = templates.appendingPathComponent("locales/en.json")
+        var text = try String(contentsOf: english, encoding: .utf8)
+        text = text.replacingOccurrences(of: "{\n", with: "{\n  \"rma.country\": \"Land\",\n", options: [], range: text.range(of: "{\n"))
+        try text.write(to: english, atomically: true, encoding: .utf8)
+        let result = try TestSupport.talon(["check", "rma", "--templates", templates.path])
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains("en.json: error: not valid JSON: $['rma.country']: duplicate key"), "\(result.stderrText)")
+    }
+
     @Test func checkReportsCatalogueProblems() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

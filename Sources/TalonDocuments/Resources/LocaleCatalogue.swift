@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Warranty
 
 /// The words of one language for the templates (`Templates/locales/<tag>.json`): a flat JSON
 /// object of keys to texts, a key to plural forms (`{"one": "# day", "other": "# days"}`),
@@ -35,21 +36,19 @@ struct LocaleCatalogue: Sendable {
         texts = base?.texts ?? [:]
         plurals = base?.plurals ?? [:]
         origins = base?.origins ?? [:]
-        var formats: [String: Any] = [:]
+        var formats: [String: JSONValue] = [:]
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw .input(path: file.path, reason: "cannot read locale catalogue")
         }
         let source = String(decoding: data, as: UTF8.self)
-        let object: [String: Any]
+        let parsed: JSONValue
         do {
-            guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw TalonError.input(path: file.path, reason: "a locale catalogue is one JSON object of keys to texts")
-            }
-            object = parsed
-        } catch let error as TalonError {
-            throw error
+            parsed = try JSONValue.parse(data)
         } catch {
-            throw .input(path: file.path, reason: "not valid JSON: \(error.localizedDescription)")
+            throw .input(path: file.path, reason: "not valid JSON: \(error)")
+        }
+        guard case .object(let object) = parsed else {
+            throw .input(path: file.path, reason: "a locale catalogue is one JSON object of keys to texts")
         }
         let lines = Self.keyLines(source)
         for (key, value) in object {
@@ -65,13 +64,13 @@ struct LocaleCatalogue: Sendable {
                                  + "a template's own catalogue adds words only")
                 }
                 formats[key] = value
-            } else if let text = value as? String {
+            } else if case .string(let text) = value {
                 texts[key] = text
                 plurals[key] = nil
-            } else if let forms = value as? [String: Any] {
+            } else if case .object(let forms) = value {
                 var plural: [String: String] = [:]
                 for (category, form) in forms {
-                    guard ["zero", "one", "two", "few", "many", "other"].contains(category), let text = form as? String else {
+                    guard ["zero", "one", "two", "few", "many", "other"].contains(category), case .string(let text) = form else {
                         throw .input(path: place, reason: "plural \"\(key)\": \"\(category)\" is not a CLDR category with a text "
                                      + "(zero, one, two, few, many, other)")
                     }
@@ -100,7 +99,7 @@ struct LocaleCatalogue: Sendable {
             guard let text = texts[key] else { continue }
             var origin: String { origins[key].map { "\($0.file):\($0.line)" } ?? tag }
             let path = key.split(separator: ".").map(String.init)
-            if text.contains("{{") {
+            if text.utf8.contains(UInt8(ascii: "{")), text.contains("{{") {
                 do {
                     templated[key] = try Template(source: text, name: "\(origin) (\(key))")
                 } catch let error as TemplateError {
@@ -173,16 +172,22 @@ struct LocaleCatalogue: Sendable {
         return lines
     }
 
-    private static func locale(tag: String, formats: [String: Any], plurals: [String: [String: String]],
+    private static func locale(tag: String, formats: [String: JSONValue], plurals: [String: [String: String]],
                                file: String) throws(TalonError) -> TemplateLocale {
         func text(_ key: String) throws(TalonError) -> String {
-            guard let value = formats[key] as? String else {
+            guard case .string(let value)? = formats[key] else {
                 throw .input(path: file, reason: "the catalogue needs \"\(key)\" (a text)")
             }
             return value
         }
         func months(_ key: String) throws(TalonError) -> [String] {
-            guard let names = formats[key] as? [String], names.count == 12 else {
+            guard case .array(let items)? = formats[key], items.count == 12 else {
+                throw .input(path: file, reason: "the catalogue needs \"\(key)\": a list of 12 month names")
+            }
+            let names = items.compactMap { item -> String? in
+                if case .string(let name) = item { return name } else { return nil }
+            }
+            guard names.count == 12 else {
                 throw .input(path: file, reason: "the catalogue needs \"\(key)\": a list of 12 month names")
             }
             return names
@@ -194,7 +199,7 @@ struct LocaleCatalogue: Sendable {
         }
         var symbols: [String: String] = [:]
         for (key, value) in formats where key.hasPrefix("currency.") {
-            guard let symbol = value as? String else { throw .input(path: file, reason: "\"\(key)\" must be a text") }
+            guard case .string(let symbol) = value else { throw .input(path: file, reason: "\"\(key)\" must be a text") }
             symbols[String(key.dropFirst("currency.".count))] = symbol
         }
         return TemplateLocale(
