@@ -103,7 +103,9 @@ extension TalonApp {
             return staffPage(user: user, form: WebForm(WebForm.card, HTTPRequest(method: "GET", path: "/staff")), errors: [:],
                              issued: ["number": .string(number), "href": .string("/staff/documents/\(number).pdf")], locale: locale)
         } catch .document(.validation(let error)) {
-            return cardFormErrors(form, error, user: user, locale: locale)
+            return cardFormErrors(form, error.problems, user: user, locale: locale)
+        } catch .document(.unprintable(let fields)) {
+            return cardFormErrors(form, Self.unprintable(fields), user: user, locale: locale)
         } catch {
             return .text("500 the card could not be issued: \(error.description)\n", status: 500)
         }
@@ -122,7 +124,9 @@ extension TalonApp {
                 ("Cache-Control", "no-store"),
             ], body: document.bytes)
         } catch .validation(let error) {
-            return cardFormErrors(form, error, user: user, locale: locale)
+            return cardFormErrors(form, error.problems, user: user, locale: locale)
+        } catch .unprintable(let fields) {
+            return cardFormErrors(form, Self.unprintable(fields), user: user, locale: locale)
         } catch {
             return .text("500 the card could not be previewed: \(error.description)\n", status: 500)
         }
@@ -136,9 +140,14 @@ extension TalonApp {
         ])
     }
 
+    /// Text the card's fonts cannot print, as problems to place beside their fields.
+    static func unprintable(_ fields: [(path: String, scalars: [Unicode.Scalar], font: String)]) -> [ValidationProblem] {
+        fields.map { ValidationProblem(path: $0.path, reason: "the font \($0.font) cannot print \(String(String.UnicodeScalarView($0.scalars)))") }
+    }
+
     /// The card form again with each problem beside its field (400).
-    func cardFormErrors(_ form: WebForm, _ error: ValidationError, user: String, locale: DocumentLocale) -> HTTPResponse {
-        let placed = form.place(error.problems, pages: pages, locale: locale)
+    func cardFormErrors(_ form: WebForm, _ problems: [ValidationProblem], user: String, locale: DocumentLocale) -> HTTPResponse {
+        let placed = form.place(problems, pages: pages, locale: locale)
         var errors = placed.errors
         if !placed.unplaced.isEmpty { errors["model"] = errors["model"] ?? placed.unplaced.joined(separator: "; ") }
         return staffPage(user: user, form: form, errors: errors, issued: nil, locale: locale, status: 400)

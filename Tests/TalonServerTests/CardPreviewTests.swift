@@ -59,5 +59,12 @@ import TestSupport
         #expect(bad.status == 400)
         #expect(bad.text.contains(#"id="serial-error""#) && bad.text.contains(#"id="sale_date-error""#))
         #expect(bad.text.contains(#"value="X""#), "the form keeps what was typed")
+        let unprintable = Self.card.filter { $0.name != "name" } + [FormField(name: "name", value: "Ma 🐉"),
+                                                                    FormField(name: "csrf", value: try AppFixture.hidden("csrf", in: page.text))]
+        for path in ["/staff/cards/preview", "/staff/cards"] {
+            let refused = fixture.app.handle(HTTPRequest(method: "POST", path: path, headers: ["Cookie": cookie], form: unprintable))
+            #expect(refused.status == 400, "\(path): \(refused.text)")
+            #expect(refused.text.contains(#"id="name-error""#) && refused.text.contains("🐉"), "\(path): text the fonts cannot print, beside its field")
+        }
     }
 }
