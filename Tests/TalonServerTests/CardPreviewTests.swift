@@ -13,11 +13,7 @@ import TestSupport
 
     @Test func aPreviewIsTheMarkedPDFAndLeavesTheJournalAlone() throws {
         let fixture = try AppFixture()
-        let password = try fixture.desk.addFirstUser() ?? ""
-        guard let cookie = try fixture.logIn(password: password) else {
-            Issue.record("login refused")
-            return
-        }
+        let cookie = try fixture.staffSession()
         for (lang, mark) in [("en", "PREVIEW"), ("uk", "ЗРАЗОК")] {
             let page = fixture.app.handle(HTTPRequest(method: "GET", path: "/staff", query: ["lang": lang], headers: ["Cookie": cookie]))
             #expect(page.text.contains(#"formaction="/staff/cards/preview?lang=\#(lang)" formtarget="_blank""#))
@@ -43,11 +39,7 @@ import TestSupport
 
     @Test func aPreviewNeedsTheCSRFTokenAndShowsProblemsBesideTheFields() throws {
         let fixture = try AppFixture()
-        let password = try fixture.desk.addFirstUser() ?? ""
-        guard let cookie = try fixture.logIn(password: password) else {
-            Issue.record("login refused")
-            return
-        }
+        let cookie = try fixture.staffSession()
         let refused = fixture.app.handle(HTTPRequest(method: "POST", path: "/staff/cards/preview", headers: ["Cookie": cookie], form: Self.card))
         #expect(refused.status == 403 && refused.header("Content-Type") != "application/pdf")
         let anonymous = fixture.app.handle(HTTPRequest(method: "POST", path: "/staff/cards/preview", form: Self.card))
