@@ -121,7 +121,6 @@ extension TalonApp {
                                                              dataName: "$", locale: nil, format: .pdf))
             return HTTPResponse(status: 200, headers: [
                 ("Content-Type", "application/pdf"), ("Content-Disposition", "inline; filename=\"card-preview.pdf\""),
-                ("Cache-Control", "no-store"),
             ], body: document.bytes)
         } catch .validation(let error) {
             return cardFormErrors(form, error.problems, user: user, locale: locale)
