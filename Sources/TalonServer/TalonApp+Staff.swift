@@ -37,6 +37,8 @@ extension TalonApp {
             ])
         case ("POST", "/staff/cards"):
             return issueCard(request, user: user, locale: locale)
+        case ("POST", "/staff/cards/preview"):
+            return previewCard(request, user: user, locale: locale)
         case ("GET", _) where request.path.hasPrefix("/staff/documents/") && request.path.hasSuffix(".pdf"):
             let number = String(request.path.dropFirst("/staff/documents/".count).dropLast(".pdf".count))
             guard let issued = try? desk.reprint(number: number) else {
@@ -95,23 +97,59 @@ extension TalonApp {
 
     func issueCard(_ request: HTTPRequest, user: String, locale: DocumentLocale) -> HTTPResponse {
         let form = WebForm(WebForm.card, request)
-        let data = form.json([
-            "locale": locale.rawValue, "card": ["number": "ГТ-0000-000000"], "seller": configuration("seller"),
-            "product": [String: Any](), "sale": [String: Any](),  // buyer: only when given
-        ])
         do throws(JournalError) {
-            let issued = try desk.issueCard(data)
+            let issued = try desk.issueCard(cardData(form, locale: locale, number: "ГТ-0000-000000"))
             let number = issued.document.number
             return staffPage(user: user, form: WebForm(WebForm.card, HTTPRequest(method: "GET", path: "/staff")), errors: [:],
                              issued: ["number": .string(number), "href": .string("/staff/documents/\(number).pdf")], locale: locale)
         } catch .document(.validation(let error)) {
-            let placed = form.place(error.problems, pages: pages, locale: locale)
-            var errors = placed.errors
-            if !placed.unplaced.isEmpty { errors["model"] = errors["model"] ?? placed.unplaced.joined(separator: "; ") }
-            return staffPage(user: user, form: form, errors: errors, issued: nil, locale: locale, status: 400)
+            return cardFormErrors(form, error.problems, user: user, locale: locale)
+        } catch .document(.unprintable(let fields)) {
+            return cardFormErrors(form, Self.unprintable(fields), user: user, locale: locale)
         } catch {
             return .text("500 the card could not be issued: \(error.description)\n", status: 500)
         }
+    }
+
+    /// The card as it would be issued, validated the same way, with the preview mark in
+    /// place of a number: rendered only, never stored and taking no number from the series.
+    func previewCard(_ request: HTTPRequest, user: String, locale: DocumentLocale) -> HTTPResponse {
+        let form = WebForm(WebForm.card, request)
+        let data = cardData(form, locale: locale, number: pages.text("card_preview_mark", locale))
+        do throws(TalonError) {
+            let document = try renderer.render(RenderRequest(template: .builtIn(.warrantyCard), data: data,
+                                                             dataName: "$", locale: nil, format: .pdf))
+            return HTTPResponse(status: 200, headers: [
+                ("Content-Type", "application/pdf"), ("Content-Disposition", "inline; filename=\"card-preview.pdf\""),
+            ], body: document.bytes)
+        } catch .validation(let error) {
+            return cardFormErrors(form, error.problems, user: user, locale: locale)
+        } catch .unprintable(let fields) {
+            return cardFormErrors(form, Self.unprintable(fields), user: user, locale: locale)
+        } catch {
+            return .text("500 the card could not be previewed: \(error.description)\n", status: 500)
+        }
+    }
+
+    /// The card's JSON from the counter's form, with `number` as its card number.
+    func cardData(_ form: WebForm, locale: DocumentLocale, number: String) -> Data {
+        form.json([
+            "locale": locale.rawValue, "card": ["number": number], "seller": configuration("seller"),
+            "product": [String: Any](), "sale": [String: Any](),  // buyer: only when given
+        ])
+    }
+
+    /// Text the card's fonts cannot print, as problems to place beside their fields.
+    static func unprintable(_ fields: [(path: String, scalars: [Unicode.Scalar], font: String)]) -> [ValidationProblem] {
+        fields.map { ValidationProblem(path: $0.path, reason: "the font \($0.font) cannot print \(String(String.UnicodeScalarView($0.scalars)))") }
+    }
+
+    /// The card form again with each problem beside its field (400).
+    func cardFormErrors(_ form: WebForm, _ problems: [ValidationProblem], user: String, locale: DocumentLocale) -> HTTPResponse {
+        let placed = form.place(problems, pages: pages, locale: locale)
+        var errors = placed.errors
+        if !placed.unplaced.isEmpty { errors["model"] = errors["model"] ?? placed.unplaced.joined(separator: "; ") }
+        return staffPage(user: user, form: form, errors: errors, issued: nil, locale: locale, status: 400)
     }
 
     func staffPage(user: String, form: WebForm, errors: [String: String], issued: [String: TemplateValue]?,

@@ -73,6 +73,10 @@ import TestSupport
         let seller = report["seller_issues_a_card"] as? [String: Any] ?? [:]
         #expect(seller["failed"] == nil, "\(seller)")
         #expect(seller["redirected_to"] as? String == "/staff/login")
+        let previewText = try PDFTools.text(seller["preview"] as? String ?? "")
+        #expect(previewText.contains("PREVIEW") && previewText.contains("B48V2501310092"), "the preview opened in a new tab")
+        let keptFields = seller["kept_after_preview"] as? [String: String] ?? [:]
+        #expect(Self.card.allSatisfy { keptFields[$0.key] == $0.value }, "the form stays filled after a preview: \(keptFields)")
         let number = seller["card"] as? String ?? ""
         #expect(number.wholeMatch(of: /ГТ-2025-[0-9]{6}/) != nil, "\(seller)")
         let cardText = try PDFTools.text(seller["pdf"] as? String ?? "")

@@ -87,6 +87,14 @@ extension AppFixture {
         return cookie.components(separatedBy: ";")[0]
     }
 
+    /// Adds the first staff user and returns its session cookie.
+    func staffSession() throws -> String {
+        guard let password = try desk.addFirstUser(), let cookie = try logIn(password: password) else {
+            throw FixtureError("the first staff user could not log in")
+        }
+        return cookie
+    }
+
     /// An 8×8 red JPEG and blue PNG (ImageMagick), as a phone would upload photos.
     static let jpeg = Array(Data(base64Encoded: "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAf/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABgj/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCdABykX//Z") ?? Data())
     static let png = Array(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEElEQVR4nGNgYPiPAw0pCQCpcD/BFMrqcwAAAABJRU5ErkJggg==") ?? Data())

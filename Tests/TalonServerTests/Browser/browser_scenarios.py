@@ -125,6 +125,18 @@ class Session:
             time.sleep(0.1)
         return None
 
+    def download_in_new_tab(self, css, name):
+        """Clicks a button that opens its answer in a new tab (a PDF, saved by the browser),
+        then closes that tab and comes back: the form stays as it was filled."""
+        home = self.driver.current_window_handle
+        target = self.download(css, name)
+        for handle in self.driver.window_handles:
+            if handle != home:
+                self.driver.switch_to.window(handle)
+                self.driver.close()
+        self.driver.switch_to.window(home)
+        return target
+
     def field_state(self, name):
         element = self.find("#" + name)
         errors = self.texts("#%s-error" % name)
@@ -174,6 +186,8 @@ def seller_issues_a_card(session, settings):
     card = settings["card"]
     session.fill_date("sale_date", card["sale_date"])
     session.fill({name: value for name, value in card.items() if name != "sale_date"})
+    report["preview"] = session.download_in_new_tab("#card-preview", "card-preview.pdf")
+    report["kept_after_preview"] = {name: session.value("#" + name) for name in card}
     session.submit()
     report["card"] = session.find("#card-number").text
     report["claims"] = session.texts("table.claims tbody tr")
