@@ -196,7 +196,9 @@ public struct DocumentRenderer: Sendable {
                 }
                 locale = request.locale ?? document.locale
                 var options = PresentationOptions(sms: request.format == .sms)
-                options.formats = try catalogue(for: request, locale: locale).locale
+                let catalogue = try catalogue(for: request, locale: locale)
+                options.formats = catalogue.locale
+                options.texts = catalogue.texts
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings

@@ -16,14 +16,3 @@ import Testing
         #expect(try DecimalNumber(parsing: "1.5").formatted(.uk) == "1,5")
     }
 }
-
-@Suite struct NotCoveredReasonTests {
-    @Test func reasonsReadAsSentences() throws {
-        let clauses = [3, 8].compactMap(ExclusionClause.numbered)
-        #expect(NotCoveredReason.clauses(clauses).text(.en, date: { $0.formatted(.en) }) == "Excluded by clauses 3, 8 of the warranty terms.")
-        #expect(NotCoveredReason.clauses(Array(clauses.prefix(1))).text(.uk, date: { $0.formatted(.uk) }) == "Виключено пунктом 3 умов гарантії.")
-        let end = try CalendarDate(iso: "2027-02-28")
-        #expect(NotCoveredReason.warrantyExpired(validUntil: end).text(.uk, date: { $0.formatted(.uk) }) == "Гарантійний строк закінчився 28.02.2027.")
-        #expect(NotCoveredReason.saleDateUnknown.text(.en, date: { $0.formatted(.en) }).hasPrefix("The date of sale is not proven"))
-    }
-}

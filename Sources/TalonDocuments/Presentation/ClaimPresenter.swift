@@ -145,7 +145,7 @@ struct ClaimPresenter {
             "reasons": .list([]),
         ]
         if case .notCovered(let reasons) = coverage {
-            members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(locale, date: text(of:)))]) })
+            members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(options, date: text(of:)))]) })
             for reason in reasons {
                 switch reason {
                 case .clauses(let clauses):
