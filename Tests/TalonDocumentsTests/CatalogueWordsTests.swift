@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TalonDocuments
+import Mustache
 import Warranty
 
 /// The words the presenter writes itself (not-covered reasons, the payment purpose) come
@@ -36,5 +37,33 @@ import Warranty
         let end = try CalendarDate(iso: "2027-02-28")
         #expect(NotCoveredReason.warrantyExpired(validUntil: end).text(options, date: { $0.isoString }) == "Ended 2027-02-28.")
         #expect(NotCoveredReason.saleDateUnknown.text(options, date: { $0.isoString }) == "reason.sale_date_unknown")
+    }
+}
+
+/// Dates, weekdays, percentages and quantities print by the formats of each built-in
+/// catalogue (`format.*`), not by code per language.
+@Suite struct CatalogueFormatsTests {
+    static func formats(_ tag: String) throws -> TemplateLocale {
+        let file = ServiceFixtures.samples.deletingLastPathComponent().appendingPathComponent("Templates/locales/\(tag).json")
+        return try LocaleCatalogue(file: file, tag: tag).locale
+    }
+
+    @Test func everyLanguagePrintsByItsCatalogue() throws {
+        let expected: [(tag: String, date: String, weekday: String, percent: String, zero: String, quantity: String)] = [
+            ("en", "February 9, 2024", "Friday", "7.5%", "0%", "1.5"),
+            ("uk", "09.02.2024", "пʼятниця", "7,5\u{00A0}%", "0\u{00A0}%", "1,5"),
+            ("pl", "09.02.2024", "piątek", "7,5%", "0%", "1,5"),
+        ]
+        let date = try CalendarDate(iso: "2024-02-09")
+        for row in expected {
+            let formats = try Self.formats(row.tag)
+            #expect(formats.date(iso: date.isoString) == row.date, "\(row.tag)")
+            #expect(formats.weekday(date.weekday.rawValue) == row.weekday, "\(row.tag)")
+            #expect(formats.percent(Percentage(basisPoints: 750).description) == row.percent, "\(row.tag)")
+            #expect(formats.percent(Percentage(basisPoints: 0).description) == row.zero, "\(row.tag)")
+            #expect(formats.decimal(try DecimalNumber(parsing: "1.5").description) == row.quantity, "\(row.tag)")
+        }
+        #expect(try Self.formats("pl").weekday(3) == "środa")
+        #expect(try Self.formats("en").weekday(8) == "")
     }
 }

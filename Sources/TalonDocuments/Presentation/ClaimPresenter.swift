@@ -52,7 +52,7 @@ struct ClaimPresenter {
             "rma": .string(claim.rma),
             "state": .string(claim.state.rawValue),
             "received": TemplateContext.date(claim.received),
-            "received_weekday": .string(claim.received.weekday.name(locale)),
+            "received_weekday": .string(formats.weekday(claim.received.weekday.rawValue)),
             "diagnosis_due": TemplateContext.date(claim.diagnosisDue),
             "customer": TemplateContext.party(claim.customer),
             "product": TemplateContext.product(claim.product),

@@ -174,12 +174,13 @@ struct LocaleCatalogue: Sendable {
             }
             return value
         }
-        func months(_ key: String) throws(TalonError) -> [String] {
-            guard let names = formats[key] as? [String], names.count == 12 else {
-                throw .input(path: file, reason: "the catalogue needs \"\(key)\": a list of 12 month names")
+        func names(_ key: String, _ count: Int, of what: String) throws(TalonError) -> [String] {
+            guard let names = formats[key] as? [String], names.count == count else {
+                throw .input(path: file, reason: "the catalogue needs \"\(key)\": a list of \(count) \(what) names")
             }
             return names
         }
+        func months(_ key: String) throws(TalonError) -> [String] { try names(key, 12, of: "month") }
         let ruleName = try text("format.plural")
         guard let rule = PluralRule(rawValue: ruleName) else {
             throw .input(path: file, reason: "\"format.plural\": unknown rule \"\(ruleName)\"; known: "
@@ -194,6 +195,7 @@ struct LocaleCatalogue: Sendable {
             identifier: tag, datePattern: try text("format.date"), months: try months("format.months"),
             shortMonths: try months("format.months_short"), groupSeparator: try text("format.group"),
             decimalSeparator: try text("format.decimal"), moneyPattern: try text("format.money"),
-            currencySymbols: symbols, pluralRule: rule, plurals: plurals)
+            currencySymbols: symbols, pluralRule: rule, plurals: plurals, percentPattern: try text("format.percent"),
+            weekdays: try names("format.weekdays", 7, of: "weekday (Monday first)"))
     }
 }
