@@ -7,6 +7,7 @@ import Foundation
 ///  "weekend": ["saturday", "sunday"],
 ///  "holidays": "none"   // or {"from": 2025, "rules": [...], "dates": [...]}
 ///  "transfer_weekend_holidays": true,
+///  "default_for": ["pl"],   // languages whose documents use it when their data names none
 ///  "note": "free text for people editing the file"}
 /// ```
 /// A rule is `{"date": "MM-DD", ...}` or `{"easter": "orthodox"|"western", "days_after": 49, ...}`
@@ -23,7 +24,8 @@ extension BusinessCalendar {
     }
 
     static func read(_ root: JSONCursor) -> BusinessCalendar? {
-        guard let object = root.object(required: true, keys: ["calendar", "name", "weekend", "holidays", "transfer_weekend_holidays", "note"]) else {
+        guard let object = root.object(required: true, keys: ["calendar", "name", "weekend", "holidays", "transfer_weekend_holidays", "default_for",
+                                                      "note"]) else {
             return nil
         }
         let identifier = object["calendar"].string(required: true, maxLength: 40)
@@ -40,9 +42,15 @@ extension BusinessCalendar {
         }
         let transfer = object["transfer_weekend_holidays"].bool(default: false)
         let holidays = readHolidays(object["holidays"])
+        var defaultFor: Set<String> = []
+        for tag in object["default_for"].array(required: false) ?? [] {
+            if let text = tag.string(required: true, maxLength: 20) { defaultFor.insert(text) }
+        }
         guard let identifier, let name, let holidays else { return nil }
-        return BusinessCalendar(identifier: identifier, displayName: name, weekend: weekend,
-                                holidays: holidays, transfersWeekendHolidays: transfer)
+        var calendar = BusinessCalendar(identifier: identifier, displayName: name, weekend: weekend,
+                                        holidays: holidays, transfersWeekendHolidays: transfer)
+        calendar.defaultFor = defaultFor
+        return calendar
     }
 
     static func readHolidays(_ cursor: JSONCursor) -> Holidays? {
