@@ -113,13 +113,16 @@ extension BusinessCalendar {
 }
 
 extension LocalizedText {
-    /// Reads `{"en": "…", "uk": "…", "pl": "…"}`: en and uk required, pl optional.
+    /// Reads `{"en": "…", "uk": "…", "pl": "…"}`: one text per document language, en and uk
+    /// required, the others optional (English stands in).
     static func read(_ cursor: JSONCursor) -> LocalizedText? {
-        guard let object = cursor.object(required: true, keys: ["en", "uk", "pl"]) else { return nil }
-        let en = object["en"].string(required: true, maxLength: 300)
-        let uk = object["uk"].string(required: true, maxLength: 300)
-        let pl = object["pl"].string(required: false, maxLength: 300)
-        guard let en, let uk else { return nil }
-        return LocalizedText(en: en, uk: uk, pl: pl)
+        let tags = DocumentLocale.allCases.map(\.rawValue)
+        guard let object = cursor.object(required: true, keys: tags) else { return nil }
+        var texts: [String: String] = [:]
+        for tag in tags {
+            texts[tag] = object[tag].string(required: tag == "en" || tag == "uk", maxLength: 300)
+        }
+        guard let en = texts["en"], texts["uk"] != nil else { return nil }
+        return LocalizedText(en: en, others: texts)
     }
 }
