@@ -98,7 +98,7 @@ struct LocaleCatalogue: Sendable {
         var templated: [String: Template] = [:]
         for key in texts.keys.sorted() {
             guard let text = texts[key] else { continue }
-            let origin = origins[key].map { "\($0.file):\($0.line)" } ?? tag
+            var origin: String { origins[key].map { "\($0.file):\($0.line)" } ?? tag }
             let path = key.split(separator: ".").map(String.init)
             if text.contains("{{") {
                 do {
@@ -154,14 +154,21 @@ struct LocaleCatalogue: Sendable {
         locale = formats
     }
 
-    /// Line numbers of `"key":` at the start of a line (the catalogue's own layout: one key a line).
+    /// Line numbers of `"key":` at the start of a line (the catalogue's own layout: one key a
+    /// line), read as bytes: this runs for every catalogue a process loads.
     static func keyLines(_ source: String) -> [String: Int] {
         var lines: [String: Int] = [:]
-        for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            guard trimmed.hasPrefix("\""), let end = trimmed.dropFirst().firstIndex(of: "\"") else { continue }
-            let key = String(trimmed[trimmed.index(after: trimmed.startIndex)..<end])
-            if lines[key] == nil { lines[key] = index + 1 }
+        var utf8 = Array(source.utf8)[...]
+        var number = 0
+        while !utf8.isEmpty {
+            number += 1
+            let end = utf8.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            let line = utf8[..<end].drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            if line.first == UInt8(ascii: "\""), let close = line.dropFirst().firstIndex(of: UInt8(ascii: "\"")) {
+                let key = String(decoding: line[line.index(after: line.startIndex)..<close], as: UTF8.self)
+                if lines[key] == nil { lines[key] = number }
+            }
+            utf8 = end < utf8.endIndex ? utf8[utf8.index(after: end)...] : utf8[end...]
         }
         return lines
     }
