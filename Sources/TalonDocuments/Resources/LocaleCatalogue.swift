@@ -102,7 +102,9 @@ struct LocaleCatalogue: Sendable {
             let path = key.split(separator: ".").map(String.init)
             if text.contains("{{") {
                 do {
-                    templated[key] = try Template(source: text, name: "\(origin) (\(key))")
+                    let template = try Template(source: text, name: "\(origin) (\(key))")
+                    // The presenter fills its own keys from its values, not from the data.
+                    if PresentationOptions.presenterKeys[key] == nil { templated[key] = template }
                 } catch let error as TemplateError {
                     throw .template(error)
                 } catch {
