@@ -11,7 +11,7 @@ struct BrowserSession {
     /// Runs the scenarios; past `timeout` seconds the browser is stopped and the test fails
     /// (the script and everything it started share one process group, which is killed in
     /// every case, so no browser outlives the test).
-    static func run(settings: [String: Any], folder: URL, timeout: TimeInterval = 120) throws -> [String: Any] {
+    static func run(settings: [String: Any], folder: URL, timeout: TimeInterval = 300) throws -> [String: Any] {
         let settingsFile = folder.appendingPathComponent("browser-settings.json")
         try JSONSerialization.data(withJSONObject: settings).write(to: settingsFile)
         let reportFile = folder.appendingPathComponent("browser-report.json")

@@ -46,7 +46,7 @@ def start_browser(downloads):
     })
     # The system's chromedriver: Selenium Manager is never asked to download one.
     driver = webdriver.Chrome(options=options, service=Service(executable_path="/usr/bin/chromedriver"))
-    driver.set_page_load_timeout(20)
+    driver.set_page_load_timeout(60)
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
     return driver
 
@@ -87,7 +87,7 @@ class Session:
         """Clicks and waits until the next page has replaced this one."""
         page = self.find("html")
         self.find(css).click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.driver, 60).until(expected_conditions.staleness_of(page))
 
     def emulate(self, size, mobile):
         self.width = size["width"]
@@ -114,7 +114,7 @@ class Session:
         with open(os.path.join(self.screenshots, name + ".png"), "wb") as file:
             file.write(base64.b64decode(picture["data"]))
 
-    def download(self, css, name, timeout=20):
+    def download(self, css, name, timeout=60):
         """Clicks a link and waits for the browser to finish saving `name`."""
         target = os.path.join(self.downloads, name)
         self.find(css).click()
