@@ -26,10 +26,16 @@ public struct TemplateLocale: Sendable, Equatable {
     /// Texts by plural category, by key, for the `plural` formatter:
     /// `["days": ["one": "# day", "other": "# days"]]` (`#` is the number).
     public var plurals: [String: [String: String]]
+    /// How a percentage prints: `#` the number with the decimal separator (`# %` with a
+    /// no-break space gives "7,5 %").
+    public var percentPattern: String = "#%"
+    /// Weekday names as documents print them, Monday first; 7 of them.
+    public var weekdays: [String] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     public init(identifier: String, datePattern: String, months: [String], shortMonths: [String],
                 groupSeparator: String, decimalSeparator: String, moneyPattern: String,
-                currencySymbols: [String: String], pluralRule: PluralRule, plurals: [String: [String: String]] = [:]) {
+                currencySymbols: [String: String], pluralRule: PluralRule, plurals: [String: [String: String]] = [:],
+                percentPattern: String? = nil, weekdays: [String]? = nil) {
         self.identifier = identifier
         self.datePattern = datePattern
         self.months = months
@@ -40,6 +46,8 @@ public struct TemplateLocale: Sendable, Equatable {
         self.currencySymbols = currencySymbols
         self.pluralRule = pluralRule
         self.plurals = plurals
+        if let percentPattern { self.percentPattern = percentPattern }
+        if let weekdays { self.weekdays = weekdays }
     }
 
     /// English: "February 29, 2024", "1,234.5", "€1,234.56", "UAH 1,234.56".
@@ -59,7 +67,8 @@ public struct TemplateLocale: Sendable, Equatable {
         shortMonths: ["січ.", "лют.", "бер.", "квіт.", "трав.", "черв.", "лип.", "серп.", "вер.", "жовт.",
                       "лист.", "груд."],
         groupSeparator: "\u{00A0}", decimalSeparator: ",", moneyPattern: "# ¤",
-        currencySymbols: ["UAH": "грн", "EUR": "€", "USD": "$", "GBP": "£", "PLN": "zł"], pluralRule: .eastSlavic)
+        currencySymbols: ["UAH": "грн", "EUR": "€", "USD": "$", "GBP": "£", "PLN": "zł"], pluralRule: .eastSlavic,
+        percentPattern: "#\u{00A0}%", weekdays: ["понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя"])
 }
 
 /// The CLDR plural rules of the languages Talon prints, for integers (a number with a
@@ -113,6 +122,21 @@ extension TemplateLocale {
     /// pattern or the one given; nil when the text is not a real date.
     public func date(iso: String, pattern: String? = nil) -> String? {
         CalendarDay(iso: iso)?.formatted(pattern ?? datePattern, locale: self)
+    }
+
+    /// A decimal number's text ("7.5", "1.25") with the locale's decimal separator.
+    public func decimal(_ text: String) -> String {
+        text.replacingOccurrences(of: ".", with: decimalSeparator)
+    }
+
+    /// A percentage's number ("7.5") in the locale's percent pattern: "7,5 %".
+    public func percent(_ text: String) -> String {
+        percentPattern.replacingOccurrences(of: "#", with: decimal(text))
+    }
+
+    /// The weekday's name, counted from Monday = 1; empty outside 1...7.
+    public func weekday(_ number: Int) -> String {
+        weekdays.indices.contains(number - 1) ? weekdays[number - 1] : ""
     }
 
     /// The ready-made locale with that tag (`en`, `uk`), nil for others.

@@ -19,14 +19,11 @@ public enum DocumentCatalog {
 
 extension DocumentRenderer {
     /// Loads a template with all its partials and parents and returns every error found.
-    /// A built-in name is checked in every locale.
     public func check(_ reference: TemplateReference) -> [TalonError] {
         let errors: [TemplateError]
         switch reference {
         case .builtIn(let kind):
-            errors = DocumentLocale.allCases.flatMap { locale in
-                (libraries[locale]?.check(name: kind.rawValue)) ?? []
-            }
+            errors = library.check(name: kind.rawValue)
         case .file(let url):
             guard FileManager.default.fileExists(atPath: url.path) else {
                 return [.input(path: url.path, reason: "no such template file")]

@@ -96,7 +96,8 @@ public struct DocumentRenderer: Sendable {
     public let resources: ResourceLocator
     let calendars: [BusinessCalendar]
     let pipeline: DocumentPipeline
-    let libraries: [DocumentLocale: TemplateLibrary]
+    /// The built-in templates, one per document kind for every language.
+    let library: TemplateLibrary
     let fileLibraries = FileTemplateLibraries()
     let catalogues: LocaleCatalogues
 
@@ -106,16 +107,9 @@ public struct DocumentRenderer: Sendable {
         self.resources = resources
         calendars = try Self.loadCalendars(resources.templates.appendingPathComponent("calendars"))
         pipeline = try DocumentPipeline(fontCatalogue: resources.fontCatalogue)
-        // One template per document for every language (`Templates/<kind>.mustache`); a
-        // `Templates/<tag>/` folder comes first, so template sets stored by an earlier Talon
-        // (one folder per language) still reprint.
-        var libraries: [DocumentLocale: TemplateLibrary] = [:]
-        for locale in DocumentLocale.allCases {
-            libraries[locale] = TemplateLibrary(
-                directories: [resources.templates.appendingPathComponent(locale.rawValue), resources.templates],
-                formatters: .standard)
-        }
-        self.libraries = libraries
+        // One template per document for every language (`Templates/<kind>.mustache`), its
+        // words from the language's catalogue.
+        library = TemplateLibrary(directories: [resources.templates], formatters: .standard)
         catalogues = LocaleCatalogues(templates: resources.templates)
     }
 
@@ -196,7 +190,9 @@ public struct DocumentRenderer: Sendable {
                 }
                 locale = request.locale ?? document.locale
                 var options = PresentationOptions(sms: request.format == .sms)
-                options.formats = try catalogue(for: request, locale: locale).locale
+                let catalogue = try catalogue(for: request, locale: locale)
+                options.formats = catalogue.locale
+                options.texts = catalogue.texts
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
@@ -222,7 +218,7 @@ public struct DocumentRenderer: Sendable {
         let catalogue = try catalogue(for: request, locale: locale)
         switch request.template {
         case .builtIn:
-            library = libraries[locale] ?? TemplateLibrary(directories: [builtInFolder])
+            library = self.library
         case .file(let url):
             library = fileLibraries.library(for: url, builtInFolder: builtInFolder)
         }

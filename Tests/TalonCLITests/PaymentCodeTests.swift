@@ -78,7 +78,7 @@ import TestSupport
         let fields = try #require(code.flatMap(Self.nbuFields))
         let purpose = locale == "uk"
             ? "Оплата рахунку № INV-2025-0107 від 02.07.2025, RMA-2025-00107, ремонт IPC-T54-Z28"
-            : "Invoice INV-2025-0107 of 2 Jul 2025, RMA-2025-00107, repair of IPC-T54-Z28"
+            : "Invoice INV-2025-0107 of July 2, 2025, RMA-2025-00107, repair of IPC-T54-Z28"
         // The amount is the invoice's "to pay", as printed.
         let text = try PDFTools.text(pdf)
         let toPay = try #require(Self.toPay(in: text, locale: locale))
@@ -103,7 +103,7 @@ import TestSupport
             import sys
             from segno import helpers
             sys.stdout.write(helpers._make_epc_qr_data(name="Northgate Security Supply", iban="DE89370400440532013000",
-                amount="\(toPay)", text="Invoice INV-2025-0107 of 2 Jul 2025, RMA-2025-00107, repair of IPC-T54-Z28",
+                amount="\(toPay)", text="Invoice INV-2025-0107 of July 2, 2025, RMA-2025-00107, repair of IPC-T54-Z28",
                 bic="COBADEFFXXX", encoding="utf-8").decode("utf-8"))
             """
         // scripts/setup.sh --test installs segno into .build/test-python.

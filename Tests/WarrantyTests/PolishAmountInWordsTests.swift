@@ -32,10 +32,4 @@ import Testing
         #expect(pl(-2_200) == "minus dwadzieścia dwa złote 00/100")
         #expect(pl(2_200, .eur) == "dwadzieścia dwa euro 00/100")
     }
-
-    @Test func polishDatesAndWeekdays() throws {
-        let date = try CalendarDate(iso: "2025-03-12")
-        #expect(date.formatted(.pl) == "12.03.2025")
-        #expect(date.weekday.name(.pl) == "środa")
-    }
 }

@@ -250,6 +250,21 @@ import Testing
         ])
     }
 
+    /// A language's default calendar is data: the calendar whose `default_for` names the
+    /// document's language (pl.json for pl), unless the data names one.
+    @Test func theCalendarNamingTheLanguageIsItsDefault() throws {
+        let polish = try BusinessCalendar.decode(json: Data(contentsOf: BusinessCalendarTests.calendars.appendingPathComponent("pl.json")))
+        #expect(polish.defaultFor == ["pl"])
+        let calendars = [BusinessCalendar.ukraineMartialLaw, polish]
+        let pl = try ServiceDocument.decode(kind: .rma, json: json(ServiceDocumentTests.intake, extra: ["locale": "pl"]), calendars: calendars)
+        #expect(pl.claim.calendar.identifier == "pl")
+        let uk = try ServiceDocument.decode(kind: .rma, json: json(ServiceDocumentTests.intake, extra: ["locale": "uk"]), calendars: calendars)
+        #expect(uk.claim.calendar.identifier == "ua")
+        let named = try ServiceDocument.decode(kind: .rma, json: json(ServiceDocumentTests.intake, extra: ["locale": "pl", "calendar": "ua"]),
+                                               calendars: calendars)
+        #expect(named.claim.calendar.identifier == "ua")
+    }
+
     /// Rule-based calendars know every later year (the listed years used to end in 2027);
     /// before a calendar's first year counting is still a located problem.
     @Test func dueDatesBeyondTheOldListsWorkAndBeforeTheFirstYearAreProblems() throws {

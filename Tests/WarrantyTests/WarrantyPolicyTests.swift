@@ -63,4 +63,12 @@ import Testing
         #expect(ExclusionClause.numbered(15) == nil)
         #expect(ExclusionClause.numbered(3)?.text.text(.en).contains("dents") == true)
     }
+
+    /// A text picks its language by tag; a language without its own text gets the English one.
+    @Test func localizedTextFallsBackToEnglish() {
+        let text = LocalizedText(en: "Holiday", uk: "Свято")
+        #expect(text.text(.uk) == "Свято")
+        #expect(text.text(.pl) == "Holiday")
+        #expect(LocalizedText(en: "Holiday", others: ["pl": "Święto"]).text(.pl) == "Święto")
+    }
 }

@@ -46,7 +46,7 @@ extension ClaimPresenter {
                                                   currency: invoice.currency)),
                 "nothing_to_pay": .bool(totals.toPay.isZero),
                 "vat_breakdown": .list(totals.vatBreakdown.map { group in
-                    .map(["rate": .string(group.rate.formatted(locale)), "net": money(group.net),
+                    .map(["rate": .string(formats.percent(group.rate.description)), "net": money(group.net),
                           "vat": money(group.vat)])
                 }),
                 "to_pay_words": .string(totals.toPay.inWords(locale)),
@@ -58,7 +58,7 @@ extension ClaimPresenter {
     func line(_ line: InvoiceLine, number: Int) -> TemplateValue {
         var discount: TemplateValue = .null
         switch line.discount {
-        case .percent(let rate)?: discount = .string(rate.formatted(locale))
+        case .percent(let rate)?: discount = .string(formats.percent(rate.description))
         case .amount?: discount = .string(plain(line.discountAmount))
         case nil: break
         }
@@ -68,15 +68,15 @@ extension ClaimPresenter {
             "kind": .string(line.kind.rawValue),
             "work": .bool(line.kind == .work),
             "part": .bool(line.kind == .part),
-            "quantity": .string(line.quantity.formatted(locale)),
+            "quantity": .string(formats.decimal(line.quantity.description)),
             "unit": .string(line.unit),
-            "quantity_unit": .string(line.quantity.formatted(locale) + "\u{00A0}" + line.unit),
+            "quantity_unit": .string(formats.decimal(line.quantity.description) + "\u{00A0}" + line.unit),
             "unit_price": .string(unitPrice(line)),
             "amount": .string(plain(line.amount)),
             "discount": discount,
             "discount_amount": line.discount == nil ? .null : .string(plain(line.discountAmount)),
             "net": .string(plain(line.net)),
-            "vat_rate": .string(line.vatRate.formatted(locale)),
+            "vat_rate": .string(formats.percent(line.vatRate.description)),
             "vat": .string(plain(line.vat)),
             "gross": .string(plain(line.gross)),
             "to_pay": .string(plain(line.toPay)),
@@ -91,6 +91,6 @@ extension ClaimPresenter {
         if line.unitPrice.scale <= digits, let minor = try? line.unitPrice.rounded(toScale: digits) {
             return plain(Money(minorUnits: minor, currency: line.currency))
         }
-        return line.unitPrice.formatted(locale)
+        return formats.decimal(line.unitPrice.description)
     }
 }

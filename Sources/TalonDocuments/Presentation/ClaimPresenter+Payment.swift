@@ -23,12 +23,12 @@ struct InvoicePayment {
 
     /// The block for a service document, nil when there is none; a code that breaks its
     /// format's rules is a validation error located at the input that holds the value.
-    static func make(for document: ServiceDocument, locale: DocumentLocale) throws(ValidationError) -> InvoicePayment? {
+    static func make(for document: ServiceDocument, options: PresentationOptions) throws(ValidationError) -> InvoicePayment? {
         guard document.kind == .invoice, let invoice = document.claim.invoice, !invoice.totals.toPay.isZero,
             let ibanText = document.serviceCenter.payee?.iban, let iban = try? IBAN(ibanText) else { return nil }
         let center = document.serviceCenter
         let recipient = center.company ?? center.name ?? ""
-        let purpose = purposeText(invoice: invoice, claim: document.claim, locale: locale)
+        let purpose = purposeText(invoice: invoice, claim: document.claim, options: options)
         let amount = PaymentAmount(minorUnits: invoice.totals.toPay.minorUnits)
         var code: Code?
         do throws(PaymentCodeError) {
@@ -63,16 +63,12 @@ struct InvoicePayment {
         return InvoicePayment(recipient: recipient, iban: iban, amount: invoice.totals.toPay, purpose: purpose, code: code)
     }
 
-    /// The purpose printed and encoded: invoice, claim and device, in the document's language.
-    static func purposeText(invoice: Invoice, claim: Claim, locale: DocumentLocale) -> String {
-        switch locale {
-        case .uk:
-            "Оплата рахунку № \(invoice.number) від \(invoice.date.formatted(.uk)), \(claim.rma), ремонт \(claim.product.model)"
-        case .pl:
-            "Zapłata za fakturę nr \(invoice.number) z dnia \(invoice.date.formatted(.pl)), \(claim.rma), naprawa \(claim.product.model)"
-        case .en:
-            "Invoice \(invoice.number) of \(invoice.date.formatted(.en)), \(claim.rma), repair of \(claim.product.model)"
-        }
+    /// The purpose printed and encoded: invoice, claim and device, in the document's language
+    /// (the catalogue's `payment.purpose`), the invoice date in the language's date format.
+    static func purposeText(invoice: Invoice, claim: Claim, options: PresentationOptions) -> String {
+        let date = options.formats?.date(iso: invoice.date.isoString) ?? invoice.date.isoString
+        return options.words("payment.purpose", ["number": invoice.number, "date": date, "rma": claim.rma,
+                                                 "model": claim.product.model])
     }
 
     /// The problem located at the input that holds the refused field (a field named by a

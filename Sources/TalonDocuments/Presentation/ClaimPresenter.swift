@@ -52,7 +52,7 @@ struct ClaimPresenter {
             "rma": .string(claim.rma),
             "state": .string(claim.state.rawValue),
             "received": TemplateContext.date(claim.received),
-            "received_weekday": .string(claim.received.weekday.name(locale)),
+            "received_weekday": .string(formats.weekday(claim.received.weekday.rawValue)),
             "diagnosis_due": TemplateContext.date(claim.diagnosisDue),
             "customer": TemplateContext.party(claim.customer),
             "product": TemplateContext.product(claim.product),
@@ -145,7 +145,7 @@ struct ClaimPresenter {
             "reasons": .list([]),
         ]
         if case .notCovered(let reasons) = coverage {
-            members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(locale, date: text(of:)))]) })
+            members["reasons"] = .list(reasons.map { .map(["text": .string($0.text(options, date: text(of:)))]) })
             for reason in reasons {
                 switch reason {
                 case .clauses(let clauses):

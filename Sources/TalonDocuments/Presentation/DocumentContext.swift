@@ -10,7 +10,7 @@ enum DocumentContext {
         case .warrantyCard(let card):
             return card.templateContext(locale: locale)
         case .service(let service):
-            let payment = try InvoicePayment.make(for: service, locale: locale)
+            let payment = try InvoicePayment.make(for: service, options: options)
             return ServiceDocumentContext.present(service, locale: locale, options: options, payment: payment)
         }
     }

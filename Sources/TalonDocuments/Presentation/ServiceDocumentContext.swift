@@ -12,6 +12,8 @@ struct PresentationOptions: Sendable, Equatable {
     /// The language's formats (from its catalogue): amounts and dates the presenter writes
     /// out print exactly as the template formatters print them. Nil: the ready-made ones.
     var formats: TemplateLocale?
+    /// The catalogue's plain texts by key, for the words the presenter writes itself.
+    var texts: [String: String] = [:]
 }
 
 /// Presents a service-centre document (RMA form, diagnosis, invoice, repair record,

@@ -2,7 +2,7 @@ import Foundation
 import Mustache
 import Warranty
 
-/// `talon check` for the locale catalogues: every key the templates use is in every
+/// `talon check` for the locale catalogues: every key the templates (and the presenter) use is in every
 /// catalogue, every catalogue has the same keys, no key is left unused, and every plural
 /// has the forms its language needs.
 extension DocumentRenderer {
@@ -43,6 +43,10 @@ extension DocumentRenderer {
                     uses[key] = ("\(file.path):\(index + 1)", plural)
                 }
             }
+        }
+        // The words the presenter writes itself are used like the templates' own.
+        for (key, purpose) in PresentationOptions.presenterKeys where uses[key] == nil {
+            uses[key] = ("talon (\(purpose))", false)
         }
         for catalogue in catalogues {
             let name = catalogue.files.last ?? catalogue.tag

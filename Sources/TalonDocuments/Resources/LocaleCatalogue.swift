@@ -101,7 +101,9 @@ struct LocaleCatalogue: Sendable {
             let path = key.split(separator: ".").map(String.init)
             if text.utf8.contains(UInt8(ascii: "{")), text.contains("{{") {
                 do {
-                    templated[key] = try Template(source: text, name: "\(origin) (\(key))")
+                    let template = try Template(source: text, name: "\(origin) (\(key))")
+                    // The presenter fills its own keys from its values, not from the data.
+                    if PresentationOptions.presenterKeys[key] == nil { templated[key] = template }
                 } catch let error as TemplateError {
                     throw .template(error)
                 } catch {
@@ -143,16 +145,6 @@ struct LocaleCatalogue: Sendable {
         return .map(members)
     }
 
-    /// A catalogue without words: formats only.
-    init(tag: String, formats: TemplateLocale) {
-        self.tag = tag
-        files = []
-        texts = [:]
-        plurals = [:]
-        origins = [:]
-        locale = formats
-    }
-
     /// Line numbers of `"key":` at the start of a line (the catalogue's own layout: one key a
     /// line), read as bytes: this runs for every catalogue a process loads.
     static func keyLines(_ source: String) -> [String: Int] {
@@ -180,18 +172,16 @@ struct LocaleCatalogue: Sendable {
             }
             return value
         }
-        func months(_ key: String) throws(TalonError) -> [String] {
-            guard case .array(let items)? = formats[key], items.count == 12 else {
-                throw .input(path: file, reason: "the catalogue needs \"\(key)\": a list of 12 month names")
-            }
-            let names = items.compactMap { item -> String? in
-                if case .string(let name) = item { return name } else { return nil }
-            }
-            guard names.count == 12 else {
-                throw .input(path: file, reason: "the catalogue needs \"\(key)\": a list of 12 month names")
+        func names(_ key: String, _ count: Int, of what: String) throws(TalonError) -> [String] {
+            let names: [String]? = if case .array(let items)? = formats[key] {
+                items.compactMap { item in if case .string(let name) = item { name } else { nil } }
+            } else { nil }
+            guard let names, names.count == count else {
+                throw .input(path: file, reason: "the catalogue needs \"\(key)\": a list of \(count) \(what) names")
             }
             return names
         }
+        func months(_ key: String) throws(TalonError) -> [String] { try names(key, 12, of: "month") }
         let ruleName = try text("format.plural")
         guard let rule = PluralRule(rawValue: ruleName) else {
             throw .input(path: file, reason: "\"format.plural\": unknown rule \"\(ruleName)\"; known: "
@@ -206,6 +196,7 @@ struct LocaleCatalogue: Sendable {
             identifier: tag, datePattern: try text("format.date"), months: try months("format.months"),
             shortMonths: try months("format.months_short"), groupSeparator: try text("format.group"),
             decimalSeparator: try text("format.decimal"), moneyPattern: try text("format.money"),
-            currencySymbols: symbols, pluralRule: rule, plurals: plurals)
+            currencySymbols: symbols, pluralRule: rule, plurals: plurals, percentPattern: try text("format.percent"),
+            weekdays: try names("format.weekdays", 7, of: "weekday (Monday first)"))
     }
 }

@@ -21,13 +21,10 @@ final class LocaleCatalogues: @unchecked Sendable {
         try cached(key: locale.rawValue) { () throws(TalonError) in
             let file = Self.file(in: templates, tag: locale.rawValue)
             guard FileManager.default.fileExists(atPath: file.path) else {
-                // A template set stored by an earlier Talon (one folder per language, its
-                // words in the templates) has no catalogue: its language's ready-made formats.
-                let legacy = templates.appendingPathComponent(locale.rawValue, isDirectory: true)
-                if FileManager.default.fileExists(atPath: legacy.path), let formats = TemplateLocale.preset(locale.rawValue) {
-                    return LocaleCatalogue(tag: locale.rawValue, formats: formats)
-                }
-                throw .resources("no locale catalogue \(file.path) for \(locale.rawValue)")
+                // A template set from before catalogues (one folder per language) is refused
+                // here rather than printed with words missing.
+                throw .resources("no locale catalogue \(file.path) for \(locale.rawValue); a template set needs "
+                                 + "locales/<tag>.json beside its templates (see Templates/README.md)")
             }
             return try LocaleCatalogue(file: file, tag: locale.rawValue)
         }

@@ -7,6 +7,7 @@ import Foundation
 ///  "weekend": ["saturday", "sunday"],
 ///  "holidays": "none"   // or {"from": 2025, "rules": [...], "dates": [...]}
 ///  "transfer_weekend_holidays": true,
+///  "default_for": ["pl"],   // languages whose documents use it when their data names none
 ///  "note": "free text for people editing the file"}
 /// ```
 /// A rule is `{"date": "MM-DD", ...}` or `{"easter": "orthodox"|"western", "days_after": 49, ...}`
@@ -23,7 +24,8 @@ extension BusinessCalendar {
     }
 
     static func read(_ root: JSONCursor) -> BusinessCalendar? {
-        guard let object = root.object(required: true, keys: ["calendar", "name", "weekend", "holidays", "transfer_weekend_holidays", "note"]) else {
+        guard let object = root.object(required: true, keys: ["calendar", "name", "weekend", "holidays", "transfer_weekend_holidays", "default_for",
+                                                      "note"]) else {
             return nil
         }
         let identifier = object["calendar"].string(required: true, maxLength: 40)
@@ -40,9 +42,15 @@ extension BusinessCalendar {
         }
         let transfer = object["transfer_weekend_holidays"].bool(default: false)
         let holidays = readHolidays(object["holidays"])
+        var defaultFor: Set<String> = []
+        for tag in object["default_for"].array(required: false) ?? [] {
+            if let text = tag.string(required: true, maxLength: 20) { defaultFor.insert(text) }
+        }
         guard let identifier, let name, let holidays else { return nil }
-        return BusinessCalendar(identifier: identifier, displayName: name, weekend: weekend,
-                                holidays: holidays, transfersWeekendHolidays: transfer)
+        var calendar = BusinessCalendar(identifier: identifier, displayName: name, weekend: weekend,
+                                        holidays: holidays, transfersWeekendHolidays: transfer)
+        calendar.defaultFor = defaultFor
+        return calendar
     }
 
     static func readHolidays(_ cursor: JSONCursor) -> Holidays? {
@@ -105,13 +113,16 @@ extension BusinessCalendar {
 }
 
 extension LocalizedText {
-    /// Reads `{"en": "…", "uk": "…", "pl": "…"}`: en and uk required, pl optional.
+    /// Reads `{"en": "…", "uk": "…", "pl": "…"}`: one text per document language, en and uk
+    /// required, the others optional (English stands in).
     static func read(_ cursor: JSONCursor) -> LocalizedText? {
-        guard let object = cursor.object(required: true, keys: ["en", "uk", "pl"]) else { return nil }
-        let en = object["en"].string(required: true, maxLength: 300)
-        let uk = object["uk"].string(required: true, maxLength: 300)
-        let pl = object["pl"].string(required: false, maxLength: 300)
-        guard let en, let uk else { return nil }
-        return LocalizedText(en: en, uk: uk, pl: pl)
+        let tags = DocumentLocale.allCases.map(\.rawValue)
+        guard let object = cursor.object(required: true, keys: tags) else { return nil }
+        var texts: [String: String] = [:]
+        for tag in tags {
+            texts[tag] = object[tag].string(required: tag == "en" || tag == "uk", maxLength: 300)
+        }
+        guard let en = texts["en"], texts["uk"] != nil else { return nil }
+        return LocalizedText(en: en, others: texts)
     }
 }

@@ -42,6 +42,9 @@ public struct BusinessCalendar: Sendable, Hashable {
     public let transfersWeekendHolidays: Bool
     /// Every non-weekend day off: holidays plus transferred days.
     public let daysOff: Set<CalendarDate>
+    /// The document languages (tags) whose documents use this calendar when their data
+    /// names none (`pl.json`: `"default_for": ["pl"]`, a Polish service centre).
+    public var defaultFor: Set<String> = []
 
     public init(
         identifier: String, displayName: LocalizedText, weekend: Set<Weekday> = [.saturday, .sunday],

@@ -94,33 +94,3 @@ extension Claim {
         return repair.completed > due
     }
 }
-
-extension NotCoveredReason {
-    /// One sentence for documents: en "Excluded by clauses 3, 8 of the warranty terms.",
-    /// uk "Виключено пунктами 3, 8 умов гарантії.", pl "Wyłączone na mocy punktów 3, 8 warunków gwarancji.".
-    /// `date` prints a date the way the rest of the document does.
-    public func text(_ locale: DocumentLocale, date: (CalendarDate) -> String) -> String {
-        switch self {
-        case .clauses(let clauses):
-            let numbers = clauses.map { String($0.number) }.joined(separator: ", ")
-            let plural = clauses.count > 1
-            return switch locale {
-            case .uk: "Виключено \(plural ? "пунктами" : "пунктом") \(numbers) умов гарантії."
-            case .pl: "Wyłączone na mocy \(plural ? "punktów" : "punktu") \(numbers) warunków gwarancji."
-            case .en: "Excluded by \(plural ? "clauses" : "clause") \(numbers) of the warranty terms."
-            }
-        case .warrantyExpired(let end):
-            return switch locale {
-            case .uk: "Гарантійний строк закінчився \(date(end))."
-            case .pl: "Gwarancja wygasła \(date(end))."
-            case .en: "The warranty ended on \(date(end))."
-            }
-        case .saleDateUnknown:
-            return switch locale {
-            case .uk: "Дату продажу не підтверджено (немає гарантійного талона або чека)."
-            case .pl: "Nie potwierdzono daty sprzedaży (brak karty gwarancyjnej lub paragonu)."
-            case .en: "The date of sale is not proven (no warranty card or receipt)."
-            }
-        }
-    }
-}

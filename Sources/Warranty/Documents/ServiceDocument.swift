@@ -58,8 +58,9 @@ public struct ServiceDocument: Sendable, Hashable {
         let locale = DocumentLocale.read(object["locale"])
         let documentDate = object["document_date"].date(required: false)
         var calendar = calendars.first ?? .ukraineMartialLaw
-        // A Polish document comes from a Polish service center: Polish holidays by default.
-        if locale == .pl, let polish = calendars.first(where: { $0.identifier == "pl" }) { calendar = polish }
+        // A language's documents come from its country's service centres: the calendar
+        // that names the language in `default_for` (Polish holidays for pl).
+        if let own = calendars.first(where: { $0.defaultFor.contains(locale.rawValue) }) { calendar = own }
         if let name = object["calendar"].string(required: false, maxLength: 40) {
             if let found = calendars.first(where: { $0.identifier == name }) {
                 calendar = found

@@ -5,25 +5,29 @@ public enum DocumentLocale: String, Sendable, Hashable, CaseIterable, Codable {
     case pl
 }
 
-/// A text in every document language.
+/// A text in the document languages, by language tag; English is always given and stands
+/// in for a language without its own text (a calendar file from before that language).
 public struct LocalizedText: Sendable, Hashable {
-    public let en: String
-    public let uk: String
-    /// Polish; the English text where none is given (a calendar file from before Polish).
-    public let pl: String
+    /// The texts by language tag (`en`, `uk`, `pl`).
+    public let texts: [String: String]
 
     public init(en: String, uk: String, pl: String? = nil) {
-        self.en = en
-        self.uk = uk
-        self.pl = pl ?? en
+        var texts = ["en": en, "uk": uk]
+        texts["pl"] = pl
+        self.texts = texts
     }
 
-    /// The text in `locale`.
+    /// Texts by tag; `en` is required, so the fallback exists.
+    public init(en: String, others: [String: String]) {
+        self.texts = others.merging(["en": en]) { $1 }
+    }
+
+    public var en: String { texts["en"] ?? "" }
+    public var uk: String { text(.uk) }
+    public var pl: String { text(.pl) }
+
+    /// The text in `locale`, else the English one.
     public func text(_ locale: DocumentLocale) -> String {
-        switch locale {
-        case .en: en
-        case .uk: uk
-        case .pl: pl
-        }
+        texts[locale.rawValue] ?? en
     }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import TalonDocuments
+import Mustache
+import Warranty
+
+/// The words the presenter writes itself (not-covered reasons, the payment purpose) come
+/// from the document's catalogue, with the language's date format.
+@Suite struct CatalogueWordsTests {
+    static let reasons: [DocumentLocale: (one: String, several: String)] = [
+        .en: ("Excluded by clause 4 of the warranty terms.", "Excluded by clauses 4, 8 of the warranty terms."),
+        .uk: ("Виключено пунктом 4 умов гарантії.", "Виключено пунктами 4, 8 умов гарантії."),
+        .pl: ("Wyłączone na mocy punktu 4 warunków gwarancji.", "Wyłączone na mocy punktów 4, 8 warunków gwarancji."),
+    ]
+
+    static func text(_ data: Data, _ locale: DocumentLocale) throws -> String {
+        try ServiceFixtures.text(.invoice, data, locale: locale).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test func notCoveredReasonsInEveryLanguage() throws {
+        let sample = try Data(contentsOf: ServiceFixtures.samples.appendingPathComponent("invoice.en.json"))
+        let source = String(decoding: sample, as: UTF8.self)
+        let oneClause = Data(source.replacingOccurrences(of: "\"clauses\": [\n        4,\n        8\n      ]",
+                                                         with: "\"clauses\": [4]").utf8)
+        #expect(oneClause != sample)
+        for locale in DocumentLocale.allCases {
+            let words = try #require(Self.reasons[locale])
+            #expect(try Self.text(sample, locale).contains(words.several), "\(locale)")
+            #expect(try Self.text(oneClause, locale).contains(words.one), "\(locale)")
+        }
+    }
+
+    @Test func aMissingKeyPrintsTheKeyAndDatesFollowTheFormats() throws {
+        var options = PresentationOptions()
+        options.formats = .en
+        options.texts = ["reason.warranty_expired": "Ended {{date}}."]
+        let end = try CalendarDate(iso: "2027-02-28")
+        #expect(NotCoveredReason.warrantyExpired(validUntil: end).text(options, date: { $0.isoString }) == "Ended 2027-02-28.")
+        #expect(NotCoveredReason.saleDateUnknown.text(options, date: { $0.isoString }) == "reason.sale_date_unknown")
+    }
+}
+
+/// Dates, weekdays, percentages and quantities print by the formats of each built-in
+/// catalogue (`format.*`), not by code per language.
+@Suite struct CatalogueFormatsTests {
+    static func formats(_ tag: String) throws -> TemplateLocale {
+        let file = ServiceFixtures.samples.deletingLastPathComponent().appendingPathComponent("Templates/locales/\(tag).json")
+        return try LocaleCatalogue(file: file, tag: tag).locale
+    }
+
+    @Test func everyLanguagePrintsByItsCatalogue() throws {
+        let expected: [(tag: String, date: String, weekday: String, percent: String, zero: String, quantity: String)] = [
+            ("en", "February 9, 2024", "Friday", "7.5%", "0%", "1.5"),
+            ("uk", "09.02.2024", "пʼятниця", "7,5\u{00A0}%", "0\u{00A0}%", "1,5"),
+            ("pl", "09.02.2024", "piątek", "7,5%", "0%", "1,5"),
+        ]
+        let date = try CalendarDate(iso: "2024-02-09")
+        for row in expected {
+            let formats = try Self.formats(row.tag)
+            #expect(formats.date(iso: date.isoString) == row.date, "\(row.tag)")
+            #expect(formats.weekday(date.weekday.rawValue) == row.weekday, "\(row.tag)")
+            #expect(formats.percent(Percentage(basisPoints: 750).description) == row.percent, "\(row.tag)")
+            #expect(formats.percent(Percentage(basisPoints: 0).description) == row.zero, "\(row.tag)")
+            #expect(formats.decimal(try DecimalNumber(parsing: "1.5").description) == row.quantity, "\(row.tag)")
+        }
+        #expect(try Self.formats("pl").weekday(3) == "środa")
+        #expect(try Self.formats("en").weekday(8) == "")
+    }
+}
