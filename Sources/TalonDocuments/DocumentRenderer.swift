@@ -94,18 +94,18 @@ public struct RenderedDocument: Sendable {
 public struct DocumentRenderer: Sendable {
     /// Where the templates and fonts were found.
     public let resources: ResourceLocator
-    let calendars: [BusinessCalendar]
+    let calendars: CalendarShelf
     let pipeline: DocumentPipeline
     /// The built-in templates, one per document kind for every language.
     let library: TemplateLibrary
     let fileLibraries = FileTemplateLibraries()
     let catalogues: LocaleCatalogues
 
-    /// Loads the font catalogue, the business calendars and the template folders.
+    /// Loads the font catalogue and the template folders (calendars are read on first use).
     /// - Throws: `TalonError.fonts` or `.input` when a resource is unusable.
     public init(resources: ResourceLocator) throws(TalonError) {
         self.resources = resources
-        calendars = try Self.loadCalendars(resources.templates.appendingPathComponent("calendars"))
+        calendars = CalendarShelf(folder: resources.templates.appendingPathComponent("calendars"))
         pipeline = try DocumentPipeline(fontCatalogue: resources.fontCatalogue)
         // One template per document for every language (`Templates/<kind>.mustache`), its
         // words from the language's catalogue.
@@ -183,6 +183,7 @@ public struct DocumentRenderer: Sendable {
                 guard let data = request.data else {
                     throw .input(path: request.dataName, reason: "no data given")
                 }
+                let calendars = try calendars.calendars(for: kind)
                 do {
                     document = try kind.decode(json: data, calendars: calendars)
                 } catch {
@@ -243,30 +244,5 @@ public struct DocumentRenderer: Sendable {
         case .builtIn: try catalogues.builtIn(locale)
         case .file(let url): try catalogues.forTemplate(in: url.deletingLastPathComponent(), locale: locale)
         }
-    }
-
-    static func loadCalendars(_ folder: URL) throws(TalonError) -> [BusinessCalendar] {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".json") }.sorted()
-        var calendars: [BusinessCalendar] = []
-        for file in files {
-            let path = folder.appendingPathComponent(file).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw .input(path: path, reason: "cannot read calendar")
-            }
-            do {
-                calendars.append(try BusinessCalendar.decode(json: data))
-            } catch {
-                throw .input(path: path, reason: "invalid calendar:\n\(error)")
-            }
-        }
-        guard !calendars.isEmpty else { return ServiceDocument.defaultCalendars }
-        // The first calendar is the default for data without "calendar": keep it the
-        // built-in default (`ua`), not whichever file sorts first (`pl.json`).
-        let defaultIdentifier = ServiceDocument.defaultCalendars.first?.identifier
-        if let index = calendars.firstIndex(where: { $0.identifier == defaultIdentifier }) {
-            calendars.insert(calendars.remove(at: index), at: 0)
-        }
-        return calendars
     }
 }

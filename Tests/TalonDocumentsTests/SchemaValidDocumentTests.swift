@@ -41,6 +41,7 @@ import Warranty
         let bases = try samples(kind)
         var generator = SchemaValidGenerator(schema: kind.schema, seed: seed)
         var tally = Tally()
+        let calendars = try renderer.calendars.calendars(for: kind)
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(Int(secondsPerKind * 1000))
         for index in 0..<documentsPerKind where clock.now < deadline {
@@ -49,7 +50,7 @@ import Warranty
             let data = Data(json.utf8)
             tally.generated += 1
             do {
-                _ = try kind.decode(json: data, calendars: renderer.calendars)
+                _ = try kind.decode(json: data, calendars: calendars)
             } catch {
                 if error.problems.isEmpty || !error.problems.allSatisfy({ $0.path.hasPrefix("$") }) {
                     tally.failures.append(report(index, json, "refused without a JSON path: \(error)"))

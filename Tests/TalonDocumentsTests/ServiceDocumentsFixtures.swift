@@ -86,7 +86,7 @@ enum ServiceFixtures {
 
     /// The template context a document's data presents (no rendering).
     static func context(_ kind: DocumentKind, _ data: Data, sms: Bool = false) throws -> TemplateContextView {
-        let document = try kind.decode(json: data, calendars: renderer?.calendars ?? ServiceDocument.defaultCalendars)
+        let document = try kind.decode(json: data, calendars: renderer?.calendars.calendars(for: kind) ?? ServiceDocument.defaultCalendars)
         guard case .service(let service) = document else { throw FixtureFailure.notAServiceDocument }
         return TemplateContextView(ServiceDocumentContext.present(
             service, locale: service.locale, options: PresentationOptions(sms: sms)))
