@@ -25,6 +25,8 @@ protocol AccessTransaction {
     func insertToken(sha256: String, name: String) throws(JournalError)
     func tokenIsValid(sha256: String) throws(JournalError) -> Bool
     func insertUser(name: String, passwordHash: String) throws(JournalError)
+    /// Inserts the user only while there is no staff user at all (and no row of that name).
+    func insertFirstUser(name: String, passwordHash: String) throws(JournalError)
     func passwordHash(user: String) throws(JournalError) -> String?
     func userCount() throws(JournalError) -> Int
 }
@@ -50,6 +52,11 @@ extension SQLTransaction: AccessTransaction {
     func insertUser(name: String, passwordHash: String) throws(JournalError) {
         guard try self.passwordHash(user: name) == nil else { throw .input(path: name, reason: "a staff user of this name exists") }
         try run("INSERT INTO staff_users(name, password_hash) VALUES (?, ?)", [.text(name), .text(passwordHash)])
+    }
+
+    func insertFirstUser(name: String, passwordHash: String) throws(JournalError) {
+        try run("INSERT OR IGNORE INTO staff_users(name, password_hash) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM staff_users)",
+                [.text(name), .text(passwordHash)])
     }
 
     func passwordHash(user: String) throws(JournalError) -> String? {
@@ -107,6 +114,19 @@ extension Journal {
     public func addUser(name: String, passwordHash: String) throws(JournalError) {
         try store.write { (transaction) throws(JournalError) in
             try access(transaction) { (access) throws(JournalError) in try access.insertUser(name: name, passwordHash: passwordHash) }
+        }
+    }
+
+    /// Adds the first staff user in one transaction; false when the journal had one already.
+    /// Several servers starting at once on an empty PostgreSQL journal race here: the insert
+    /// of the one that comes second waits for the first and does nothing (the name is the key),
+    /// so exactly one of them adds the user and prints its password.
+    public func addFirstUser(name: String, passwordHash: String) throws(JournalError) -> Bool {
+        try store.write { (transaction) throws(JournalError) in
+            try access(transaction) { (access) throws(JournalError) in
+                try access.insertFirstUser(name: name, passwordHash: passwordHash)
+                return try access.passwordHash(user: name) == passwordHash
+            }
         }
     }
 

@@ -141,7 +141,10 @@ extension JournalDesk {
     /// On a journal without staff users, adds `admin`; returns its password (else nil).
     public func addFirstUser() throws(JournalError) -> String? {
         guard try with({ (journal) throws(JournalError) in try journal.userCount() }) == 0 else { return nil }
-        return try addUser(name: "admin")
+        let password = PasswordHash.generatePassword()
+        guard let hash = PasswordHash.make(password) else { throw .store("libcrypt could not hash the password") }
+        let added = try with { (journal) throws(JournalError) in try journal.addFirstUser(name: "admin", passwordHash: hash) }
+        return added ? password : nil
     }
 
     /// Whether `password` is the staff user's password.

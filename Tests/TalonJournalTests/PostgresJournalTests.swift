@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TalonJournal
 import TestSupport
@@ -41,6 +42,31 @@ import TestSupport
 
         try Self.twoWritersAtOnce(cluster)
         try Self.killedWriterLeavesNoGap(cluster)
+        try Self.oneFirstUserFromServersStartingAtOnce(cluster)
+    }
+
+    /// Replicas of `talon serve` starting at once on an empty journal: exactly one adds the
+    /// first staff user (the others' inserts wait for it and do nothing).
+    static func oneFirstUserFromServersStartingAtOnce(_ cluster: PostgresCluster) throws {
+        let url = try cluster.database("users")
+        let renderer = try JournalConcurrencyTests.renderer()
+        let outcomes = Mutex([String]())
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            let outcome: String
+            do {
+                outcome = try Journal(path: url, renderer: renderer).addFirstUser(name: "admin", passwordHash: "hash-\(index)")
+                    ? "added" : "had one"
+            } catch {
+                outcome = "failed: \(error)"
+            }
+            outcomes.withLock { $0.append(outcome) }
+        }
+        let seen = outcomes.withLock { $0 }
+        #expect(seen.filter { $0 == "added" }.count == 1, "\(seen)")
+        #expect(seen.filter { $0 == "had one" }.count == 3, "no server fails to start: \(seen)")
+        let journal = try Journal(path: url, renderer: renderer)
+        #expect(try journal.userCount() == 1)
+        #expect(try journal.addFirstUser(name: "admin2", passwordHash: "later") == false)
     }
 
     /// Two `talon card issue` loops and one `talon claim open` loop on one database at once.

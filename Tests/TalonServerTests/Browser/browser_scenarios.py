@@ -23,11 +23,21 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1100, "height": 900}
+
+
+def replaced(element):
+    """Whether the page holding `element` is gone. Chromium may answer for a node of the
+    page being replaced with an "unknown error" rather than a stale-element error while the
+    next page loads: either means the old page is gone."""
+    try:
+        element.tag_name
+        return False
+    except WebDriverException:
+        return True
 
 
 def start_browser(downloads):
@@ -87,7 +97,9 @@ class Session:
         """Clicks and waits until the next page has replaced this one."""
         page = self.find("html")
         self.find(css).click()
-        WebDriverWait(self.driver, 60).until(expected_conditions.staleness_of(page))
+        WebDriverWait(self.driver, 60).until(lambda driver: replaced(page))
+        WebDriverWait(self.driver, 60).until(
+            lambda driver: driver.execute_script("return document.readyState") == "complete")
 
     def emulate(self, size, mobile):
         self.width = size["width"]
