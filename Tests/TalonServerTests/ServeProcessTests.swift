@@ -9,6 +9,7 @@ import TestSupport
 
     @Test func everyAnswerCarriesTheSecurityHeadersAndTheAPIWorksOverHTTP() throws {
         let server = try ServeProcess()
+        defer { _ = server.terminate() }  // also when an expectation fails early
         #expect(server.log.contains("first staff user 'admin', password "))
         for path in ["/healthz", "/rma", "/nowhere", "/api/v1/schemas"] {
             let reply = try server.curl(path)
@@ -39,6 +40,7 @@ import TestSupport
 
     @Test func bodiesOverTheLimitsAreRefusedWith413AndTheAPIRateWith429() throws {
         let server = try ServeProcess(["--max-body", "16", "--max-upload", "64", "--api-rate", "2"])
+        defer { _ = server.terminate() }  // also when an expectation fails early
         let big = server.folder.appendingPathComponent("big.json")
         try Data(("{\"x\": \"" + String(repeating: "a", count: 20_000) + "\"}").utf8).write(to: big)
         let json = try server.curl("/api/v1/render/rma", ["-H", "Content-Type: application/json", "--data-binary", "@" + big.path], auth: true)
@@ -59,6 +61,7 @@ import TestSupport
 
     @Test func customerSendsTheFormWithPhotosAndDownloadsTheRMAForm() throws {
         let server = try ServeProcess()
+        defer { _ = server.terminate() }  // also when an expectation fails early
         let page = try server.curl("/rma", ["-H", "Accept-Language: uk"])
         #expect(page.text.contains("Опис несправності"))
         guard let range = page.text.range(of: #"name="token" value="[0-9]+\.[0-9a-f]+""#, options: .regularExpression) else {
@@ -96,6 +99,7 @@ import TestSupport
 
     @Test func aThousandSlowClientsDoNotStopOthers() throws {
         let server = try ServeProcess()
+        defer { _ = server.terminate() }  // also when an expectation fails early
         let count = SlowClients.affordable(1000)
         let clients = try SlowClients(port: server.port, count: count)
         #expect(clients.sockets.count == count)
@@ -107,6 +111,7 @@ import TestSupport
 
     @Test func aFullQueueAnswers503WithRetryAfter() throws {
         let server = try ServeProcess(["--workers", "1", "--queue", "1"])
+        defer { _ = server.terminate() }  // also when an expectation fails early
         let invoice = "@" + Self.samples.appendingPathComponent("invoice.uk.json").path
         let statuses = Statuses()
         let group = DispatchGroup()
@@ -128,6 +133,7 @@ import TestSupport
 
     @Test func staffLogInOverHTTPAndForgedFormsAreRefused() throws {
         let server = try ServeProcess()
+        defer { _ = server.terminate() }  // also when an expectation fails early
         guard let range = server.log.range(of: #"password [A-Za-z0-9]{16}"#, options: .regularExpression) else {
             Issue.record("no first password in: \(server.log)")
             return
@@ -178,6 +184,7 @@ import TestSupport
 
     @Test func sigtermFinishesTheRequestInFlight() throws {
         let server = try ServeProcess()
+        defer { _ = server.terminate() }  // also when an expectation fails early
         // A request is half sent (headers and part of its body) when SIGTERM comes; the
         // rest follows, and the answer must still be the card.
         let card = Array(try Data(contentsOf: Self.samples.appendingPathComponent("warranty-card.en.json")))
