@@ -67,7 +67,7 @@ extension HaruDocument {
         return try streamBytes()
     }
 
-    /// Reads the saved stream: reset, then one read of exactly its size (docs/LIBHARU.md, "Saving").
+    /// Reads the saved stream: reset, then one read of exactly its size (docs/libharu.md, "Saving").
     func streamBytes() throws(HaruError) -> [UInt8] {
         if let bytes = memoryStreamBytes() { return bytes }
         let size = HPDF_GetStreamSize(handle)

@@ -4,7 +4,7 @@
 /// a TrueType font in a single-byte encoding costs a fraction of that. So faces whose
 /// characters fit 224 codes share a `CompactEncoding` built for the document (drawn through
 /// one of libharu's single-byte encoders, whose table is replaced); any other face uses
-/// UTF-8 (see docs/LIBHARU.md, "Fonts").
+/// UTF-8 (see docs/libharu.md, "Fonts").
 enum TextEncoding {
     /// A libharu single-byte encoder, the group of faces sharing it, and the code of each
     /// character this face may draw.

@@ -12,7 +12,7 @@ public struct FontResource: Sendable, Equatable {
 }
 
 /// An image checked and decoded in Swift, so libharu never parses untrusted bytes
-/// it could abort on (see docs/LIBHARU.md, "Images"): PNG arrives as raw pixels, JPEG as its
+/// it could abort on (see docs/libharu.md, "Images"): PNG arrives as raw pixels, JPEG as its
 /// verified file bytes (libharu parses JPEG itself without aborting).
 public struct ImageResource: Sendable, Equatable {
     public enum Pixels: Sendable, Equatable {

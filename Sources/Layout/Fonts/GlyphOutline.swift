@@ -6,7 +6,7 @@ struct OutlinePoint: Equatable {
 }
 
 /// A glyph's outline with every composite reference resolved into plain contours, so the
-/// subset holds only simple glyphs (libharu 2.3.0 drops nested composites: see docs/LIBHARU.md).
+/// subset holds only simple glyphs (libharu 2.3.0 drops nested composites: see docs/libharu.md).
 struct GlyphOutline: Equatable {
     var points: [OutlinePoint] = []
     /// Index of the last point of each contour.
