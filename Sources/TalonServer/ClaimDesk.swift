@@ -132,8 +132,7 @@ extension JournalDesk {
 extension JournalDesk {
     /// Adds a staff user; returns the generated password (printed once, only its hash kept).
     public func addUser(name: String) throws(JournalError) -> String {
-        let password = PasswordHash.generatePassword()
-        guard let hash = PasswordHash.make(password) else { throw .store("libcrypt could not hash the password") }
+        let (password, hash) = try Self.newPassword()
         try with { (journal) throws(JournalError) in try journal.addUser(name: name, passwordHash: hash) }
         return password
     }
@@ -141,10 +140,16 @@ extension JournalDesk {
     /// On a journal without staff users, adds `admin`; returns its password (else nil).
     public func addFirstUser() throws(JournalError) -> String? {
         guard try with({ (journal) throws(JournalError) in try journal.userCount() }) == 0 else { return nil }
-        let password = PasswordHash.generatePassword()
-        guard let hash = PasswordHash.make(password) else { throw .store("libcrypt could not hash the password") }
+        let (password, hash) = try Self.newPassword()
         let added = try with { (journal) throws(JournalError) in try journal.addFirstUser(name: "admin", passwordHash: hash) }
         return added ? password : nil
+    }
+
+    /// A generated password and its yescrypt hash.
+    private static func newPassword() throws(JournalError) -> (password: String, hash: String) {
+        let password = PasswordHash.generatePassword()
+        guard let hash = PasswordHash.make(password) else { throw .store("libcrypt could not hash the password") }
+        return (password, hash)
     }
 
     /// Whether `password` is the staff user's password.

@@ -240,22 +240,9 @@ final class SlowClients {
 
     init(port: Int, count: Int) throws {
         self.port = port
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
         for _ in 0..<count {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            guard fd >= 0 else { throw FixtureError("socket failed after \(sockets.count)") }
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            guard connected == 0 else {
-                Glibc.close(fd)
-                throw FixtureError("connect failed after \(sockets.count)")
-            }
+            let fd = try connectOne()
             _ = "GET /healthz HTTP/1.1\r\nHost: slow\r\n".withCString { Glibc.send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-            sockets.append(fd)
         }
     }
 
@@ -266,13 +253,13 @@ final class SlowClients {
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw FixtureError("socket failed") }
+        guard fd >= 0 else { throw FixtureError("socket failed after \(sockets.count)") }
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else {
             Glibc.close(fd)
-            throw FixtureError("connect failed")
+            throw FixtureError("connect failed after \(sockets.count)")
         }
         sockets.append(fd)
         return fd
