@@ -194,6 +194,7 @@ public struct DocumentRenderer: Sendable {
                 let catalogue = try catalogue(for: request, locale: locale)
                 options.formats = catalogue.locale
                 options.texts = catalogue.texts
+                options.templates = catalogue.presenterTemplates
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
