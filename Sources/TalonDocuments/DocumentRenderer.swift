@@ -241,7 +241,8 @@ public struct DocumentRenderer: Sendable {
     /// The words and formats a request renders with: the built-in catalogue of the
     /// language, extended by a template file's own.
     func catalogue(for request: RenderRequest, locale: DocumentLocale) throws(TalonError) -> LocaleCatalogue {
-        switch request.template {
+        try check(locale, for: request)
+        return switch request.template {
         case .builtIn: try catalogues.builtIn(locale)
         case .file(let url): try catalogues.forTemplate(in: url.deletingLastPathComponent(), locale: locale)
         }

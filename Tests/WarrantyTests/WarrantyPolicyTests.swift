@@ -64,7 +64,7 @@ import Testing
 
     /// A text picks its language by tag; a language without its own text gets the English one.
     @Test func localizedTextFallsBackToEnglish() {
-        let text = LocalizedText(en: "Holiday", uk: "Свято")
+        let text = LocalizedText(en: "Holiday", others: ["uk": "Свято"])
         #expect(text.text(.uk) == "Свято")
         #expect(text.text(.pl) == "Holiday")
         #expect(LocalizedText(en: "Holiday", others: ["pl": "Święto"]).text(.pl) == "Święto")
