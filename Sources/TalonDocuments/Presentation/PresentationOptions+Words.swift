@@ -15,6 +15,7 @@ extension PresentationOptions {
         "payment.purpose": "the payment purpose printed and encoded in the QR code ({{number}}, {{date}}, {{rma}}, {{model}})",
         "invoice.unit_work": "the unit of an invoice line of work without its own unit",
     ].merging(ExclusionClause.standard.map { ($0.textKey, "the text of exclusion clause \($0.number)") }) { $1 }
+     .merging(Notice.Event.allCases.map { ($0.subjectKey, "the subject of the \($0.rawValue) e-mail ({{rma}})") }) { $1 }
 
     /// The catalogue's plurals the presenter reads.
     static let presenterPlurals: [String: String] = [
@@ -31,6 +32,11 @@ extension PresentationOptions {
         let data = TemplateValue.map(values.mapValues { .string($0) })
         return (try? template.render(data, options: options)) ?? text
     }
+}
+
+extension Notice.Event {
+    /// The catalogue key of the e-mail subject: `mail.subject_diagnosis_ready`.
+    var subjectKey: String { "mail.subject_" + rawValue.replacingOccurrences(of: "-", with: "_") }
 }
 
 extension ExclusionClause {
