@@ -94,11 +94,7 @@ enum ServiceFixtures {
         guard let renderer else { throw FixtureFailure.noRenderer }
         let document = try kind.decode(json: data, calendars: renderer.calendars.calendars(for: kind))
         guard case .service(let service) = document else { throw FixtureFailure.notAServiceDocument }
-        let catalogue = try renderer.catalogues.builtIn(service.locale)
-        var options = PresentationOptions(sms: sms)
-        options.formats = catalogue.locale
-        options.texts = catalogue.texts
-        options.templates = catalogue.presenterTemplates
+        let options = PresentationOptions(catalogue: try renderer.catalogues.builtIn(service.locale), sms: sms)
         return TemplateContextView(ServiceDocumentContext.present(service, locale: service.locale, options: options))
     }
 

@@ -19,11 +19,7 @@ extension DocumentRenderer {
     /// catalogue cannot be read or lacks it (`talon check` reports both).
     public func mailSubject(_ event: Notice.Event, rma: String, locale: DocumentLocale) -> String {
         guard let catalogue = try? catalogues.builtIn(locale) else { return rma }
-        var options = PresentationOptions()
-        options.formats = catalogue.locale
-        options.texts = catalogue.texts
-        options.templates = catalogue.presenterTemplates
-        let subject = options.words(event.subjectKey, ["rma": rma])
+        let subject = PresentationOptions(catalogue: catalogue).words(event.subjectKey, ["rma": rma])
         return subject == event.subjectKey ? rma : subject
     }
 }

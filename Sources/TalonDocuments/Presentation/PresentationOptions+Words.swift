@@ -5,6 +5,14 @@ import Warranty
 /// purpose a QR code carries): catalogue texts like the templates' own, whose `{{name}}`
 /// tags are filled from the values given here, not from the document's data.
 extension PresentationOptions {
+    /// The options that present a document with `catalogue`'s formats and words.
+    init(catalogue: LocaleCatalogue, sms: Bool = false) {
+        self.init(sms: sms)
+        formats = catalogue.locale
+        texts = catalogue.texts
+        templates = catalogue.presenterTemplates
+    }
+
     /// The catalogue keys the presenter reads, with what each is for; `talon check` requires
     /// them in every catalogue as it requires the keys the templates use.
     static let presenterKeys: [String: String] = [
