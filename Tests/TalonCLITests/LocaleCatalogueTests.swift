@@ -82,10 +82,9 @@ import TestSupport
         #expect(result.status == 1)
         let errors = result.stderrText
         #expect(errors.contains("rma.mustache:38: error: key \"rma.country\" is missing in \(polish.path)"), "\(errors)")
-        let lines = errors.split(separator: "\n").map(String.init)
-        #expect(lines.contains("talon: error: key \"reason.clause\" is missing in \(polish.path)"), "\(errors)")
+        #expect(errors.contains("error: key \"reason.clause\" is missing in \(polish.path)"), "\(errors)")
         #expect(errors.contains("pl.json:2: error: key \"rma.spare\" is not used by any template"), "\(errors)")
-        #expect(lines.contains("talon: error: plural \"plural.days\" lacks few, many (pl needs one, few, many, other)"), "\(errors)")
+        #expect(errors.contains("error: plural \"plural.days\" lacks few, many (pl needs one, few, many, other)"), "\(errors)")
 
         let clean = try TestSupport.talon(["check", "rma", "invoice"])
         #expect(clean.status == 0, "\(clean.stderrText)")
