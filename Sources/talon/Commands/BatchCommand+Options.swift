@@ -48,10 +48,7 @@ extension BatchCommand {
         var pdf: PDFOptions
 
         init(_ arguments: ParsedArguments) throws(CLIError) {
-            try self.init(arguments, environment: ProcessInfo.processInfo.environment)
-        }
-
-        init(_ arguments: ParsedArguments, environment: [String: String]) throws(CLIError) {
+            let environment = ProcessInfo.processInfo.environment
             template = try CommonOptions.template(arguments.positionals[0], arguments)
             inputPath = arguments.positionals[1]
             outputFolder = arguments.text(Self.outDir)

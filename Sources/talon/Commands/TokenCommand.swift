@@ -12,6 +12,7 @@ enum TokenCommand: Command {
         positionals: [("add", "The action (add)."), ("<name>", "Who uses the token, e.g. till-3 or erp.")],
         options: [JournalOptions.journal, CommonOptions.templates])
 
+    /// `add <name>` and the journal (also `talon user`'s).
     struct Options: CommandOptions {
         var name: String
         var journal: JournalOptions.Location

@@ -13,20 +13,18 @@ enum UserCommand: Command {
         positionals: [("add", "The action (add)."), ("<name>", "The login name (letters, digits, . _ -).")],
         options: [JournalOptions.journal, CommonOptions.templates])
 
+    /// `token`'s options, with a name a login can have.
     struct Options: CommandOptions {
         var name: String
         var journal: JournalOptions.Location
 
         init(_ arguments: ParsedArguments) throws(CLIError) {
-            guard arguments.positionals[0] == "add" else {
-                throw arguments.usage("unknown action '\(arguments.positionals[0])'; expected add")
-            }
-            name = arguments.positionals[1]
+            let added = try TokenCommand.Options(arguments)
+            (name, journal) = (added.name, added.journal)
             let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
             guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy(allowed.contains) else {
                 throw arguments.usage("invalid user name '\(name)'; use letters, digits, '.', '_' or '-'")
             }
-            journal = JournalOptions.Location(arguments)
         }
     }
 
