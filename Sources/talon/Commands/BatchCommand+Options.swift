@@ -64,7 +64,7 @@ extension BatchCommand {
                 }
             }
             jobs = try arguments.number(Self.jobs, in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
-            locale = try arguments.choice(Self.locale, TalonLocale.self)
+            locale = try CommonOptions.locale(Self.locale, arguments)
             inputFormat = try arguments.choice(Self.inputFormat, BatchInputFormat.self)
             kind = try CommonOptions.kind(Self.kind, arguments)
             selection = try Self.selection(arguments, environment: environment)

@@ -4,6 +4,16 @@ import Warranty
 
 /// Options several commands take, declared once and decoded the same way everywhere.
 enum CommonOptions {
+    /// `--locale <tag>`: a language the templates have a catalogue for. When the templates
+    /// cannot be found, making the renderer reports that.
+    static func locale(_ option: CommandSpec.Option, _ arguments: ParsedArguments) throws(CLIError) -> TalonLocale? {
+        guard arguments.text(option) != nil else { return nil }
+        let known = DocumentRenderer.locales(templates: arguments.text(templates))
+        return try arguments.value(option, expected: "one of: " + known.map(\.rawValue).joined(separator: ", ")) { text in
+            TalonLocale(rawValue: text).flatMap { known.isEmpty || known.contains($0) ? $0 : nil }
+        }
+    }
+
     /// `--templates <dir>`, taken by every command that renders or checks templates.
     static let templates = CommandSpec.Option(names: ["--templates"], valueName: "dir",
                                               help: "Folder of templates to use instead of the built-in ones.")

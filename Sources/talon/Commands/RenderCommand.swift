@@ -59,7 +59,7 @@ enum RenderCommand: Command {
             template = try CommonOptions.template(templateText, arguments)
             dataPath = positionals.count == 2 ? positionals[1] : nil
             output = arguments.text(Self.output)
-            locale = try arguments.choice(Self.locale, TalonLocale.self)
+            locale = try CommonOptions.locale(Self.locale, arguments)
             format = try arguments.choice(Self.format, OutputFormat.self) ?? .pdf
             kind = try CommonOptions.kind(Self.kind, arguments)
             if blank {
