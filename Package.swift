@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["TalonDocuments", "Mustache", "Barcode", "Layout", "HaruPDF", "Warranty", "Markup", "TalonJournal"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "WarrantyTests", dependencies: ["Warranty", "TestSupport"]),
-        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"]),
+        .testTarget(name: "MustacheTests", dependencies: ["Mustache", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "MarkupTests", dependencies: ["Markup", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "TestSupport"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Markup", "Barcode", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),

@@ -206,10 +206,8 @@ public struct DocumentRenderer: Sendable {
             guard let data = request.data else { throw .input(path: request.dataName, reason: "no data given") }
             do {
                 context = try TemplateValue(json: data, file: request.dataName)
-            } catch let error as TemplateError {
-                throw .template(error)
             } catch {
-                throw .input(path: request.dataName, reason: "\(error)")
+                throw .template(error)
             }
         }
         let builtInFolder = resources.templates.standardizedFileURL
@@ -227,10 +225,8 @@ public struct DocumentRenderer: Sendable {
             let text = try library.render(name: templateName, data: filled, options: options)
             return (text, "\(templateName).mustache (rendered)", warnings,
                     PDFOptions.attachmentName(template: templateName, locale: locale.rawValue), locale)
-        } catch let error as TemplateError {
-            throw .template(error)
         } catch {
-            throw .resources("\(error)")
+            throw .template(error)
         }
     }
 

@@ -30,7 +30,7 @@ struct WebPages: Sendable {
             do {
                 strings[locale] = try TemplateValue(json: data, file: file.path)
             } catch {
-                throw .input(path: file.path, reason: "\(error)")
+                throw .template(error)
             }
         }
         self.strings = strings

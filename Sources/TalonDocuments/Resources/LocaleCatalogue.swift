@@ -106,10 +106,8 @@ struct LocaleCatalogue: Sendable {
                     let template = try Template(source: text, name: "\(origin) (\(key))")
                     // The presenter fills its own keys from its values, not from the data.
                     if PresentationOptions.presenterKeys[key] == nil { templated[key] = template } else { presenterTemplates[key] = template }
-                } catch let error as TemplateError {
-                    throw .template(error)
                 } catch {
-                    throw .input(path: origin, reason: "\(error)")
+                    throw .template(error)
                 }
             }
             guard Self.insert(.string(text), at: path[...], into: &words) else {
@@ -137,7 +135,7 @@ struct LocaleCatalogue: Sendable {
     }
 
     /// The document's data with the catalogue under `t`, texts that use values filled in.
-    func context(for data: TemplateValue, options: RenderOptions) throws -> TemplateValue {
+    func context(for data: TemplateValue, options: RenderOptions) throws(TemplateError) -> TemplateValue {
         guard case .map(var members) = data else { return data }
         var words = self.words
         for (key, template) in templated {

@@ -11,7 +11,7 @@ enum CardCommand: Command {
             ("issue", "The action."),
             ("<data>", "The card's JSON (as for 'talon render warranty-card'); card.number is assigned."),
         ],
-        options: [JournalOptions.output, JournalOptions.journal, Options.templates],
+        options: [JournalOptions.output, JournalOptions.journal, CommonOptions.templates],
         details: """
         The number comes from the card series of the sale's year (ГТ-2025-000001, …), taken in the
         same transaction that stores the card, so numbers are never skipped or used twice.
@@ -19,18 +19,30 @@ enum CardCommand: Command {
           talon card issue Samples/warranty-card.uk.json --journal talon.db -o card.pdf
         """)
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        let positionals = arguments.positionals
-        guard positionals.first == "issue" else {
-            throw .usage(positionals.first.map { "unknown action '\($0)'; expected issue" } ?? "missing action: issue", command: spec.name)
+    struct Options: CommandOptions {
+        var dataPath: String
+        var output: String?
+        var journal: JournalOptions.Location
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            let positionals = arguments.positionals
+            guard positionals.first == "issue" else {
+                throw arguments.usage(positionals.first.map { "unknown action '\($0)'; expected issue" } ?? "missing action: issue")
+            }
+            guard positionals.count == 2 else {
+                throw arguments.usage(positionals.count < 2 ? "missing argument <data>" : "unexpected argument '\(positionals[2])'")
+            }
+            dataPath = positionals[1]
+            output = arguments.text(JournalOptions.output)
+            journal = JournalOptions.Location(arguments)
         }
-        guard positionals.count == 2 else {
-            throw .usage(positionals.count < 2 ? "missing argument <data>" : "unexpected argument '\(positionals[2])'", command: spec.name)
-        }
-        let data = try JournalOptions.data(positionals[1])
-        let journal = try JournalOptions.open(arguments)
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        let data = try JournalOptions.data(options.dataPath)
+        let journal = try options.journal.open()
         let issued = try JournalOptions.run { () throws(JournalError) in try journal.issueCard(data) }
-        _ = try JournalOptions.write(issued, arguments)
+        _ = try JournalOptions.write(issued, to: options.output)
         print(issued.document.number)
         return ExitCode.success
     }
