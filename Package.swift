@@ -15,12 +15,11 @@ let package = Package(
         .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", providers: [.apt(["libpq-dev"])]),
-        .systemLibrary(name: "CNettle", path: "Sources/CNettle", providers: [.apt(["nettle-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CStringPrep", path: "Sources/CStringPrep", providers: [.apt(["libidn-dev"])]),
         .systemLibrary(name: "CMicroHTTPD", path: "Sources/CMicroHTTPD", providers: [.apt(["libmicrohttpd-dev"])]),
-        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt", providers: [.apt(["nettle-dev", "libcrypt-dev"])]),
+        .systemLibrary(name: "CCrypt", path: "Sources/CCrypt", providers: [.apt(["libcrypt-dev"])]),
         .target(name: "Warranty"),
         .target(name: "Mustache"),
         .target(name: "Markup"),
@@ -30,11 +29,11 @@ let package = Package(
         .target(
             name: "TalonDocuments",
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),
-        .target(name: "TalonJournal", dependencies: ["TalonDocuments", "Warranty", "CSQLite", "CLibPQ", "CNettle"]),
+        .target(name: "TalonJournal", dependencies: ["TalonDocuments", "Warranty", "CSQLite", "CLibPQ", "CCrypto"]),
         .target(name: "TalonMail", dependencies: ["CCurl"]),
         .target(
             name: "TalonServer",
-            dependencies: ["TalonDocuments", "TalonJournal", "Warranty", "Mustache", "CMicroHTTPD", "CCrypt"]),
+            dependencies: ["TalonDocuments", "TalonJournal", "Warranty", "Mustache", "CMicroHTTPD", "CCrypt", "CCrypto"]),
         .executableTarget(name: "talon", dependencies: ["TalonDocuments", "TalonJournal", "TalonMail", "TalonServer"]),
         .executableTarget(
             name: "TalonBenchmarks",

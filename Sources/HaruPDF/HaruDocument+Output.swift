@@ -37,16 +37,17 @@ extension HaruDocument {
             return
         }
         try check(HPDF_SetInfoAttr(handle, field.type, " "), "HPDF_SetInfoAttr")
-        guard let info = handle.pointee.info else { throw .library(call: "HPDF_SetInfoAttr", code: 0x1033, detail: 0) }
-        try check(HPDF_Dict_Add(info, field.key, try text(value)), "HPDF_Dict_Add")
+        let internals = internals
+        guard let info = internals.info else { throw .library(call: "HPDF_SetInfoAttr", code: 0x1033, detail: 0) }
+        try internals.add([field.key: .text(value)], to: info)
     }
 
     /// Drops the /Producer entry libharu puts in every document ("Haru Free PDF Library
     /// 2.3.0"): the file carries only the metadata of the list.
     func removeProducer() throws(HaruError) {
-        guard let info = handle.pointee.info,
-              HPDF_Dict_GetItem(info, "Producer", UInt16(HPDF_OCLASS_STRING)) != nil else { return }
-        try check(HPDF_Dict_RemoveElement(info, "Producer"), "HPDF_Dict_RemoveElement")
+        let internals = internals
+        guard let info = internals.info else { return }
+        try internals.remove("Producer", .string, from: info)
     }
 
     /// Sets the creation date (midnight UTC of a calendar day).
@@ -69,7 +70,7 @@ extension HaruDocument {
 
     /// Reads the saved stream: reset, then one read of exactly its size (docs/libharu.md, "Saving").
     func streamBytes() throws(HaruError) -> [UInt8] {
-        if let bytes = memoryStreamBytes() { return bytes }
+        if let bytes = internals.memoryStreamBytes() { return bytes }
         let size = HPDF_GetStreamSize(handle)
         try check(UInt(HPDF_OK), "HPDF_GetStreamSize")
         try check(HPDF_ResetStream(handle), "HPDF_ResetStream")
@@ -84,38 +85,5 @@ extension HaruDocument {
         }
         guard length == size else { throw .library(call: "HPDF_ReadFromStream", code: UInt(HPDF_STREAM_EOF), detail: 0) }
         return bytes
-    }
-}
-
-extension HaruDocument {
-    /// The saved stream copied with `memcpy` straight from the blocks of libharu's memory
-    /// stream (its own read copies byte by byte); nil when the stream is not laid out as
-    /// full blocks followed by one partial block.
-    func memoryStreamBytes() -> [UInt8]? {
-        guard let stream = handle.pointee.stream, let bytes = Self.memoryStreamBytes(stream), !bytes.isEmpty else { return nil }
-        return bytes
-    }
-
-    /// The bytes of a libharu memory stream, copied with `memcpy` from its blocks; nil for
-    /// another kind of stream or another layout.
-    static func memoryStreamBytes(_ stream: HPDF_Stream) -> [UInt8]? {
-        guard stream.pointee.type == HPDF_STREAM_MEMORY,
-              let attr = stream.pointee.attr?.assumingMemoryBound(to: HPDF_MemStreamAttr_Rec.self),
-              let list = attr.pointee.buf else { return nil }
-        let size = Int(stream.pointee.size), blockSize = Int(attr.pointee.buf_siz), count = Int(list.pointee.count)
-        if size == 0 { return [] }
-        guard let blocks = list.pointee.obj, blockSize > 0, count == (size + blockSize - 1) / blockSize else { return nil }
-        for index in 0..<count where blocks[index] == nil { return nil }
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var copied = 0
-            for index in 0..<count {
-                let length = min(blockSize, size - copied)
-                if let base = buffer.baseAddress, let block = blocks[index] {
-                    (base + copied).update(from: block.assumingMemoryBound(to: UInt8.self), count: length)
-                }
-                copied += length
-            }
-            initialized = copied
-        }
     }
 }

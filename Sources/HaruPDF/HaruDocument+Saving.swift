@@ -5,24 +5,25 @@ import Layout
 /// encrypts or identifies the file as the trailer asks.
 extension HaruDocument {
     func packedBytes(trailer: ObjectStreamPacker.Trailer) throws(HaruError) -> [UInt8] {
-        var taken = takeOverFlate()
+        let internals = internals
+        var taken = internals.takeOverFlate()
         let saved: [UInt8]
         do throws(HaruError) {
             saved = try savedBytes()
         } catch {
-            finishSave(&taken)
-            restoreFlate(taken)
+            internals.finishSave(&taken)
+            internals.restoreFlate(taken)
             throw error
         }
-        finishSave(&taken)
+        internals.finishSave(&taken)
         let deflater = Deflater()
         let packer = ObjectStreamPacker(file: saved)
         if taken.complete, let packed = try packer.packed(deflating: taken.numbers, data: taken.data, trailer: trailer,
                                                           deflate: { (bytes) throws(HaruError) in try deflater.deflated(bytes) }) {
-            restoreFlate(taken)  // the document stays as libharu would save it
+            internals.restoreFlate(taken)  // the document stays as libharu would save it
             return packed
         }
-        restoreFlate(taken)
+        internals.restoreFlate(taken)
         // libharu's own save can neither encrypt with AES nor give a deterministic /ID.
         switch trailer {
         case .plain: break

@@ -26,10 +26,14 @@ final class HaruDocument {
     let handle: HPDF_Doc
     /// Lives exactly as long as the document, whose handler points at it (unretained).
     private let errors: HaruErrorRecord
-    /// Memory libharu reads from until the document is freed (see `FontProgramSource`).
+    /// Memory libharu reads from until the document is freed (see `HaruInternals.FontSource`).
     private var retained: [UnsafeMutableRawPointer] = []
 
-    init() throws(HaruError) {
+    /// - Parameter libraryVersion: the version of the libharu linked (tests give another).
+    /// - Throws: `HaruError.unsupportedLibrary` unless it is the version whose internal
+    ///   records HaruPDF uses (`HaruInternals.supportedVersion`).
+    init(libraryVersion: String = HaruDocument.libraryVersion) throws(HaruError) {
+        try HaruInternals.requireSupported(libraryVersion)
         let errors = HaruErrorRecord()
         guard let handle = HPDF_New(recordHaruError, Unmanaged.passUnretained(errors).toOpaque()) else {
             throw .library(call: "HPDF_New", code: errors.isSet ? errors.code : 0x1015, detail: errors.detail)
@@ -46,8 +50,11 @@ final class HaruDocument {
     /// Keeps `buffer` allocated until the document is freed, then deallocates it.
     func retain(_ buffer: UnsafeMutableRawPointer) { retained.append(buffer) }
 
-    /// libharu's version ("2.3.0"); HaruPDF relies on that version's internal records.
-    static var libraryVersion: String { String(cString: HPDF_GetVersion()) }
+    /// The version of the libharu linked ("2.3.0"), from `HPDF_GetVersion()`.
+    static let libraryVersion = String(cString: HPDF_GetVersion())
+
+    /// libharu's private records and internal functions, for this document.
+    var internals: HaruInternals { HaruInternals(document: self) }
 
     /// Throws if the last call failed: a status other than HPDF_OK or an error recorded by
     /// the handler. Resets libharu's sticky error so the document stays usable.
@@ -82,13 +89,9 @@ final class HaruDocument {
         try check(HPDF_Page_SetWidth(page, Float(width)), "HPDF_Page_SetWidth")
         try check(HPDF_Page_SetHeight(page, Float(height)), "HPDF_Page_SetHeight")
         // /ProcSet is obsolete since PDF 1.4 (PDF 32000-1 14.2): readers ignore it.
-        if let resources = HPDF_Page_GetInheritableItem(page, "Resources", UInt16(HPDF_OCLASS_DICT)) {
-            let dictionary = resources.assumingMemoryBound(to: HPDF_Dict_Rec.self)
-            if HPDF_Dict_GetItem(dictionary, "ProcSet", UInt16(HPDF_OCLASS_ARRAY)) != nil {
-                try check(HPDF_Dict_RemoveElement(dictionary, "ProcSet"), "HPDF_Dict_RemoveElement")
-            }
-        }
-        return HaruPage(handle: page, document: self)
+        let haruPage = HaruPage(handle: page, document: self)
+        try internals.removeProcSet(of: haruPage)
+        return haruPage
     }
 
     func loadRawImage(_ pixels: [UInt8], width: Int, height: Int, gray: Bool) throws(HaruError) -> HaruImage {

@@ -23,6 +23,8 @@ public enum HaruError: Error, Equatable, CustomStringConvertible {
     case crypto(String)
     /// PDF/A could not be produced (a missing colour profile).
     case archive(String)
+    /// The libharu installed is not the version whose internal records HaruPDF uses.
+    case unsupportedLibrary(found: String, supported: String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,9 @@ public enum HaruError: Error, Equatable, CustomStringConvertible {
         case .invalidProtection(let reason): return "invalid protection: \(reason)"
         case .crypto(let reason): return "encryption failed: \(reason)"
         case .archive(let reason): return "PDF/A: \(reason)"
+        case .unsupportedLibrary(let found, let supported):
+            return "libharu \(found) is installed, but Talon works only with libharu \(supported) "
+                + "(it relies on that version's internal records; see docs/libharu.md)"
         }
     }
 

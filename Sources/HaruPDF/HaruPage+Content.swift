@@ -9,7 +9,7 @@ import Layout
 /// makes the card's content streams about a tenth smaller. Paths are built and painted in
 /// one go, so libharu's graphics mode stays "page description"; after a text move the
 /// page's text matrix is updated as `HPDF_Page_MoveTextPos` would, so libharu's own text
-/// calls keep working (libharu 2.3.0's internal page record).
+/// calls keep working (`HaruInternals+Page.swift`).
 extension HaruPage {
     /// `value` in hundredths, rounded; clamped far beyond any page (PDF limits reals to
     /// about ±32,767 anyway).
@@ -57,16 +57,8 @@ extension HaruPage {
     static let filledRectangle = Array(" re\nf\n".utf8)
     static let strokedRectangle = Array(" re\nS\n".utf8)
 
-    private var attributes: UnsafeMutablePointer<HPDF_PageAttr_Rec>? {
-        handle.pointee.attr?.assumingMemoryBound(to: HPDF_PageAttr_Rec.self)
-    }
-
     func write(_ bytes: [UInt8]) throws(HaruError) {
-        guard let stream = attributes?.pointee.stream else {
-            throw .library(call: "HPDF_Page (content stream)", code: UInt(HPDF_INVALID_PAGE), detail: 0)
-        }
-        let status = bytes.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, UInt32($0.count)) }
-        try document.check(status, "HPDF_Stream_Write")
+        try document.internals.write(bytes, toContentsOf: self)
     }
 
     /// A filled (`stroke` false) or stroked rectangle.
@@ -116,11 +108,9 @@ extension HaruPage {
     }
 
     /// Makes libharu's graphics state hold `font` at `size`, as the content stream's does
-    /// after a "Q" (libharu 2.3.0's internal page record).
+    /// after a "Q".
     func assumeFont(_ font: HaruFont, size: Double) {
-        guard let state = attributes?.pointee.gstate else { return }
-        state.pointee.font = font.handle
-        state.pointee.font_size = Float(size)
+        document.internals.setFont(of: self, to: font, size: size)
     }
 
     /// A stroked straight line.
@@ -157,12 +147,7 @@ extension HaruPage {
             bytes.append(contentsOf: " Td\n".utf8)
             try write(bytes)
             line = target
-            if let attributes {
-                let point = HPDF_Point(x: Float(target.x) / 100, y: Float(target.y) / 100)
-                attributes.pointee.text_matrix.x = point.x
-                attributes.pointee.text_matrix.y = point.y
-                attributes.pointee.text_pos = point
-            }
+            document.internals.setTextPosition(of: self, x: Float(target.x) / 100, y: Float(target.y) / 100)
         }
         var terminated = encoded
         terminated.append(0)

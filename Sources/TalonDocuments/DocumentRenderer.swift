@@ -194,6 +194,7 @@ public struct DocumentRenderer: Sendable {
                 let catalogue = try catalogue(for: request, locale: locale)
                 options.formats = catalogue.locale
                 options.texts = catalogue.texts
+                options.templates = catalogue.presenterTemplates
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
@@ -240,7 +241,8 @@ public struct DocumentRenderer: Sendable {
     /// The words and formats a request renders with: the built-in catalogue of the
     /// language, extended by a template file's own.
     func catalogue(for request: RenderRequest, locale: DocumentLocale) throws(TalonError) -> LocaleCatalogue {
-        switch request.template {
+        try check(locale, for: request)
+        return switch request.template {
         case .builtIn: try catalogues.builtIn(locale)
         case .file(let url): try catalogues.forTemplate(in: url.deletingLastPathComponent(), locale: locale)
         }

@@ -21,9 +21,9 @@ import TestSupport
         let (plain, document) = try Self.libharuBytes(Self.list)
         // As the painter packs: libharu writes its deflated streams unfiltered, the packer
         // deflates them.
-        var taken = document.takeOverFlate()
+        var taken = document.internals.takeOverFlate()
         let unfiltered = try document.savedBytes()
-        document.finishSave(&taken)
+        document.internals.finishSave(&taken)
         #expect(taken.complete)
         // The font files exist since the painter saved, so every stream is read from its
         // own stream, none from the file.

@@ -34,9 +34,27 @@ import Warranty
         var options = PresentationOptions()
         options.formats = .en
         options.texts = ["reason.warranty_expired": "Ended {{date}}."]
+        options.templates = ["reason.warranty_expired": try Template(source: "Ended {{date}}.", name: "test")]
         let end = try CalendarDate(iso: "2027-02-28")
         #expect(NotCoveredReason.warrantyExpired(validUntil: end).text(options, date: { $0.isoString }) == "Ended 2027-02-28.")
         #expect(NotCoveredReason.saleDateUnknown.text(options, date: { $0.isoString }) == "reason.sale_date_unknown")
+    }
+}
+
+/// The exclusion clauses' words are catalogue entries (`clause.<number>`); the domain has
+/// only their numbers and groups.
+@Suite struct ClauseWordsTests {
+    @Test func everyCatalogueHasTheFourteenClausesInItsLanguage() throws {
+        let renderer = try #require(ServiceFixtures.renderer)
+        let en = renderer.clauseTexts(.en), uk = renderer.clauseTexts(.uk), pl = renderer.clauseTexts(.pl)
+        for texts in [en, uk, pl] {
+            #expect(texts.keys.sorted() == Array(1...14))
+            #expect(texts.values.allSatisfy { !$0.isEmpty })
+        }
+        #expect((1...14).allSatisfy { en[$0] != uk[$0] && uk[$0] != pl[$0] })
+        #expect(en[3]?.contains("dents") == true)
+        #expect(uk[4]?.contains("1 см") == true)
+        #expect(pl[1] == "Utracono kartę gwarancyjną.")
     }
 }
 

@@ -2,10 +2,10 @@ import Testing
 @testable import Warranty
 
 @Suite struct AmountInWordsTests {
-    func uk(_ minor: Int64, _ currency: Currency = .uah) -> String {
+    func uk(_ minor: Int64, _ currency: Currency = .uah) -> String? {
         Money(minorUnits: minor, currency: currency).inWords(.uk)
     }
-    func en(_ minor: Int64, _ currency: Currency = .uah) -> String {
+    func en(_ minor: Int64, _ currency: Currency = .uah) -> String? {
         Money(minorUnits: minor, currency: currency).inWords(.en)
     }
 

@@ -122,7 +122,7 @@ import Testing
 
     @Test func calendarFileProblemsAreAllReported() {
         let json = """
-            {"calendar":"x","name":{"en":"X"},"weekend":["saturday","caturday"],
+            {"calendar":"x","name":{"uk":"Х","DE":"X"},"weekend":["saturday","caturday"],
              "holidays":{"from":2025,"rules":[{"date":"02-30","name":{"en":"a","uk":"б"}},{"easter":"julian"},
                                               {"date":"01-01","easter":"western","name":{"en":"a","uk":"б"}}],
                          "dates":[{"date":"2024-01-02","name":{"en":"a","uk":"б"}}]}}
@@ -132,7 +132,8 @@ import Testing
             Issue.record("expected problems")
         } catch {
             #expect(error.problems.map(\.description) == [
-                "$.name.uk: required",
+                "$.name.DE: unknown key",
+                "$.name.en: required",
                 "$.weekend[1]: must be one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday",
                 "$.holidays.rules[0].date: not a day of the year (expected MM-DD)",
                 "$.holidays.rules[1].name: required",

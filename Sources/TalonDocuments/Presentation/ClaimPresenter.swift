@@ -149,7 +149,7 @@ struct ClaimPresenter {
             for reason in reasons {
                 switch reason {
                 case .clauses(let clauses):
-                    members["clauses"] = TemplateContext.clauses(clauses, locale: locale)
+                    members["clauses"] = TemplateContext.clauses(clauses, options: options)
                     members["has_clauses"] = .bool(!clauses.isEmpty)
                     members["clause_numbers"] = .string(clauses.map { String($0.number) }.joined(separator: ", "))
                 case .warrantyExpired(let end): members["expired"] = .map(["valid_until": TemplateContext.date(end)])

@@ -27,6 +27,8 @@ struct LocaleCatalogue: Sendable {
     private(set) var words: TemplateValue = .map([:])
     /// Texts that use the document's values, compiled; filled in per document.
     private(set) var templated: [String: Template] = [:]
+    /// The presenter's own texts that use values (`PresentationOptions.presenterKeys`), compiled.
+    private(set) var presenterTemplates: [String: Template] = [:]
 
     /// Reads and checks `file`; `base` (the built-in catalogue) is extended when given, its
     /// keys replaced by the file's.
@@ -94,7 +96,7 @@ struct LocaleCatalogue: Sendable {
     /// Builds `words` and `templated` from `texts`.
     private mutating func compile() throws(TalonError) {
         var words: TemplateValue = .map([:])
-        var templated: [String: Template] = [:]
+        var templated: [String: Template] = [:], presenterTemplates: [String: Template] = [:]
         for key in texts.keys.sorted() {
             guard let text = texts[key] else { continue }
             var origin: String { origins[key].map { "\($0.file):\($0.line)" } ?? tag }
@@ -103,7 +105,7 @@ struct LocaleCatalogue: Sendable {
                 do {
                     let template = try Template(source: text, name: "\(origin) (\(key))")
                     // The presenter fills its own keys from its values, not from the data.
-                    if PresentationOptions.presenterKeys[key] == nil { templated[key] = template }
+                    if PresentationOptions.presenterKeys[key] == nil { templated[key] = template } else { presenterTemplates[key] = template }
                 } catch let error as TemplateError {
                     throw .template(error)
                 } catch {
@@ -116,6 +118,7 @@ struct LocaleCatalogue: Sendable {
         }
         self.words = words
         self.templated = templated
+        self.presenterTemplates = presenterTemplates
     }
 
     /// Sets `value` at the dotted path inside nested maps; false when a text is in the way.

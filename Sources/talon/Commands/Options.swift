@@ -16,8 +16,11 @@ enum Options {
 
     static func locale(_ arguments: ParsedArguments, command: String) throws(CLIError) -> TalonLocale? {
         guard let text = arguments.value("locale") else { return nil }
-        guard let locale = TalonLocale(rawValue: text) else {
-            let allowed = TalonLocale.allCases.map(\.rawValue).joined(separator: ", ")
+        // The languages are the templates' catalogues; when the templates cannot be found,
+        // making the renderer reports that.
+        let known = DocumentRenderer.locales(templates: arguments.value("templates"))
+        guard let locale = TalonLocale(rawValue: text), known.isEmpty || known.contains(locale) else {
+            let allowed = known.map(\.rawValue).joined(separator: ", ")
             throw .usage("invalid --locale '\(text)'; expected one of: \(allowed)", command: command)
         }
         return locale

@@ -1,6 +1,8 @@
 internal import CHaru
 
-/// Streams whose deflating HaruPDF takes over from libharu.
+/// Streams whose deflating HaruPDF takes over from libharu: the filter of each dictionary
+/// (`HPDF_Dict_Rec.filter`) and its stream record, found through the cross-reference table
+/// (`HPDF_Xref_Rec`, `HPDF_XrefEntry_Rec`, `HPDF_Obj_Header`).
 struct TakenStreams {
     /// Dictionaries switched from /FlateDecode to no filter: streams, and fonts (libharu
     /// gives a font's filter to the font file stream it creates when saving).
@@ -18,7 +20,7 @@ struct TakenStreams {
     var complete = true
 }
 
-extension HaruDocument {
+extension HaruInternals {
     /// Every object of the cross-reference table libharu writes, with its number.
     private func forEachObject(from start: Int = 0, _ body: (UnsafeMutableRawPointer, HPDF_Obj_Header) -> Void) -> Int {
         guard let xref = handle.pointee.xref, let entries = xref.pointee.entries,
@@ -91,5 +93,38 @@ extension HaruDocument {
     /// Gives the dictionaries of `taken` back to libharu's deflate.
     func restoreFlate(_ taken: TakenStreams) {
         for dictionary in taken.dictionaries { dictionary.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE) }
+    }
+}
+
+extension HaruInternals {
+    /// The saved stream copied with `memcpy` straight from the blocks of libharu's memory
+    /// stream (its own read copies byte by byte); nil when the stream is not laid out as
+    /// full blocks followed by one partial block.
+    func memoryStreamBytes() -> [UInt8]? {
+        guard let stream = handle.pointee.stream, let bytes = Self.memoryStreamBytes(stream), !bytes.isEmpty else { return nil }
+        return bytes
+    }
+
+    /// The bytes of a libharu memory stream, copied with `memcpy` from its blocks; nil for
+    /// another kind of stream or another layout.
+    static func memoryStreamBytes(_ stream: HPDF_Stream) -> [UInt8]? {
+        guard stream.pointee.type == HPDF_STREAM_MEMORY,
+              let attr = stream.pointee.attr?.assumingMemoryBound(to: HPDF_MemStreamAttr_Rec.self),
+              let list = attr.pointee.buf else { return nil }
+        let size = Int(stream.pointee.size), blockSize = Int(attr.pointee.buf_siz), count = Int(list.pointee.count)
+        if size == 0 { return [] }
+        guard let blocks = list.pointee.obj, blockSize > 0, count == (size + blockSize - 1) / blockSize else { return nil }
+        for index in 0..<count where blocks[index] == nil { return nil }
+        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var copied = 0
+            for index in 0..<count {
+                let length = min(blockSize, size - copied)
+                if let base = buffer.baseAddress, let block = blocks[index] {
+                    (base + copied).update(from: block.assumingMemoryBound(to: UInt8.self), count: length)
+                }
+                copied += length
+            }
+            initialized = copied
+        }
     }
 }
