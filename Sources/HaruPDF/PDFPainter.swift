@@ -101,7 +101,8 @@ struct PagePainter {
         let files: (metrics: [UInt8], program: [UInt8])
         do {
             files = try resource.font.pdfSubset(scalars: resource.usedScalars, postScriptName: subsetName(index),
-                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index]))
+                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index]),
+                                                symbolicCodes: encodings[index].programCodes(for: resource.usedScalars))
         } catch {
             throw .font(index: index, error)
         }
