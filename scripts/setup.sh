@@ -3,7 +3,7 @@
 # Runs apt-get through sudo when not root; does nothing when everything is present.
 set -euo pipefail
 
-packages=(libhpdf-dev libdeflate-dev libssl-dev libidn-dev icc-profiles-free fonts-dejavu-core fonts-dejavu-extra libsqlite3-dev nettle-dev libcurl4-openssl-dev libmicrohttpd-dev libcrypt-dev libpq-dev)
+packages=(libhpdf-dev libdeflate-dev libssl-dev libidn-dev icc-profiles-free fonts-dejavu-core fonts-dejavu-extra libsqlite3-dev libcurl4-openssl-dev libmicrohttpd-dev libcrypt-dev libpq-dev)
 if [ "${1:-}" = "--test" ]; then
   packages+=(poppler-utils zbar-tools qpdf imagemagick libxml2 python3 python3-venv curl wrk chromium chromium-driver postgresql)  # libxml2: FoundationXML reads XMP in the PDF/A tests; postgresql: the PostgreSQL journal tests' throw-away server
 fi

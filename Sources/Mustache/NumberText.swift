@@ -47,7 +47,7 @@ enum NumberText {
 enum MoneyText {
     /// en: "UAH 1,234.56", "€1,234.56"; uk: "1 234,56 грн", "1 234,56 €" (U+00A0 spaces);
     /// without a currency just the amount.
-    static func format(minor: Int64, currency: String?, locale: TemplateLocale) throws -> String {
+    static func format(minor: Int64, currency: String?, locale: TemplateLocale) throws(FormatterFailure) -> String {
         let negative = minor < 0
         let magnitude = minor.magnitude
         let whole = String(magnitude / 100)

@@ -3,7 +3,7 @@ public protocol PartialSource: Sendable {
     /// The compiled template with that name, or nil when there is none.
     /// Throws `TemplateError` when the name is not allowed (kind `.partialOutsideDirectories`)
     /// or the template cannot be read or compiled.
-    func partial(named name: String) throws -> Template?
+    func partial(named name: String) throws(TemplateError) -> Template?
 }
 
 /// Partials held in memory, by name (for tests and for callers that build templates in code).
@@ -15,7 +15,7 @@ public struct PartialTemplates: PartialSource {
     }
 
     /// Compiles every source; the name of each is also its file name in error locations.
-    public init(sources: [String: String], formatters: FormatterSet = .standard) throws {
+    public init(sources: [String: String], formatters: FormatterSet = .standard) throws(TemplateError) {
         var templates: [String: Template] = [:]
         for (name, source) in sources {
             templates[name] = try Template(source: source, name: name, formatters: formatters)
@@ -23,5 +23,5 @@ public struct PartialTemplates: PartialSource {
         self.templates = templates
     }
 
-    public func partial(named name: String) throws -> Template? { templates[name] }
+    public func partial(named name: String) throws(TemplateError) -> Template? { templates[name] }
 }

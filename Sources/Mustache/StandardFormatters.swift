@@ -5,20 +5,20 @@ enum StandardFormatters {
     static let all: [TemplateFormatter] = [date, money, number, plural, upper, lower, fallback]
 
     /// `upper`: the text in upper case (Unicode-aware, Cyrillic included). Missing stays empty.
-    static let upper = TemplateFormatter(name: "upper") { value, _, _ in
+    static let upper = TemplateFormatter(name: "upper") { (value, _, _) throws(FormatterFailure) in
         if case .null = value { return .null }
         return .string(value.text.uppercased())
     }
 
     /// `lower`: the text in lower case (Unicode-aware).
-    static let lower = TemplateFormatter(name: "lower") { value, _, _ in
+    static let lower = TemplateFormatter(name: "lower") { (value, _, _) throws(FormatterFailure) in
         if case .null = value { return .null }
         return .string(value.text.lowercased())
     }
 
     /// `default: "x"`: the argument when the value is missing, null, empty, false or an empty
     /// list; otherwise the value.
-    static let fallback = TemplateFormatter(name: "default", arity: 1...1, handlesMissing: true) { value, arguments, _ in
+    static let fallback = TemplateFormatter(name: "default", arity: 1...1, handlesMissing: true) { (value, arguments, _) throws(FormatterFailure) in
         switch value {
         case .null, .bool(false): return arguments[0]
         case .string(let text) where text.isEmpty: return arguments[0]
@@ -30,7 +30,7 @@ enum StandardFormatters {
     /// `date` / `date: "dd.MM.yyyy"`: an ISO calendar date ("2024-02-29"; a date-time's date
     /// part is used) in the locale's default form (en "February 29, 2024", uk "29.02.2024")
     /// or a pattern of `d dd M MM MMM MMMM yy yyyy`, other characters kept, `'text'` quoted.
-    static let date = TemplateFormatter(name: "date", arity: 0...1) { value, arguments, locale in
+    static let date = TemplateFormatter(name: "date", arity: 0...1) { (value, arguments, locale) throws(FormatterFailure) in
         if case .null = value { return .null }
         guard case .string(let text) = value, let day = CalendarDay(iso: text) else {
             throw FormatterFailure("date expects an ISO date like \"2024-02-29\", got \(describe(value))")
@@ -48,7 +48,7 @@ enum StandardFormatters {
     /// `number` / `number: 2`: the number with the locale's grouping and decimal separator
     /// (en "1,234.5", uk "1 234,5" with U+00A0), rounded half away from zero to the given
     /// count of decimals when one is given.
-    static let number = TemplateFormatter(name: "number", arity: 0...1) { value, arguments, locale in
+    static let number = TemplateFormatter(name: "number", arity: 0...1) { (value, arguments, locale) throws(FormatterFailure) in
         if case .null = value { return .null }
         guard let decimal = decimalValue(of: value) else {
             throw FormatterFailure("number expects a number, got \(describe(value))")
@@ -67,7 +67,7 @@ enum StandardFormatters {
     /// `money` / `money: "EUR"`: `{"minor": 123456, "currency": "UAH"}` (integer minor units)
     /// or a plain number of major units; uk "1 234,56 грн", en "UAH 1,234.56", "€1,234.56".
     /// The argument names the currency when the value does not carry one.
-    static let money = TemplateFormatter(name: "money", arity: 0...1) { value, arguments, locale in
+    static let money = TemplateFormatter(name: "money", arity: 0...1) { (value, arguments, locale) throws(FormatterFailure) in
         if case .null = value { return .null }
         var code: String? = nil
         if let argument = arguments.first {
@@ -100,7 +100,7 @@ enum StandardFormatters {
     /// `plural: "days"`: the locale's text for the number's plural category under the key,
     /// `#` replaced by the number ("14 робочих днів"); the key's `other` text when the
     /// category has none. A key the locale lacks is an error.
-    static let plural = TemplateFormatter(name: "plural", arity: 1...1) { value, arguments, locale in
+    static let plural = TemplateFormatter(name: "plural", arity: 1...1) { (value, arguments, locale) throws(FormatterFailure) in
         if case .null = value { return .null }
         guard case .string(let key) = arguments[0] else { throw FormatterFailure("plural takes a catalogue key") }
         guard let forms = locale.plurals[key] else {
@@ -122,7 +122,7 @@ enum StandardFormatters {
 
     /// Foundation's `Decimal` holds exponents up to ±127 only: beyond that (1e300) it is
     /// NaN, which must not print as "NaN" or "0.00".
-    static func checkRange(_ decimal: Decimal, formatter: String) throws {
+    static func checkRange(_ decimal: Decimal, formatter: String) throws(FormatterFailure) {
         if decimal.isNaN || !decimal.isFinite {
             throw FormatterFailure("\(formatter): the number is out of the range that can be printed (exponents up to ±127)")
         }

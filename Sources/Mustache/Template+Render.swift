@@ -8,7 +8,7 @@ extension Template {
     /// - Throws: `TemplateError` for a missing partial, a formatter that cannot format its
     ///   input, endless partial recursion, or (strict mode) missing values.
     public func render(_ data: TemplateValue, partials: (any PartialSource)? = nil,
-                       options: RenderOptions = RenderOptions()) throws -> String {
+                       options: RenderOptions = RenderOptions()) throws(TemplateError) -> String {
         var renderer = Renderer(options: options, partials: partials, root: data)
         renderer.output.reserveCapacity(max(4096, unit.lines.bytes.count * 2))
         try renderer.render(unit.nodes, from: 0, in: unit)
@@ -63,7 +63,7 @@ struct Renderer {
         stack.reserveCapacity(16)
     }
 
-    mutating func render(_ nodes: [TemplateNode], from start: Int, in unit: TemplateUnit) throws {
+    mutating func render(_ nodes: [TemplateNode], from start: Int, in unit: TemplateUnit) throws(TemplateError) {
         var index = start
         while index < nodes.count {
             defer { index += 1 }
@@ -129,7 +129,7 @@ struct Renderer {
         return nil
     }
 
-    private mutating func interpolate(_ tag: VariableTag, in unit: TemplateUnit) throws {
+    private mutating func interpolate(_ tag: VariableTag, in unit: TemplateUnit) throws(TemplateError) {
         var value: TemplateValue
         if let found = lookup(tag.path) {
             value = found
@@ -146,12 +146,8 @@ struct Renderer {
             }
             do {
                 value = try formatter.body(value, call.arguments, options.locale)
-            } catch let failure as FormatterFailure {
-                throw unit.lines.error(.formatter(call.name), at: call.offset, failure.message)
-            } catch let error as TemplateError {
-                throw error
             } catch {
-                throw unit.lines.error(.formatter(call.name), at: call.offset, "\(error)")
+                throw unit.lines.error(.formatter(call.name), at: call.offset, error.message)
             }
         }
         switch value {
@@ -167,7 +163,7 @@ struct Renderer {
 
     /// The compiled partial a tag names (asked of the partial source once per render);
     /// nil when missing partials are allowed and this one is missing.
-    private mutating func resolve(_ tag: PartialTag, in unit: TemplateUnit) throws -> TemplateUnit? {
+    private mutating func resolve(_ tag: PartialTag, in unit: TemplateUnit) throws(TemplateError) -> TemplateUnit? {
         var name = tag.name
         if let path = tag.dynamic {
             guard let value = lookup(path), case .string(let given) = value, !given.isEmpty else {
@@ -183,7 +179,7 @@ struct Renderer {
         let template: Template?
         do {
             template = try partials?.partial(named: name)
-        } catch let error as TemplateError {
+        } catch {
             switch error.kind {
             case .partialOutsideDirectories, .unreadable, .missingPartial:
                 throw unit.lines.error(error.kind, at: tag.offset, error.message)
@@ -201,7 +197,7 @@ struct Renderer {
 
     /// Renders a partial (no arguments) or a parent (with block arguments).
     private mutating func include(_ tag: PartialTag, arguments overrides: [String: BlockTag],
-                                  in unit: TemplateUnit) throws {
+                                  in unit: TemplateUnit) throws(TemplateError) {
         guard depth < Self.maximumDepth else {
             throw unit.lines.error(.recursionLimit, at: tag.offset,
                                    "partials nest deeper than \(Self.maximumDepth) levels (endless recursion?)")

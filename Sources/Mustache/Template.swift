@@ -12,7 +12,7 @@ public struct Template: Sendable {
     ///   - name: the file name used in error locations (e.g. "warranty-card.mustache").
     ///   - formatters: the formatters tags may use; an unknown one is an error here.
     /// - Throws: the first `TemplateError` found (syntax or formatter).
-    public init(source: String, name: String, formatters: FormatterSet = .standard) throws {
+    public init(source: String, name: String, formatters: FormatterSet = .standard) throws(TemplateError) {
         let (template, errors) = Template.compile(source: source, name: name, formatters: formatters)
         guard let template, errors.isEmpty else {
             throw errors.first ?? TemplateError(kind: .syntax, location: SourceLocation(file: name, line: 1, column: 1),
@@ -36,11 +36,8 @@ public struct Template: Sendable {
             let nodes = try parser.parse()
             let unit = TemplateUnit(name: name, lines: lines, formatters: formatters, nodes: nodes)
             return (Template(unit: unit), parser.errors)
-        } catch let error as TemplateError {
-            return (nil, parser.errors + [error])
         } catch {
-            return (nil, [TemplateError(kind: .syntax, location: SourceLocation(file: name, line: 1, column: 1),
-                                        message: "\(error)")])
+            return (nil, parser.errors + [error])
         }
     }
 

@@ -10,14 +10,14 @@ public struct TemplateFormatter: Sendable {
     /// True when the formatter gives a meaning to a missing value (like `default`), so strict
     /// mode does not report the value as missing.
     public let handlesMissing: Bool
-    let body: @Sendable (TemplateValue, [TemplateValue], TemplateLocale) throws -> TemplateValue
+    let body: @Sendable (TemplateValue, [TemplateValue], TemplateLocale) throws(FormatterFailure) -> TemplateValue
 
     /// - Parameters:
     ///   - body: gets the input value, the arguments and the render locale; throws
     ///     `FormatterFailure` for input it cannot format (reported at the tag's location).
     public init(name: String, arity: ClosedRange<Int> = 0...0, handlesMissing: Bool = false,
                 _ body: @escaping @Sendable (_ value: TemplateValue, _ arguments: [TemplateValue],
-                                             _ locale: TemplateLocale) throws -> TemplateValue) {
+                                             _ locale: TemplateLocale) throws(FormatterFailure) -> TemplateValue) {
         self.name = name
         self.arity = arity
         self.handlesMissing = handlesMissing
@@ -26,7 +26,7 @@ public struct TemplateFormatter: Sendable {
 
     /// Applies the formatter (for callers that want to use one outside a template).
     public func apply(_ value: TemplateValue, arguments: [TemplateValue] = [],
-                      locale: TemplateLocale = .en) throws -> TemplateValue {
+                      locale: TemplateLocale = .en) throws(FormatterFailure) -> TemplateValue {
         try body(value, arguments, locale)
     }
 }

@@ -37,7 +37,7 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
     /// The template with that name.
     /// - Throws: `TemplateError` when it is missing (`.missingPartial`), outside the
     ///   directories, unreadable or malformed.
-    public func template(named name: String) throws -> Template {
+    public func template(named name: String) throws(TemplateError) -> Template {
         guard let template = try partial(named: name) else {
             throw TemplateError(kind: .missingPartial(name), location: SourceLocation(file: name, line: 1, column: 1),
                                 message: "template '\(name)' not found" + searchedText)
@@ -46,11 +46,11 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
     }
 
     /// Renders the named template with this library as the source of its partials.
-    public func render(name: String, data: TemplateValue, options: RenderOptions = RenderOptions()) throws -> String {
+    public func render(name: String, data: TemplateValue, options: RenderOptions = RenderOptions()) throws(TemplateError) -> String {
         try template(named: name).render(data, partials: self, options: options)
     }
 
-    public func partial(named name: String) throws -> Template? {
+    public func partial(named name: String) throws(TemplateError) -> Template? {
         lock.lock()
         let cached = cache[name]
         lock.unlock()
@@ -98,11 +98,8 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
             let loaded: (source: String, file: String)?
             do {
                 loaded = try library.source(named: name)
-            } catch let error as TemplateError {
-                errors.append(locate(error.kind, error.message))
-                return
             } catch {
-                errors.append(locate(.unreadable(name), "\(error)"))
+                errors.append(locate(error.kind, error.message))
                 return
             }
             guard let loaded else {
@@ -138,7 +135,7 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
     }
 
     /// The source and file name of a template, nil when no directory has it.
-    fileprivate func source(named name: String) throws -> (String, String)? {
+    fileprivate func source(named name: String) throws(TemplateError) -> (String, String)? {
         try Self.validate(name)
         if let source = sources[name] { return (source, name) }
         let file = name + ".mustache"
@@ -159,7 +156,7 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
     }
 
     /// Refuses names that could leave the template directories.
-    static func validate(_ name: String) throws {
+    static func validate(_ name: String) throws(TemplateError) {
         let components = name.split(separator: "/", omittingEmptySubsequences: false)
         let bad = name.isEmpty || name.hasPrefix("/") || name.contains("\\") || name.contains("\0")
             || components.contains { $0.isEmpty || $0 == "." || $0 == ".." }

@@ -114,7 +114,7 @@ extension TemplateLocale {
     /// Money as the `money` formatter prints it: integer minor units (2 minor digits) in
     /// the locale's pattern (`1 234,56 грн`, `€1,234.56`); without a currency the amount only.
     /// Throws `FormatterFailure` for a currency code that is not 3 upper-case letters.
-    public func money(minor: Int64, currency: String?) throws -> String {
+    public func money(minor: Int64, currency: String?) throws(FormatterFailure) -> String {
         try MoneyText.format(minor: minor, currency: currency, locale: self)
     }
 

@@ -23,8 +23,6 @@ struct NamePath: Sendable, Equatable {
     let segments: [String]
     /// `{{.name}}`: looked up in the top of the context stack only.
     var anchored = false
-    /// `{{.}}`: the top of the context stack.
-    var isImplicit: Bool { segments.isEmpty }
 }
 
 /// `| name: arg, arg` inside a tag.

@@ -5,7 +5,7 @@ extension TemplateParser {
     }
 
     /// A partial, parent or block name: one word.
-    func simpleName(_ token: TemplateToken, what: String) throws -> String {
+    func simpleName(_ token: TemplateToken, what: String) throws(TemplateError) -> String {
         let content = bytes[token.content]
         guard !content.isEmpty else {
             throw lines.error(.syntax, at: token.range.lowerBound, "expected a \(what) name")
@@ -17,7 +17,7 @@ extension TemplateParser {
     }
 
     /// A partial or parent name: a plain name, or `*dotted.path` for a dynamic name.
-    func partialName(_ token: TemplateToken, what: String) throws -> (name: String, dynamic: NamePath?) {
+    func partialName(_ token: TemplateToken, what: String) throws(TemplateError) -> (name: String, dynamic: NamePath?) {
         guard token.content.lowerBound < token.content.upperBound, bytes[token.content.lowerBound] == UInt8(ascii: "*") else {
             return (try simpleName(token, what: what), nil)
         }
@@ -30,7 +30,7 @@ extension TemplateParser {
     }
 
     /// A dotted name (`a.b.c`), `.` or `.a` (only the current context), from a section tag.
-    func path(_ token: TemplateToken) throws -> NamePath {
+    func path(_ token: TemplateToken) throws(TemplateError) -> NamePath {
         if let space = bytes[token.content].firstIndex(where: { !Self.isNameByte($0) }) {
             throw lines.error(.syntax, at: space, "expected the end of the tag after the name "
                               + "(formatters are allowed only in {{value}} tags)")
@@ -38,7 +38,7 @@ extension TemplateParser {
         return try path(token.content, tag: token)
     }
 
-    private func path(_ range: Range<Int>, tag: TemplateToken) throws -> NamePath {
+    private func path(_ range: Range<Int>, tag: TemplateToken) throws(TemplateError) -> NamePath {
         let name = text(range)
         guard !name.isEmpty else { throw lines.error(.syntax, at: tag.range.lowerBound, "expected a name") }
         if name == "." { return NamePath(text: name, segments: []) }
@@ -53,7 +53,7 @@ extension TemplateParser {
     }
 
     /// `{{ name | formatter: "arg", 2 | other }}`.
-    mutating func variable(_ token: TemplateToken) throws -> TemplateNode {
+    mutating func variable(_ token: TemplateToken) throws(TemplateError) -> TemplateNode {
         var index = token.content.lowerBound
         let end = token.content.upperBound
         while index < end, Self.isNameByte(bytes[index]) { index += 1 }
@@ -115,7 +115,7 @@ extension TemplateParser {
     }
 
     /// A formatter argument: a quoted string (`\"`, `\\`, `\n` escapes) or a number.
-    private func argument(at index: inout Int, end: Int) throws -> TemplateValue {
+    private func argument(at index: inout Int, end: Int) throws(TemplateError) -> TemplateValue {
         guard index < end else { throw lines.error(.syntax, at: index, "expected an argument (a quoted string or a number)") }
         let start = index
         if bytes[index] == UInt8(ascii: "\"") {

@@ -32,7 +32,7 @@ struct TemplateParser {
 
     func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-    mutating func parse() throws -> [TemplateNode] {
+    mutating func parse() throws(TemplateError) -> [TemplateNode] {
         let tokens = markLines(try TemplateScanner(bytes: bytes, lines: lines).scan())
         var stack = [Frame(token: TemplateToken(kind: .lineStart, range: 0..<0, content: 0..<0), name: "")]
         for token in tokens {
@@ -103,7 +103,7 @@ struct TemplateParser {
         }
     }
 
-    private func close(_ frame: Frame, inParent: Bool) throws -> TemplateNode {
+    private func close(_ frame: Frame, inParent: Bool) throws(TemplateError) -> TemplateNode {
         let offset = frame.token.range.lowerBound
         switch frame.token.kind {
         case .parent:

@@ -36,7 +36,7 @@ struct TemplateScanner {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
-    func scan() throws -> [TemplateToken] {
+    func scan() throws(TemplateError) -> [TemplateToken] {
         var tokens: [TemplateToken] = []
         tokens.reserveCapacity(bytes.count / 16 + 4)
         var open = Self.defaultOpen, close = Self.defaultClose
@@ -91,7 +91,7 @@ struct TemplateScanner {
         return nil
     }
 
-    private func scanTag(at start: Int, open: [UInt8], close: [UInt8]) throws -> TemplateToken {
+    private func scanTag(at start: Int, open: [UInt8], close: [UInt8]) throws(TemplateError) -> TemplateToken {
         var index = start + open.count
         var kind = TemplateToken.Kind.variable
         var closing = close
@@ -122,7 +122,7 @@ struct TemplateScanner {
     }
 
     /// The two new delimiters of `{{=<% %>=}}`.
-    private func delimiters(of token: TemplateToken) throws -> ([UInt8], [UInt8]) {
+    private func delimiters(of token: TemplateToken) throws(TemplateError) -> ([UInt8], [UInt8]) {
         let parts = bytes[token.content].split(whereSeparator: Self.isSpace)
         guard parts.count == 2, parts.allSatisfy({ !$0.contains(UInt8(ascii: "=")) }) else {
             throw lines.error(.syntax, at: token.range.lowerBound,

@@ -5,13 +5,13 @@ extension TemplateValue {
     /// decimals become `Decimal`), `true`/`false` are booleans, never numbers.
     /// - Parameter file: the name used in error locations (e.g. "claim.json").
     /// - Throws: `TemplateError` of kind `.invalidData`, located at the offending character.
-    public init(json: Data, file: String = "data.json") throws {
+    public init(json: Data, file: String = "data.json") throws(TemplateError) {
         var reader = JSONReader(bytes: [UInt8](json), file: file)
         self = try reader.readDocument()
     }
 
     /// Reads JSON text from a string; see `init(json:file:)`.
-    public init(jsonText: String, file: String = "data.json") throws {
+    public init(jsonText: String, file: String = "data.json") throws(TemplateError) {
         try self.init(json: Data(jsonText.utf8), file: file)
     }
 }
@@ -33,7 +33,7 @@ struct JSONReader {
         LineTable(file: file, bytes: bytes).error(.invalidData, at: position ?? offset, message)
     }
 
-    mutating func readDocument() throws -> TemplateValue {
+    mutating func readDocument() throws(TemplateError) -> TemplateValue {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
         let value = try readValue(depth: 0)
         skipWhitespace()
@@ -50,7 +50,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readValue(depth: Int) throws -> TemplateValue {
+    private mutating func readValue(depth: Int) throws(TemplateError) -> TemplateValue {
         guard depth < Self.maximumDepth else { throw fail("JSON nests deeper than \(Self.maximumDepth) levels") }
         skipWhitespace()
         guard offset < bytes.count else { throw fail("expected a JSON value") }
@@ -66,7 +66,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readWord(_ word: String) throws {
+    private mutating func readWord(_ word: String) throws(TemplateError) {
         let utf8 = Array(word.utf8)
         guard offset + utf8.count <= bytes.count, Array(bytes[offset..<offset + utf8.count]) == utf8 else {
             throw fail("expected a JSON value")
@@ -74,7 +74,7 @@ struct JSONReader {
         offset += utf8.count
     }
 
-    private mutating func readObject(depth: Int) throws -> TemplateValue {
+    private mutating func readObject(depth: Int) throws(TemplateError) -> TemplateValue {
         offset += 1
         var members: [String: TemplateValue] = [:]
         skipWhitespace()
@@ -97,7 +97,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readArray(depth: Int) throws -> TemplateValue {
+    private mutating func readArray(depth: Int) throws(TemplateError) -> TemplateValue {
         offset += 1
         var items: [TemplateValue] = []
         skipWhitespace()
@@ -112,7 +112,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func readNumber() throws -> TemplateNumber {
+    private mutating func readNumber() throws(TemplateError) -> TemplateNumber {
         let start = offset
         func digits() -> Int {
             let from = offset
@@ -141,7 +141,7 @@ struct JSONReader {
         return number
     }
 
-    private mutating func readString() throws -> String {
+    private mutating func readString() throws(TemplateError) -> String {
         let start = offset
         offset += 1
         var buffer: [UInt8] = []
@@ -192,7 +192,7 @@ struct JSONReader {
         throw fail("string is not closed", at: start)
     }
 
-    private mutating func readHex4() throws -> UInt32 {
+    private mutating func readHex4() throws(TemplateError) -> UInt32 {
         guard offset + 4 <= bytes.count else { throw fail("expected 4 hex digits") }
         var value: UInt32 = 0
         for _ in 0..<4 {

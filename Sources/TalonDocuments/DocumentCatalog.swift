@@ -64,15 +64,13 @@ public enum TextTemplate {
         case .none: .none
         }
         do {
-            let value = try data.map { try TemplateValue(json: $0, file: dataName) } ?? .map([:])
+            let value = try data.map { (json) throws(TemplateError) in try TemplateValue(json: json, file: dataName) } ?? .map([:])
             let template = try Template(source: String(decoding: source, as: UTF8.self), name: file.lastPathComponent)
             let library = TemplateLibrary(directories: partials.map { [$0] } ?? [])
             return try template.render(value, partials: library,
                                        options: RenderOptions(escaper: escaper, strict: strict))
-        } catch let error as TemplateError {
-            throw .template(error)
         } catch {
-            throw .input(path: dataName, reason: "\(error)")
+            throw .template(error)
         }
     }
 }

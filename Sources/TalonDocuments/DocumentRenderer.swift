@@ -190,10 +190,7 @@ public struct DocumentRenderer: Sendable {
                     throw .validation(error)
                 }
                 locale = request.locale ?? document.locale
-                var options = PresentationOptions(sms: request.format == .sms)
-                let catalogue = try catalogue(for: request, locale: locale)
-                options.formats = catalogue.locale
-                options.texts = catalogue.texts
+                var options = PresentationOptions(catalogue: try catalogue(for: request, locale: locale), sms: request.format == .sms)
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
@@ -209,10 +206,8 @@ public struct DocumentRenderer: Sendable {
             guard let data = request.data else { throw .input(path: request.dataName, reason: "no data given") }
             do {
                 context = try TemplateValue(json: data, file: request.dataName)
-            } catch let error as TemplateError {
-                throw .template(error)
             } catch {
-                throw .input(path: request.dataName, reason: "\(error)")
+                throw .template(error)
             }
         }
         let builtInFolder = resources.templates.standardizedFileURL
@@ -230,17 +225,16 @@ public struct DocumentRenderer: Sendable {
             let text = try library.render(name: templateName, data: filled, options: options)
             return (text, "\(templateName).mustache (rendered)", warnings,
                     PDFOptions.attachmentName(template: templateName, locale: locale.rawValue), locale)
-        } catch let error as TemplateError {
-            throw .template(error)
         } catch {
-            throw .resources("\(error)")
+            throw .template(error)
         }
     }
 
     /// The words and formats a request renders with: the built-in catalogue of the
     /// language, extended by a template file's own.
     func catalogue(for request: RenderRequest, locale: DocumentLocale) throws(TalonError) -> LocaleCatalogue {
-        switch request.template {
+        try check(locale, for: request)
+        return switch request.template {
         case .builtIn: try catalogues.builtIn(locale)
         case .file(let url): try catalogues.forTemplate(in: url.deletingLastPathComponent(), locale: locale)
         }

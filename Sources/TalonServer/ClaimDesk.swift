@@ -54,13 +54,13 @@ public final class JournalDesk: @unchecked Sendable {
     public func addToken(name: String) throws(JournalError) -> String {
         let token = "tln_" + Crypto.hex(Crypto.randomBytes(24))
         try with { (journal) throws(JournalError) in
-            try journal.addToken(sha256: Crypto.hex(Crypto.sha256(Array(token.utf8))), name: name)
+            try journal.addToken(sha256: SHA256.hex(token.utf8), name: name)
         }
         return token
     }
 
     func acceptsToken(_ token: String) -> Bool {
-        let hash = Crypto.hex(Crypto.sha256(Array(token.utf8)))
+        let hash = SHA256.hex(token.utf8)
         return (try? with { (journal) throws(JournalError) in try journal.acceptsToken(sha256: hash) }) ?? false
     }
 

@@ -43,10 +43,14 @@ extension ClaimStepForm {
     }
 
     /// The page data: the groups (rows headed "Line 2"), each field with its label,
-    /// value, choices and message.
-    func pageData(errors: [String: String], pages: WebPages, locale: DocumentLocale) -> [TemplateValue] {
+    /// value, choices and message; the exclusion clauses labelled with the words of the
+    /// documents' catalogue (`clauseTexts`, by number).
+    func pageData(errors: [String: String], pages: WebPages, locale: DocumentLocale,
+                  clauseTexts: [Int: String]) -> [TemplateValue] {
         groups.map { group in
-            var item: [String: TemplateValue] = ["fields": .list(group.fields.map { field(for: $0, errors: errors, pages: pages, locale: locale) })]
+            var item: [String: TemplateValue] = ["fields": .list(group.fields.map {
+                field(for: $0, errors: errors, pages: pages, locale: locale, clauseTexts: clauseTexts)
+            })]
             if let row = group.row {
                 item["legend"] = .string("\(pages.text(group.fields.first?.id.hasPrefix("lines") == true ? "line" : "part", locale)) \(row)")
             }
@@ -54,7 +58,8 @@ extension ClaimStepForm {
         }
     }
 
-    private func field(for field: Field, errors: [String: String], pages: WebPages, locale: DocumentLocale) -> TemplateValue {
+    private func field(for field: Field, errors: [String: String], pages: WebPages, locale: DocumentLocale,
+                       clauseTexts: [Int: String]) -> TemplateValue {
         var item: [String: TemplateValue] = [
             "id": .string(field.id), "label": .string(pages.text(field.label, locale)), "required": .bool(field.required),
             "value": .string(values[field.id] ?? ""),
@@ -72,7 +77,7 @@ extension ClaimStepForm {
         case .clauses:
             item["checks"] = .bool(true)
             item["clauses"] = .list(ExclusionClause.standard.map { clause in
-                .map(["value": .integer(clause.number), "label": .string("\(clause.number). \(clause.text.text(locale))"),
+                .map(["value": .integer(clause.number), "label": .string("\(clause.number). \(clauseTexts[clause.number] ?? "")"),
                       "checked": .bool(clauses.contains(clause.number))])
             })
         }

@@ -1,33 +1,26 @@
 import Foundation
-internal import CCrypt
+internal import CCrypto
 
-/// Keyed hashes and random secrets from Nettle; nothing here is home-made cryptography.
+/// Keyed hashes and random secrets from OpenSSL's libcrypto; nothing here is home-made
+/// cryptography.
 enum Crypto {
     /// HMAC-SHA256 of `message` under `key`.
     static func hmac(key: [UInt8], _ message: String) -> [UInt8] {
-        var context = hmac_sha256_ctx()
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_SIZE))
-        nettle_hmac_sha256_set_key(&context, key.count, key)
+        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        var length: UInt32 = 0
         let bytes = Array(message.utf8)
-        nettle_hmac_sha256_update(&context, bytes.count, bytes)
-        nettle_hmac_sha256_digest(&context, digest.count, &digest)
-        return digest
-    }
-
-    /// SHA-256 of `bytes`.
-    static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var context = sha256_ctx()
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_SIZE))
-        nettle_sha256_init(&context)
-        nettle_sha256_update(&context, bytes.count, bytes)
-        nettle_sha256_digest(&context, digest.count, &digest)
+        // A key longer than Int32 cannot reach here (keys are 32 random bytes); an empty
+        // digest then matches nothing.
+        guard let keyLength = Int32(exactly: key.count),
+              HMAC(EVP_sha256(), key, keyLength, bytes, bytes.count, &digest, &length) != nil,
+              length == digest.count else { return [] }
         return digest
     }
 
     /// Whether two byte strings are equal, in time that does not depend on where they differ.
     static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        return nettle_memeql_sec(a, b, a.count) != 0
+        guard a.count == b.count, !a.isEmpty else { return a.isEmpty && b.isEmpty }
+        return CRYPTO_memcmp(a, b, a.count) == 0
     }
 
     /// `count` bytes from the system's random source.

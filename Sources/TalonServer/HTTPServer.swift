@@ -40,6 +40,9 @@ public final class HTTPServer: @unchecked Sendable {
         queue = WorkQueue(workers: limits.workers, capacity: limits.queue)
     }
 
+    /// Whether `start` can read the address (`host:port`), to check it before anything starts.
+    public static func isValidAddress(_ listen: String) -> Bool { ListenAddress(listen) != nil }
+
     /// Starts listening on `host:port` (IPv4, or IPv6 in brackets).
     public func start(listen: String) throws(HTTPServerError) {
         guard let address = ListenAddress(listen) else { throw .badAddress(listen) }

@@ -46,7 +46,7 @@ extension TalonApp {
         }
     }
 
-    /// `POST /api/v1/render/{kind}?format=pdf|text|html|sms&locale=en|uk`.
+    /// `POST /api/v1/render/{kind}?format=pdf|text|html|sms&locale=<tag>` (a language with a catalogue).
     func render(kind name: String, _ request: HTTPRequest) -> HTTPResponse {
         guard let kind = DocumentKind(rawValue: name) else {
             return .apiProblem(status: 404, "unknown document kind '\(name)'; kinds: \(DocumentCatalog.names.joined(separator: ", "))")
@@ -57,8 +57,8 @@ extension TalonApp {
         }
         var locale: DocumentLocale?
         if let text = request.query["locale"] {
-            guard let asked = DocumentLocale(rawValue: text) else {
-                return .apiProblem(status: 400, "invalid locale '\(text)'; expected en or uk")
+            guard let asked = DocumentLocale(rawValue: text), renderer.locales.contains(asked) else {
+                return .apiProblem(status: 400, "invalid locale '\(text)'; expected one of: \(renderer.localeList)")
             }
             locale = asked
         }

@@ -93,7 +93,8 @@ extension TalonApp {
                 "decision": .bool(isDecision),
                 "decline_action": .string("/staff/claims/\(Self.pathPart(claim.rma))/decline?lang=\(locale.rawValue)"),
                 "submit": .string(pages.text("submit_\(isDecision ? "approve" : next.step.rawValue)", locale)),
-                "groups": .list(next.pageData(errors: errors, pages: pages, locale: locale)),
+                "groups": .list(next.pageData(errors: errors, pages: pages, locale: locale,
+                                               clauseTexts: renderer.clauseTexts(locale))),
                 "has_errors": .bool(!summary.isEmpty), "errors": .list(summary),
             ])
         }

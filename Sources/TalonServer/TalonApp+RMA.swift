@@ -28,7 +28,7 @@ extension TalonApp {
 
     /// A submitted form: anti-robot checks, the schema's validation, then the journal.
     func submitRMA(_ request: HTTPRequest) -> HTTPResponse {
-        let locale = request.pageLocale
+        let locale = pages.locale(of: request)
         let form = WebForm(WebForm.rma, request)
         let now = clock()
         // A robot fills the hidden field: it gets the same page as a person with an
@@ -95,10 +95,10 @@ extension TalonApp {
         let number = String(request.path.dropFirst("/rma/".count).dropLast(".pdf".count))
         guard let key = request.query["key"],
               downloadKey.verify(key, at: clock(), maxAge: 7 * 24 * 3600, binding: number) else {
-            return pages.message("not_found_title", "not_found_text", locale: request.pageLocale, status: 404, back: "/rma")
+            return pages.message("not_found_title", "not_found_text", locale: pages.locale(of: request), status: 404, back: "/rma")
         }
         guard let pdf = try? desk.rmaForm(number: number) else {
-            return pages.message("not_found_title", "not_found_text", locale: request.pageLocale, status: 404, back: "/rma")
+            return pages.message("not_found_title", "not_found_text", locale: pages.locale(of: request), status: 404, back: "/rma")
         }
         return .download(pdf, contentType: "application/pdf", fileName: "\(number).pdf")
     }

@@ -12,7 +12,7 @@ extension TalonApp {
     static let sessionSeconds: Int64 = 8 * 3600
 
     func staff(_ request: HTTPRequest) -> HTTPResponse {
-        let locale = request.pageLocale
+        let locale = pages.locale(of: request)
         switch (request.method, request.path) {
         case ("GET", "/staff/login"):
             return loginPage(locale: locale, failed: false)

@@ -82,7 +82,7 @@ public final class TalonApp: Sendable {
             return HTTPResponse(status: 200, headers: [("Content-Type", "text/css; charset=utf-8")], body: pages.stylesheet)
         case ("GET", "/rma"):
             return rmaPage(WebForm(WebForm.rma, HTTPRequest(method: "GET", path: "/rma")), errors: [:], unplaced: [],
-                           locale: request.pageLocale)
+                           locale: pages.locale(of: request))
         case ("POST", "/rma"):
             return submitRMA(request)
         case ("GET", _) where path.hasPrefix("/rma/") && path.hasSuffix(".pdf"):
@@ -90,7 +90,7 @@ public final class TalonApp: Sendable {
         case (_, "/"), (_, "/healthz"), (_, "/readyz"), (_, "/static/style.css"), (_, "/rma"):
             return HTTPResponse(status: 405, headers: [("Allow", path == "/rma" ? "GET, POST" : "GET")])
         default:
-            return pages.message("not_found_title", "not_found_text", locale: request.pageLocale, status: 404, back: "/rma")
+            return pages.message("not_found_title", "not_found_text", locale: pages.locale(of: request), status: 404, back: "/rma")
         }
     }
 }

@@ -9,13 +9,20 @@ struct WebPages: Sendable {
     let library: TemplateLibrary
     let strings: [DocumentLocale: TemplateValue]
     let stylesheet: [UInt8]
-    /// The languages the pages are translated into (documents may have more).
-    static let languages: [DocumentLocale] = [.en, .uk]
+    /// The languages the pages are translated into, one `strings.<tag>.json` each, sorted
+    /// (documents may have more).
+    let languages: [DocumentLocale]
 
     init(folder: URL) throws(TalonError) {
         library = TemplateLibrary(directories: [folder], formatters: .standard)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        languages = files.compactMap { file -> DocumentLocale? in
+            guard file.hasPrefix("strings."), file.hasSuffix(".json") else { return nil }
+            return DocumentLocale(rawValue: String(file.dropFirst("strings.".count).dropLast(".json".count)))
+        }.sorted { $0.rawValue < $1.rawValue }
+        guard languages.contains(.en) else { throw .resources("cannot read \(folder.path)/strings.en.json") }
         var strings: [DocumentLocale: TemplateValue] = [:]
-        for locale in Self.languages {
+        for locale in languages {
             let file = folder.appendingPathComponent("strings.\(locale.rawValue).json")
             guard let data = FileManager.default.contents(atPath: file.path) else {
                 throw .resources("cannot read \(file.path)")
@@ -23,7 +30,7 @@ struct WebPages: Sendable {
             do {
                 strings[locale] = try TemplateValue(json: data, file: file.path)
             } catch {
-                throw .input(path: file.path, reason: "\(error)")
+                throw .template(error)
             }
         }
         self.strings = strings
@@ -39,15 +46,15 @@ struct WebPages: Sendable {
     }
 
     /// Renders `name` with `data`, adding the language, its texts and the language switch
-    /// (a link to the same `path` in the other language).
+    /// (a link to the same `path` in the next language, named by its own `language_name`).
     func page(_ name: String, _ data: [String: TemplateValue], locale: DocumentLocale, path: String,
               status: Int = 200) -> HTTPResponse {
         var data = data
-        let other: DocumentLocale = locale == .en ? .uk : .en
+        let other = languages.firstIndex(of: locale).map { languages[($0 + 1) % languages.count] } ?? .en
         data["lang"] = .string(locale.rawValue)
         data["t"] = strings[locale] ?? .map([:])
         data["switch"] = .map([
-            "code": .string(other.rawValue), "label": .string(other == .uk ? "Українська" : "English"),
+            "code": .string(other.rawValue), "label": .string(text("language_name", other)),
             "href": .string("\(path)?lang=\(other.rawValue)"),
         ])
         do {
@@ -68,16 +75,17 @@ struct WebPages: Sendable {
     }
 }
 
-extension HTTPRequest {
-    /// The page language: `?lang=` first, then the best of en and uk in Accept-Language.
-    var pageLocale: DocumentLocale {
-        if let asked = query["lang"].flatMap(DocumentLocale.init(rawValue:)), WebPages.languages.contains(asked) { return asked }
+extension WebPages {
+    /// The page language of `request`: `?lang=` first, then the best of the pages'
+    /// languages in Accept-Language, else English.
+    func locale(of request: HTTPRequest) -> DocumentLocale {
+        if let asked = request.query["lang"].flatMap(DocumentLocale.init(rawValue:)), languages.contains(asked) { return asked }
         var best: (locale: DocumentLocale, quality: Double)?
-        for item in (header("accept-language") ?? "").split(separator: ",") {
+        for item in (request.header("accept-language") ?? "").split(separator: ",") {
             let parts = item.split(separator: ";")
             let tag = parts.first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
             let language = tag.split(separator: "-").first.map(String.init) ?? tag
-            guard let locale = DocumentLocale(rawValue: language), WebPages.languages.contains(locale) else { continue }
+            guard let locale = DocumentLocale(rawValue: language), languages.contains(locale) else { continue }
             var quality = 1.0
             for parameter in parts.dropFirst() {
                 let pair = parameter.trimmingCharacters(in: .whitespaces).split(separator: "=")

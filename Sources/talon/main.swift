@@ -48,7 +48,7 @@ enum TalonCLI {
                     print(command.spec.help, terminator: "")
                     return ExitCode.success
                 }
-                return try command.run(parsed)
+                return try command.execute(parsed)
             } catch {
                 return ExitCode.report(error)
             }
@@ -78,10 +78,24 @@ enum TalonCLI {
     }
 }
 
-/// A subcommand: its declared arguments and what it does with them.
+/// A subcommand: its declared arguments, the typed options it decodes them into, and
+/// what it does with them.
 protocol Command {
+    associatedtype Options: CommandOptions
     static var spec: CommandSpec { get }
     /// Runs the command; returns the exit code for outcomes that are not errors
     /// (a batch with failed records, a check that found problems).
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32
+    static func run(_ options: Options) throws(CLIError) -> Int32
+}
+
+/// A command's arguments decoded once, checked and typed: anything the command line got
+/// wrong is a usage error (exit 2) naming the option, before the command does anything.
+protocol CommandOptions {
+    init(_ arguments: ParsedArguments) throws(CLIError)
+}
+
+extension Command {
+    static func execute(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
+        try run(Options(arguments))
+    }
 }

@@ -3,6 +3,23 @@ import Testing
 
 /// Syntax errors: where they point and exactly what they say.
 @Suite struct TemplateErrorTests {
+    /// The public API throws `TemplateError` (formatters `FormatterFailure`) and nothing
+    /// else: each `catch` below binds the typed error, which would not compile otherwise.
+    @Test func typedThrows() {
+        var errors: [TemplateError] = []
+        do { _ = try Template(source: "{{#a}}", name: "t") } catch { errors.append(error) }
+        do { _ = try TemplateValue(jsonText: "{,}", file: "d.json") } catch { errors.append(error) }
+        do { _ = try TemplateLibrary().template(named: "none") } catch { errors.append(error) }
+        do { _ = try PartialTemplates(sources: ["p": "{{/x}}"]) } catch { errors.append(error) }
+        do {
+            _ = try Template(source: "{{>p}}", name: "t").render([:], partials: PartialTemplates([:]))
+        } catch { errors.append(error) }
+        #expect(errors.map(\.kind) == [.unclosedSection("a"), .invalidData, .missingPartial("none"), .mismatchedClose(expected: nil, found: "x"), .missingPartial("p")])
+        var failure: FormatterFailure?
+        do { _ = try FormatterSet.standard["date"]?.apply(.string("nope")) } catch { failure = error }
+        #expect(failure?.message.hasPrefix("date expects an ISO date") == true)
+    }
+
     @Test func unclosedSectionPointsAtTheEndAndNamesTheOpening() {
         let source = "Card\n{{#items}}\n  {{name}}\n"
         let error = templateError { try Template(source: source, name: "warranty-card.mustache") }

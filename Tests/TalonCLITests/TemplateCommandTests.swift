@@ -74,7 +74,7 @@ import TestSupport
 
     @Test func unknownTemplateAndMissingFileAreErrors() throws {
         let unknown = try TestSupport.talon(["check", "warranty-cart"])
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 2)
         #expect(unknown.stderrText.contains("warranty-cart"))
         let missing = try TestSupport.talon(["check", Self.fixture("check/absent.mustache")])
         #expect(missing.status == 1)

@@ -99,7 +99,7 @@ import TestSupport
 
     @Test func unknownTemplateListsTheBuiltInOnes() throws {
         let result = try TestSupport.talon(["render", "warranty-cards", "x.json"])
-        #expect(result.status == 1)
+        #expect(result.status == 2)
         #expect(result.stderrText.contains("unknown template 'warranty-cards'"))
         #expect(result.stderrText.contains("warranty-card, rma, diagnosis, invoice, repair-record, notice"))
     }

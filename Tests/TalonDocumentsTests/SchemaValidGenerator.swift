@@ -147,6 +147,7 @@ struct SchemaValidGenerator {
             return String(("+" + digits.prefix(3) + padding + digits.dropFirst(3)).prefix(maxLength))
         }
         if path == "$.calendar" { return pick(["ua", "pl", "ua-peacetime"]) }
+        if path == "$.locale" { return pick(["en", "uk", "pl"]) }  // the tags the built-in templates have
         if !Self.inputSideFixesLanded && Self.barcodeFields.contains(path) {
             let length = pick([1, 8, 14])
             return String((0..<length).map { _ in pick(Array("ABCXYZ0123456789-/.")) })

@@ -124,10 +124,11 @@ import Warranty
         let data = ServiceFixtures.document(claim)
         let text = try ServiceFixtures.text(.diagnosis, data)
         let english = try ServiceFixtures.text(.diagnosis, data, locale: .en)
+        let renderer = try #require(ServiceFixtures.renderer)
+        let ukTexts = renderer.clauseTexts(.uk), enTexts = renderer.clauseTexts(.en)
         for number in [3, 9] {
-            let clause = try #require(ExclusionClause.numbered(number))
-            let uk = clause.text.uk.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            let en = clause.text.en.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let uk = try #require(ukTexts[number]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let en = try #require(enTexts[number]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
             #expect(text.contains("Пункт \(number). \(uk)"), "\(text)")
             #expect(english.contains("Clause \(number). \(en)"), "\(english)")
         }

@@ -122,7 +122,7 @@ import Testing
 
     @Test func calendarFileProblemsAreAllReported() {
         let json = """
-            {"calendar":"x","name":{"en":"X"},"weekend":["saturday","caturday"],
+            {"calendar":"x","name":{"uk":"Х","DE":"X"},"weekend":["saturday","caturday"],
              "holidays":{"from":2025,"rules":[{"date":"02-30","name":{"en":"a","uk":"б"}},{"easter":"julian"},
                                               {"date":"01-01","easter":"western","name":{"en":"a","uk":"б"}}],
                          "dates":[{"date":"2024-01-02","name":{"en":"a","uk":"б"}}]}}
@@ -132,7 +132,8 @@ import Testing
             Issue.record("expected problems")
         } catch {
             #expect(error.problems.map(\.description) == [
-                "$.name.uk: required",
+                "$.name.DE: unknown key",
+                "$.name.en: required",
                 "$.weekend[1]: must be one of: monday, tuesday, wednesday, thursday, friday, saturday, sunday",
                 "$.holidays.rules[0].date: not a day of the year (expected MM-DD)",
                 "$.holidays.rules[1].name: required",
@@ -141,5 +142,14 @@ import Testing
                 "$.holidays.dates[0].date: before the calendar's first year 2025",
             ])
         }
+    }
+
+    /// A calendar's name is one field of texts by language tag: a language the code has
+    /// never heard of adds its own, and a language without one gets the English name.
+    @Test func aCalendarNameTakesAnyLanguageTag() throws {
+        let json = #"{"calendar": "x", "name": {"en": "Weekends", "de": "Wochenenden"}, "holidays": "none"}"#
+        let calendar = try BusinessCalendar.decode(json: Data(json.utf8))
+        #expect(calendar.displayName.text(try #require(DocumentLocale(rawValue: "de"))) == "Wochenenden")
+        #expect(calendar.displayName.text(.uk) == "Weekends")
     }
 }

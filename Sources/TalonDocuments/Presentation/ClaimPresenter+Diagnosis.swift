@@ -17,7 +17,7 @@ extension ClaimPresenter {
             "on_time": .bool(!diagnosis.isLate),
             "late_days": .integer(diagnosis.isLate ? diagnosis.due.days(to: diagnosis.date) : 0),
             "late_business_days": lateBusinessDays.map(TemplateValue.integer) ?? .null,
-            "clauses": TemplateContext.clauses(diagnosis.clauses, locale: locale),
+            "clauses": TemplateContext.clauses(diagnosis.clauses, options: options),
             "estimated_cost": money(diagnosis.estimatedCost),
             "repair": repairEstimate(diagnosis),
         ])

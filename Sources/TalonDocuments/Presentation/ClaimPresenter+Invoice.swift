@@ -49,10 +49,20 @@ extension ClaimPresenter {
                     .map(["rate": .string(formats.percent(group.rate.description)), "net": money(group.net),
                           "vat": money(group.vat)])
                 }),
-                "to_pay_words": .string(totals.toPay.inWords(locale)),
-                "gross_words": .string(totals.gross.inWords(locale)),
+                "to_pay_words": totals.toPay.inWords(locale).map { .string($0) } ?? .null,
+                "gross_words": totals.gross.inWords(locale).map { .string($0) } ?? .null,
             ]),
         ])
+    }
+
+    /// The line's own unit, else the language's: `invoice.unit_work` for work, the form of
+    /// `plural.invoice_unit_part` for the quantity for parts (en "1 pc", "2 pcs", "1.5 pcs").
+    func unit(of line: InvoiceLine) -> String {
+        if let unit = line.unit { return unit }
+        guard line.kind == .part else { return options.words("invoice.unit_work") }
+        let forms = formats.plurals["plural.invoice_unit_part"] ?? [:]
+        let category = Int64(line.quantity.description).map { formats.pluralRule.category(of: $0) } ?? "other"
+        return forms[category] ?? forms["other"] ?? "plural.invoice_unit_part"
     }
 
     func line(_ line: InvoiceLine, number: Int) -> TemplateValue {
@@ -69,8 +79,8 @@ extension ClaimPresenter {
             "work": .bool(line.kind == .work),
             "part": .bool(line.kind == .part),
             "quantity": .string(formats.decimal(line.quantity.description)),
-            "unit": .string(line.unit),
-            "quantity_unit": .string(formats.decimal(line.quantity.description) + "\u{00A0}" + line.unit),
+            "unit": .string(unit(of: line)),
+            "quantity_unit": .string(formats.decimal(line.quantity.description) + "\u{00A0}" + unit(of: line)),
             "unit_price": .string(unitPrice(line)),
             "amount": .string(plain(line.amount)),
             "discount": discount,

@@ -14,8 +14,8 @@ struct ClaimPresenter {
         money.map { .string(smsSafe(text(of: $0, currency: true))) } ?? .null
     }
 
-    /// The locale's formats: the catalogue's, else the ready-made ones of the language.
-    var formats: TemplateLocale { options.formats ?? TemplateLocale.preset(locale.rawValue) ?? .en }
+    /// The language's formats: its catalogue's (the renderer always gives them), else English.
+    var formats: TemplateLocale { options.formats ?? .en }
 
     /// An amount in the same format the `money` formatter uses; with `currency: false` the
     /// digits only. Known currencies have 2 minor digits, so the formatter always applies.
@@ -149,7 +149,7 @@ struct ClaimPresenter {
             for reason in reasons {
                 switch reason {
                 case .clauses(let clauses):
-                    members["clauses"] = TemplateContext.clauses(clauses, locale: locale)
+                    members["clauses"] = TemplateContext.clauses(clauses, options: options)
                     members["has_clauses"] = .bool(!clauses.isEmpty)
                     members["clause_numbers"] = .string(clauses.map { String($0.number) }.joined(separator: ", "))
                 case .warrantyExpired(let end): members["expired"] = .map(["valid_until": TemplateContext.date(end)])

@@ -8,7 +8,7 @@ enum DocumentContext {
                         options: PresentationOptions = PresentationOptions()) throws(ValidationError) -> TemplateValue {
         switch document {
         case .warrantyCard(let card):
-            return card.templateContext(locale: locale)
+            return card.templateContext(locale: locale, options: options)
         case .service(let service):
             let payment = try InvoicePayment.make(for: service, options: options)
             return ServiceDocumentContext.present(service, locale: locale, options: options, payment: payment)

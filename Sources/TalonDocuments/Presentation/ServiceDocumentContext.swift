@@ -3,7 +3,7 @@ import Mustache
 import Warranty
 
 /// How a document is being presented: things the template needs that are not in the data.
-struct PresentationOptions: Sendable, Equatable {
+struct PresentationOptions: Sendable {
     /// The document is rendered as one short SMS (`--format sms`): templates print the
     /// short text.
     var sms = false
@@ -14,6 +14,8 @@ struct PresentationOptions: Sendable, Equatable {
     var formats: TemplateLocale?
     /// The catalogue's plain texts by key, for the words the presenter writes itself.
     var texts: [String: String] = [:]
+    /// Those of its texts that use values, compiled by the catalogue.
+    var templates: [String: Template] = [:]
 }
 
 /// Presents a service-centre document (RMA form, diagnosis, invoice, repair record,

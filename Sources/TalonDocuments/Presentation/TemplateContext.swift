@@ -47,9 +47,10 @@ enum TemplateContext {
         ])
     }
 
-    static func clauses(_ clauses: [ExclusionClause], locale: DocumentLocale) -> TemplateValue {
+    /// Clauses with their words from the catalogue (`clause.<number>`).
+    static func clauses(_ clauses: [ExclusionClause], options: PresentationOptions) -> TemplateValue {
         .list(clauses.map { clause in
-            .map(["number": .integer(clause.number), "text": .string(clause.text.text(locale)),
+            .map(["number": .integer(clause.number), "text": .string(options.words(clause.textKey)),
                   "group": .string(clause.group.rawValue)])
         })
     }

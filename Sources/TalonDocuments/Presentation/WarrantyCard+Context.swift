@@ -3,7 +3,7 @@ import Warranty
 
 extension WarrantyCard {
     /// The card as template data (see Templates/README.md for the field list).
-    func templateContext(locale: DocumentLocale) -> TemplateValue {
+    func templateContext(locale: DocumentLocale, options: PresentationOptions) -> TemplateValue {
         let voiding = policy.exclusions.filter { $0.group == .voidsWarranty }
         let alsoNotCovered = policy.exclusions.filter { $0.group == .alsoNotCovered }
         return .map([
@@ -18,8 +18,8 @@ extension WarrantyCard {
                 "valid_until": TemplateContext.date(validUntil),
             ]),
             "policy": .map([
-                "exclusions": TemplateContext.clauses(voiding, locale: locale),
-                "also_not_covered": TemplateContext.clauses(alsoNotCovered, locale: locale),
+                "exclusions": TemplateContext.clauses(voiding, options: options),
+                "also_not_covered": TemplateContext.clauses(alsoNotCovered, options: options),
             ]),
             "coupons": .list((0..<coupons).map { .map(["number": .integer($0 + 1)]) }),
         ])

@@ -23,7 +23,7 @@ extension DocumentRenderer {
     private func checkCatalogues(templateFiles: [URL], extra: URL?, reportUnused: Bool) -> [TalonError] {
         var errors: [TalonError] = []
         var catalogues: [LocaleCatalogue] = []
-        for locale in DocumentLocale.allCases {
+        for locale in locales {
             do throws(TalonError) {
                 if let extra {
                     catalogues.append(try self.catalogues.forTemplate(in: extra, locale: locale))
@@ -47,6 +47,9 @@ extension DocumentRenderer {
         // The words the presenter writes itself are used like the templates' own.
         for (key, purpose) in PresentationOptions.presenterKeys where uses[key] == nil {
             uses[key] = ("talon (\(purpose))", false)
+        }
+        for (key, purpose) in PresentationOptions.presenterPlurals where uses[key] == nil {
+            uses[key] = ("talon (\(purpose))", true)
         }
         for catalogue in catalogues {
             let name = catalogue.files.last ?? catalogue.tag

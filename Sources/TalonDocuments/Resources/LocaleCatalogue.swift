@@ -27,6 +27,8 @@ struct LocaleCatalogue: Sendable {
     private(set) var words: TemplateValue = .map([:])
     /// Texts that use the document's values, compiled; filled in per document.
     private(set) var templated: [String: Template] = [:]
+    /// The presenter's own texts that use values (`PresentationOptions.presenterKeys`), compiled.
+    private(set) var presenterTemplates: [String: Template] = [:]
 
     /// Reads and checks `file`; `base` (the built-in catalogue) is extended when given, its
     /// keys replaced by the file's.
@@ -51,13 +53,14 @@ struct LocaleCatalogue: Sendable {
             throw .input(path: file.path, reason: "a locale catalogue is one JSON object of keys to texts")
         }
         let lines = Self.keyLines(source)
+        let path = file.path
         for (key, value) in object {
-            let place = "\(file.path):\(lines[key] ?? 1)"
-            guard key.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty }),
-                  !key.contains(where: { $0.isWhitespace || $0 == "{" || $0 == "}" }) else {
+            let line = lines[key] ?? 1
+            var place: String { "\(path):\(line)" }
+            guard Self.isWellFormed(key: key) else {
                 throw .input(path: place, reason: "key \"\(key)\" must be dot-separated names without blanks or braces")
             }
-            origins[key] = (file.path, lines[key] ?? 1)
+            origins[key] = (path, line)
             if key.hasPrefix("format.") || key.hasPrefix("currency.") {
                 guard base == nil else {
                     throw .input(path: place, reason: "\"\(key)\": formats come from the built-in catalogue; "
@@ -94,8 +97,9 @@ struct LocaleCatalogue: Sendable {
     /// Builds `words` and `templated` from `texts`.
     private mutating func compile() throws(TalonError) {
         var words: TemplateValue = .map([:])
-        var templated: [String: Template] = [:]
-        for key in texts.keys.sorted() {
+        var templated: [String: Template] = [:], presenterTemplates: [String: Template] = [:]
+        // In byte order (the same as String order for the ASCII keys catalogues use, and cheaper).
+        for key in texts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let text = texts[key] else { continue }
             var origin: String { origins[key].map { "\($0.file):\($0.line)" } ?? tag }
             let path = key.split(separator: ".").map(String.init)
@@ -103,11 +107,9 @@ struct LocaleCatalogue: Sendable {
                 do {
                     let template = try Template(source: text, name: "\(origin) (\(key))")
                     // The presenter fills its own keys from its values, not from the data.
-                    if PresentationOptions.presenterKeys[key] == nil { templated[key] = template }
-                } catch let error as TemplateError {
-                    throw .template(error)
+                    if PresentationOptions.presenterKeys[key] == nil { templated[key] = template } else { presenterTemplates[key] = template }
                 } catch {
-                    throw .input(path: origin, reason: "\(error)")
+                    throw .template(error)
                 }
             }
             guard Self.insert(.string(text), at: path[...], into: &words) else {
@@ -116,25 +118,48 @@ struct LocaleCatalogue: Sendable {
         }
         self.words = words
         self.templated = templated
+        self.presenterTemplates = presenterTemplates
+    }
+
+    /// Dot-separated non-empty names without whitespace or braces. Keys are ASCII in
+    /// practice, checked byte by byte; others go through `Character.isWhitespace`.
+    static func isWellFormed(key: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: ".")
+        var ascii = true
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "."): if previous == UInt8(ascii: ".") { return false }
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: " "), 0x09...0x0D: return false
+            case 0x80...: ascii = false
+            default: break
+            }
+            previous = byte
+        }
+        guard previous != UInt8(ascii: ".") else { return false }
+        return ascii || !key.contains(where: \.isWhitespace)
     }
 
     /// Sets `value` at the dotted path inside nested maps; false when a text is in the way.
+    /// Each map on the path is taken out of its parent while it changes, so it is changed in
+    /// place rather than copied.
     private static func insert(_ value: TemplateValue, at path: ArraySlice<String>, into tree: inout TemplateValue) -> Bool {
         guard case .map(var members) = tree, let first = path.first else { return false }
+        tree = .null
+        defer { tree = .map(members) }
         if path.count == 1 {
             if case .map? = members[first] { return false }
             members[first] = value
         } else {
-            var child = members[first] ?? .map([:])
-            guard insert(value, at: path.dropFirst(), into: &child) else { return false }
+            var child = members.removeValue(forKey: first) ?? .map([:])
+            let inserted = insert(value, at: path.dropFirst(), into: &child)
             members[first] = child
+            return inserted
         }
-        tree = .map(members)
         return true
     }
 
     /// The document's data with the catalogue under `t`, texts that use values filled in.
-    func context(for data: TemplateValue, options: RenderOptions) throws -> TemplateValue {
+    func context(for data: TemplateValue, options: RenderOptions) throws(TemplateError) -> TemplateValue {
         guard case .map(var members) = data else { return data }
         var words = self.words
         for (key, template) in templated {

@@ -11,6 +11,7 @@ final class LocaleCatalogues: @unchecked Sendable {
     let templates: URL
     private let lock = NSLock()
     private var cache: [String: LocaleCatalogue] = [:]
+    private var knownTags: [DocumentLocale]?
 
     init(templates: URL) {
         self.templates = templates
@@ -28,6 +29,24 @@ final class LocaleCatalogues: @unchecked Sendable {
             }
             return try LocaleCatalogue(file: file, tag: locale.rawValue)
         }
+    }
+
+    /// The languages the templates have: the tags of `<templates>/locales/*.json`, sorted.
+    var known: [DocumentLocale] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let knownTags { return knownTags }
+        let tags = Self.tags(in: templates)
+        knownTags = tags
+        return tags
+    }
+
+    static func tags(in templates: URL) -> [DocumentLocale] {
+        let folder = templates.appendingPathComponent("locales", isDirectory: true)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }
+            .compactMap { DocumentLocale(rawValue: String($0.dropLast(".json".count))) }
+            .sorted { $0.rawValue < $1.rawValue }
     }
 
     /// The catalogue a template file in `folder` uses.

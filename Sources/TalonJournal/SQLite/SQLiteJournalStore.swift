@@ -26,7 +26,7 @@ public final class SQLiteJournalStore: JournalStore, SQLDatabase {
     public init(path: String, create: Bool = true, synchronous: Synchronous = .full) throws(JournalError) {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create { throw .notFound("journal \(path)") }
+        if !exists && !create { throw .input(path: path, reason: "no such journal (a journal is created by the first card issue or claim open)") }
         do {
             connection = try SQLiteConnection(path: path, create: create)
             try Self.checkBeforeWriting(connection, path: path)

@@ -113,16 +113,21 @@ extension BusinessCalendar {
 }
 
 extension LocalizedText {
-    /// Reads `{"en": "…", "uk": "…", "pl": "…"}`: one text per document language, en and uk
-    /// required, the others optional (English stands in).
+    /// Reads `{"en": "…", "uk": "…", "pl": "…"}`: a text per language tag, any tags (a
+    /// new language adds its own), English required (it stands in for a language without
+    /// its own text).
     static func read(_ cursor: JSONCursor) -> LocalizedText? {
-        let tags = DocumentLocale.allCases.map(\.rawValue)
+        guard case .object(let pairs)? = cursor.value else {
+            cursor.object(required: true, keys: [])
+            return nil
+        }
+        let tags = pairs.map(\.key).filter(DocumentLocale.isTag)
         guard let object = cursor.object(required: true, keys: tags) else { return nil }
         var texts: [String: String] = [:]
         for tag in tags {
-            texts[tag] = object[tag].string(required: tag == "en" || tag == "uk", maxLength: 300)
+            texts[tag] = object[tag].string(required: true, maxLength: 300)
         }
-        guard let en = texts["en"], texts["uk"] != nil else { return nil }
+        guard let en = object["en"].string(required: true, maxLength: 300) else { return nil }
         return LocalizedText(en: en, others: texts)
     }
 }

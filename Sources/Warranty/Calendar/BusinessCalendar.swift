@@ -63,8 +63,8 @@ public struct BusinessCalendar: Sendable, Hashable {
         identifier: "ua",
         displayName: LocalizedText(
             en: "Ukraine, martial law: no public holidays (Labour Code art. 73 suspended)",
-            uk: "Україна, воєнний стан: святкові дні не застосовуються (дію ст. 73 КЗпП зупинено)",
-            pl: "Ukraina, stan wojenny: dni świąteczne nie obowiązują (art. 73 kodeksu pracy zawieszony)"),
+            others: ["uk": "Україна, воєнний стан: святкові дні не застосовуються (дію ст. 73 КЗпП зупинено)",
+                     "pl": "Ukraina, stan wojenny: dni świąteczne nie obowiązują (art. 73 kodeksu pracy zawieszony)"]),
         holidays: .none)
 
     /// The years whose holidays are known (nil = every year, because none apply).

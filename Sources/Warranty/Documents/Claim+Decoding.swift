@@ -6,7 +6,7 @@ extension Claim {
     ]
 
     /// Reads and cross-checks a claim; nil after reporting problems.
-    static func read(_ cursor: JSONCursor, calendar: BusinessCalendar, locale: DocumentLocale) -> Claim? {
+    static func read(_ cursor: JSONCursor, calendar: BusinessCalendar) -> Claim? {
         guard let object = cursor.object(required: true, keys: keys) else { return nil }
         let rma = object["rma"].barcodeText(required: true, maxLength: Claim.maximumRMALength)
         let received = object["received"].date(required: true)
@@ -43,7 +43,7 @@ extension Claim {
             equipmentSet: equipmentSet, failure: failure, attachments: attachments, intake: intake,
             previousRepairs: previous, currency: currency, diagnosis: nil, invoice: nil, approval: nil,
             repair: nil, returnInfo: nil, policy: policy, calendar: calendar, diagnosisDue: diagnosisDue)
-        claim.readStages(object, locale: locale)
+        claim.readStages(object)
         return claim
     }
 

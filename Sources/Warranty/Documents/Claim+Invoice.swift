@@ -14,11 +14,11 @@
 /// - `discount`: `{"percent": 10}` or `{"amount": "50.00"}`.
 /// - `covered` defaults to the claim's coverage; `true` on a claim that is not covered
 ///   is a problem.
-/// - `unit` defaults to h/pc/pcs (en: pc for one) or год/шт (uk).
+/// - `unit` left out: the document language's unit for the kind, printed from its catalogue.
 /// - `payment_due` (on or after `date`), `supply_date`, `issued_by` and `reverse_charge`
 ///   (EU: every line at 0 % VAT) are printed as given.
 extension Claim {
-    func readInvoice(_ cursor: JSONCursor, locale: DocumentLocale) -> Invoice? {
+    func readInvoice(_ cursor: JSONCursor) -> Invoice? {
         let keys = ["number", "date", "currency", "vat_rate", "lines", "payment_due", "supply_date", "issued_by",
                     "reverse_charge"]
         guard let object = cursor.object(required: false, keys: keys) else { return nil }
@@ -38,7 +38,7 @@ extension Claim {
         let items = object["lines"].array(required: true, nonEmpty: true) ?? []
         if items.count > Invoice.maximumLines { object["lines"].report("more than \(Invoice.maximumLines) lines") }
         for item in items {
-            if let line = readLine(item, currency: invoiceCurrency, defaultRate: defaultRate, claimCovered: covered, locale: locale) {
+            if let line = readLine(item, currency: invoiceCurrency, defaultRate: defaultRate, claimCovered: covered) {
                 lines.append(line)
             }
         }
@@ -74,7 +74,7 @@ extension Claim {
     }
 
     func readLine(
-        _ item: JSONCursor, currency: Currency, defaultRate: Percentage, claimCovered: Bool, locale: DocumentLocale
+        _ item: JSONCursor, currency: Currency, defaultRate: Percentage, claimCovered: Bool
     ) -> InvoiceLine? {
         let keys = ["description", "kind", "quantity", "unit", "unit_price", "unit_price_minor", "vat_rate",
                     "discount", "covered", "currency"]
@@ -96,17 +96,9 @@ extension Claim {
             line["currency"].report("mixed currencies: the invoice uses \(currency.code)")
         }
         guard let description, let kind, let quantity, quantity.isPositive, let price else { return nil }
-        let defaultUnit = switch (kind, locale) {
-        case (.work, .en): "h"
-        case (.work, .uk): "год"
-        case (.part, .en): quantity.description == "1" ? "pc" : "pcs"
-        case (.part, .uk): "шт"
-        case (.work, .pl): "godz."
-        case (.part, .pl): "szt."
-        }
         do {
             return try InvoiceLine(
-                description: description, kind: kind, quantity: quantity, unit: unit ?? defaultUnit,
+                description: description, kind: kind, quantity: quantity, unit: unit,
                 unitPrice: price, currency: currency, vatRate: rate, discount: discount,
                 covered: covered && claimCovered)
         } catch .discountExceedsAmount {

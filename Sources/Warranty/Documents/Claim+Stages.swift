@@ -1,12 +1,12 @@
 /// Reading the stages after intake, each checked against the one before it.
 extension Claim {
-    mutating func readStages(_ object: JSONCursor, locale: DocumentLocale) {
+    mutating func readStages(_ object: JSONCursor) {
         diagnosis = readDiagnosis(object["diagnosis"])
         let invoiceCursor = object["invoice"]
         if !invoiceCursor.isMissing && object["diagnosis"].isMissing {
             invoiceCursor.report("an invoice needs a diagnosis ($.claim.diagnosis)")
         }
-        invoice = readInvoice(invoiceCursor, locale: locale)
+        invoice = readInvoice(invoiceCursor)
         if let invoice, let diagnosis, invoice.date < diagnosis.date {
             invoiceCursor["date"].report("before the diagnosis (\(diagnosis.date))")
         }

@@ -69,7 +69,10 @@ enum SchemaBuilder {
                              pattern: "^(199[0-9]|20[0-9]{2})-[0-9]{2}-[0-9]{2}$", format: "date")
     static let email = string("E-mail address", maxLength: 254, format: "email")
     static let phone = string("Telephone number, 5-15 digits", maxLength: 40, pattern: "^\\+?[0-9 ()-]+$")
-    static let locale = choice(["en", "uk", "pl"], description: "Document language (default en)")
+    /// A language is a catalogue (`Templates/locales/<tag>.json`), so the schema gives a
+    /// tag's form; the renderer names the tags its templates have.
+    static let locale = string("Document language: the tag of a catalogue in Templates/locales, like en, uk, pl (default en)",
+                               maxLength: 20, pattern: "^[a-z]{2,8}(-[a-z]{2,8})?$")
 
     /// A party; a `payee` (the service centre) also has its VAT status and bank details.
     static func party(required: [String], description: String, payee: Bool = false) -> JSONValue {

@@ -69,7 +69,7 @@ public struct ServiceDocument: Sendable, Hashable {
             }
         }
         let serviceCenter = Party.read(object["service_center"], required: true, requiring: ["company"], payee: true)
-        let claim = Claim.read(object["claim"], calendar: calendar, locale: locale)
+        let claim = Claim.read(object["claim"], calendar: calendar)
         if serviceCenter?.payee?.vatPayer == false, let invoice = claim?.invoice,
             let line = invoice.lines.firstIndex(where: { $0.vatRate.basisPoints != 0 }) {
             object["claim"]["invoice"].report(

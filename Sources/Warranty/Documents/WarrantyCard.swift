@@ -88,9 +88,14 @@ extension WarrantyCard {
 }
 
 extension DocumentLocale {
-    /// Reads optional `"locale": "en" | "uk"` (default `en`).
+    /// Reads optional `"locale": "uk"` (default `en`): a language tag. Whether the templates
+    /// have the language is checked where they are known (the renderer, against its catalogues).
     static func read(_ cursor: JSONCursor) -> DocumentLocale {
-        guard let text = cursor.choice(required: false, of: DocumentLocale.allCases.map(\.rawValue)) else { return .en }
-        return DocumentLocale(rawValue: text) ?? .en
+        guard let text = cursor.string(required: false, maxLength: 20) else { return .en }
+        guard let locale = DocumentLocale(rawValue: text) else {
+            cursor.report("not a language tag (lowercase letters, like \"en\" or \"uk\")")
+            return .en
+        }
+        return locale
     }
 }

@@ -81,44 +81,65 @@ public enum AmountInWords {
 
     static let cent = UkrainianNoun(one: "цент", few: "центи", many: "центів", gender: .masculine)
 
-    /// The amount in words in `locale`. Currencies without names fall back to the ISO
-    /// code after the number in words (`one hundred CHF 00`).
-    public static func words(_ money: Money, locale: DocumentLocale) -> String {
+    /// The amount in words of each language that has it, by tag: the only code a language
+    /// needs (its words, formats and calendar are data). A language without one prints
+    /// every document but those that write an amount in words (the invoice).
+    public static let implementations: [String: @Sendable (Money) -> String] = [
+        "en": english, "uk": ukrainian, "pl": polish,
+    ]
+
+    /// The amount in words in `locale`; nil when the language has no implementation.
+    /// Currencies without names fall back to the ISO code after the number in words
+    /// (`one hundred CHF 00`).
+    public static func words(_ money: Money, locale: DocumentLocale) -> String? {
+        implementations[locale.rawValue]?(money)
+    }
+
+    /// The major units and the minor units as digits (`05`), and the scale (100).
+    static func parts(_ money: Money) -> (major: Int64, minor: Int64, minorText: String, scale: UInt64) {
         let magnitude = money.minorUnits.magnitude
         let scale = UInt64(max(1, (try? DecimalNumber.power10(money.currency.minorDigits)) ?? 1))
-        let major = Int64(magnitude / scale)
         let minor = Int64(magnitude % scale)
-        let digits = money.currency.minorDigits
         var minorText = String(minor)
+        let digits = money.currency.minorDigits
         if minorText.count < digits { minorText = String(repeating: "0", count: digits - minorText.count) + minorText }
+        return (Int64(magnitude / scale), minor, minorText, scale)
+    }
+
+    static func ukrainian(_ money: Money) -> String {
+        let (major, minor, minorText, _) = parts(money)
         let names = names(for: money.currency)
-        var parts: [String] = []
-        switch locale {
-        case .uk:
-            if money.minorUnits < 0 { parts.append("мінус") }
-            let gender = names?.ukMajor.gender ?? .feminine
-            parts.append(UkrainianNumber.words(major, gender: gender))
-            parts.append(names?.ukMajor.form(for: major) ?? money.currency.code)
-            if digits > 0 {
+        var parts: [String] = money.minorUnits < 0 ? ["мінус"] : []
+        parts.append(UkrainianNumber.words(major, gender: names?.ukMajor.gender ?? .feminine))
+        parts.append(names?.ukMajor.form(for: major) ?? money.currency.code)
+        if money.currency.minorDigits > 0 {
+            parts.append(minorText)
+            if let noun = names?.ukMinor { parts.append(noun.form(for: minor)) }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// As Polish invoices write it: "tysiąc dwieście trzydzieści cztery złote 50/100".
+    static func polish(_ money: Money) -> String {
+        let (major, _, minorText, scale) = parts(money)
+        var parts: [String] = money.minorUnits < 0 ? ["minus"] : []
+        parts.append(PolishNumber.words(major))
+        parts.append(PolishNumber.currencyNoun(money.currency, count: major))
+        if money.currency.minorDigits > 0 { parts.append("\(minorText)/\(scale)") }
+        return parts.joined(separator: " ")
+    }
+
+    static func english(_ money: Money) -> String {
+        let (major, minor, minorText, _) = parts(money)
+        let names = names(for: money.currency)
+        var parts: [String] = money.minorUnits < 0 ? ["minus"] : []
+        parts.append(EnglishNumber.words(major))
+        parts.append(names?.enMajor.form(for: major) ?? money.currency.code)
+        if money.currency.minorDigits > 0 {
+            if let noun = names?.enMinor {
+                parts += ["and", EnglishNumber.words(minor), noun.form(for: minor)]
+            } else {
                 parts.append(minorText)
-                if let noun = names?.ukMinor { parts.append(noun.form(for: minor)) }
-            }
-        case .pl:
-            // As Polish invoices write it: "tysiąc dwieście trzydzieści cztery złote 50/100".
-            if money.minorUnits < 0 { parts.append("minus") }
-            parts.append(PolishNumber.words(major))
-            parts.append(PolishNumber.currencyNoun(money.currency, count: major))
-            if digits > 0 { parts.append("\(minorText)/\(scale)") }
-        case .en:
-            if money.minorUnits < 0 { parts.append("minus") }
-            parts.append(EnglishNumber.words(major))
-            parts.append(names?.enMajor.form(for: major) ?? money.currency.code)
-            if digits > 0 {
-                if let noun = names?.enMinor {
-                    parts += ["and", EnglishNumber.words(minor), noun.form(for: minor)]
-                } else {
-                    parts.append(minorText)
-                }
             }
         }
         return parts.joined(separator: " ")
@@ -126,8 +147,8 @@ public enum AmountInWords {
 }
 
 extension Money {
-    /// This amount in words (see `AmountInWords`).
-    public func inWords(_ locale: DocumentLocale) -> String {
+    /// This amount in words (see `AmountInWords`); nil for a language without them.
+    public func inWords(_ locale: DocumentLocale) -> String? {
         AmountInWords.words(self, locale: locale)
     }
 }

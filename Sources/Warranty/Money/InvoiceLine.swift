@@ -25,8 +25,9 @@ public struct InvoiceLine: Sendable, Hashable {
     public let kind: Kind
     /// Exact quantity, may be fractional (1.5 h).
     public let quantity: DecimalNumber
-    /// Unit of measure as printed ("h", "pcs", "год", "шт").
-    public let unit: String
+    /// Unit of measure as printed ("h", "pcs", "год", "шт"); nil: the document language's
+    /// unit for the kind (a catalogue entry, chosen when the line is printed).
+    public let unit: String?
     /// Exact unit price in major units (may be finer than the minor unit).
     public let unitPrice: DecimalNumber
     public let currency: Currency
@@ -46,7 +47,7 @@ public struct InvoiceLine: Sendable, Hashable {
     public let toPay: Money
 
     public init(
-        description: String, kind: Kind, quantity: DecimalNumber, unit: String, unitPrice: DecimalNumber,
+        description: String, kind: Kind, quantity: DecimalNumber, unit: String?, unitPrice: DecimalNumber,
         currency: Currency, vatRate: Percentage, discount: Discount? = nil, covered: Bool = false
     ) throws(InvoiceError) {
         self.description = description

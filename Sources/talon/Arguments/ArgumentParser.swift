@@ -46,20 +46,69 @@ struct CommandSpec {
     }
 }
 
+/// What the command line gave, before a command decodes it into its typed options
+/// (`CommandOptions`). Values are found by their declaration, never by a spelled-out key.
 struct ParsedArguments {
+    /// The command's name, for usage errors.
+    var command: String
     var positionals: [String] = []
-    var values: [String: String] = [:]
-    var flags: Set<String> = []
+    /// Option values and flags by the option's last (long) name.
+    fileprivate var values: [String: String] = [:]
+    fileprivate var flags: Set<String> = []
     var wantsHelp = false
 
-    /// The value of an option by its long name (without dashes).
-    func value(_ name: String) -> String? { values[name] }
-    func flag(_ name: String) -> Bool { flags.contains(name) }
+    init(command: String) {
+        self.command = command
+    }
+
+    /// The value given to `option`, as written.
+    func text(_ option: CommandSpec.Option) -> String? { values[option.key] }
+
+    /// Whether the flag `option` was given.
+    func flag(_ option: CommandSpec.Option) -> Bool { flags.contains(option.key) }
+
+    /// A usage error (exit 2) of this command.
+    func usage(_ message: String) -> CLIError { .usage(message, command: command) }
+
+    /// The value of `option` converted by `convert`; a value it refuses is a usage error
+    /// naming the option and what was `expected`.
+    func value<T>(_ option: CommandSpec.Option, expected: String,
+                  _ convert: (String) -> T?) throws(CLIError) -> T? {
+        guard let text = text(option) else { return nil }
+        guard let value = convert(text) else { throw usage("invalid \(option.longName) '\(text)'; expected \(expected)") }
+        return value
+    }
+
+    /// A whole number in `range`.
+    func number(_ option: CommandSpec.Option, in range: ClosedRange<Int>) throws(CLIError) -> Int? {
+        try value(option, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)") { text in
+            Int(text).flatMap { range.contains($0) ? $0 : nil }
+        }
+    }
+
+    /// One of an enumeration's raw values.
+    func choice<T: RawRepresentable & CaseIterable>(_ option: CommandSpec.Option, _ type: T.Type) throws(CLIError) -> T?
+    where T.RawValue == String {
+        try value(option, expected: "one of: " + T.allCases.map(\.rawValue).joined(separator: ", "), T.init(rawValue:))
+    }
+
+    /// Usage error unless at most one of `options` was given.
+    func exclusive(_ options: CommandSpec.Option...) throws(CLIError) {
+        let given = options.filter { text($0) != nil || flag($0) }
+        if given.count > 1 { throw usage(given.map(\.longName).joined(separator: " and ") + " exclude each other") }
+    }
+}
+
+extension CommandSpec.Option {
+    /// The name usage errors use: the last, long one (`--output`).
+    var longName: String { names.last ?? "" }
+    /// The key of its value: the long name without dashes.
+    fileprivate var key: String { String(longName.drop { $0 == "-" }) }
 }
 
 extension CommandSpec {
     func parse(_ arguments: [String]) throws(CLIError) -> ParsedArguments {
-        var result = ParsedArguments()
+        var result = ParsedArguments(command: name)
         var index = 0
         var onlyPositionals = false
         while index < arguments.count {
@@ -85,7 +134,7 @@ extension CommandSpec {
             guard let option = options.first(where: { $0.names.contains(name) }) else {
                 throw .usage("unknown option '\(name)' for 'talon \(self.name)'", command: self.name)
             }
-            let key = option.names.last.map { String($0.drop { $0 == "-" }) } ?? name
+            let key = option.key
             if option.takesValue {
                 if let inlineValue {
                     result.values[key] = inlineValue

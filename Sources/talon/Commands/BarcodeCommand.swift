@@ -12,70 +12,77 @@ enum BarcodeCommand: Command {
         positionals: [("<symbology>", "code128, qr, ean13, nbu-qr or epc-qr."),
                       ("<text>", "The data to encode (not for nbu-qr and epc-qr, which read --data).")],
         minimumPositionals: 1,
-        options: [
-            .init(names: ["-o", "--output"], valueName: "file.pdf", help: "Output file, or - for standard output."),
-            .init(names: ["--data"], valueName: "payment.json",
-                  help: "Payment data for nbu-qr and epc-qr (recipient, iban, amount, tax_code, purpose, ...); - for standard input."),
-            .init(names: ["--ecc"], valueName: "L|M|Q|H", help: "QR error correction (default: M)."),
-            .init(names: ["--module-mm"], valueName: "N", help: "Width of one module in mm (default: 0.33 for 1D, 0.5 for QR)."),
-        ])
+        options: [Options.output, Options.data, Options.ecc, Options.moduleSize])
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        let symbology = arguments.positionals[0]
-        let names = BarcodeSheet.symbologies + PaymentSheet.Kind.allCases.map(\.rawValue)
-        guard names.contains(symbology) else {
-            throw .usage("unknown symbology '\(symbology)'; expected \(names.joined(separator: ", "))", command: spec.name)
+    struct Options: CommandOptions {
+        static let output = CommandSpec.Option(names: ["-o", "--output"], valueName: "file.pdf", help: "Output file, or - for standard output.")
+        static let data = CommandSpec.Option(
+            names: ["--data"], valueName: "payment.json",
+            help: "Payment data for nbu-qr and epc-qr (recipient, iban, amount, tax_code, purpose, ...); - for standard input.")
+        static let ecc = CommandSpec.Option(names: ["--ecc"], valueName: "L|M|Q|H", help: "QR error correction (default: M).")
+        static let moduleSize = CommandSpec.Option(names: ["--module-mm"], valueName: "N",
+                                                   help: "Width of one module in mm (default: 0.33 for 1D, 0.5 for QR).")
+
+        /// What to draw: text in a symbology, or a payment code from a data file.
+        enum Content {
+            case text(symbology: String, text: String, errorCorrection: String)
+            case payment(PaymentSheet.Kind, dataPath: String)
         }
-        guard let output = arguments.value("output") else { throw .usage("missing -o <file.pdf>", command: spec.name) }
-        if let payment = PaymentSheet.Kind(rawValue: symbology) {
-            return try runPayment(payment, arguments, output: output)
-        }
-        guard arguments.positionals.count == 2 else { throw .usage("missing <text>", command: spec.name) }
-        guard arguments.value("data") == nil else {
-            throw .usage("--data is for nbu-qr and epc-qr; \(symbology) takes <text>", command: spec.name)
-        }
-        let ecc = arguments.value("ecc")?.uppercased() ?? "M"
-        guard BarcodeSheet.errorCorrectionLevels.contains(ecc) else {
-            throw .usage("invalid --ecc '\(ecc)'; expected L, M, Q or H", command: spec.name)
-        }
-        var module = symbology == "qr" ? 0.5 : 0.33
-        if let text = arguments.value("module-mm") {
-            guard let value = Double(text), value.isFinite, (0.1...10).contains(value) else {
-                throw .usage("invalid --module-mm '\(text)'; expected a number of mm between 0.1 and 10", command: spec.name)
+        var content: Content
+        var output: String
+        var moduleMillimetres: Double
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            let symbology = arguments.positionals[0]
+            let names = BarcodeSheet.symbologies + PaymentSheet.Kind.allCases.map(\.rawValue)
+            guard names.contains(symbology) else {
+                throw arguments.usage("unknown symbology '\(symbology)'; expected \(names.joined(separator: ", "))")
             }
-            module = value
-        }
-        do {
-            let renderer = try DocumentRenderer(resources: ResourceLocator.discover())
-            let bytes = try BarcodeSheet.render(symbology: symbology, text: arguments.positionals[1], errorCorrection: ecc,
-                                                moduleMillimetres: module, renderer: renderer)
-            try Output.write(bytes, to: output)
-            return ExitCode.success
-        } catch {
-            throw .talon(error)
+            guard let output = arguments.text(Self.output) else { throw arguments.usage("missing -o <file.pdf>") }
+            self.output = output
+            let smallest: Double
+            if let payment = PaymentSheet.Kind(rawValue: symbology) {
+                guard arguments.positionals.count == 1 else {
+                    throw arguments.usage("\(payment.rawValue) reads its data from --data <payment.json>, not from an argument")
+                }
+                guard let dataPath = arguments.text(Self.data) else { throw arguments.usage("missing --data <payment.json>") }
+                guard arguments.text(Self.ecc) == nil else {
+                    throw arguments.usage("--ecc is fixed for payment codes (M, as their rules require)")
+                }
+                content = .payment(payment, dataPath: dataPath)
+                (smallest, moduleMillimetres) = (0.25, 0.5)
+            } else {
+                guard arguments.positionals.count == 2 else { throw arguments.usage("missing <text>") }
+                guard arguments.text(Self.data) == nil else {
+                    throw arguments.usage("--data is for nbu-qr and epc-qr; \(symbology) takes <text>")
+                }
+                let ecc = try arguments.value(Self.ecc, expected: "L, M, Q or H") { text in
+                    BarcodeSheet.errorCorrectionLevels.contains(text.uppercased()) ? text.uppercased() : nil
+                } ?? "M"
+                content = .text(symbology: symbology, text: arguments.positionals[1], errorCorrection: ecc)
+                (smallest, moduleMillimetres) = (0.1, symbology == "qr" ? 0.5 : 0.33)
+            }
+            let range = smallest...10
+            if let size = try arguments.value(Self.moduleSize, expected: "a number of mm between \(smallest) and 10", { text in
+                Double(text).flatMap { $0.isFinite && range.contains($0) ? $0 : nil }
+            }) {
+                moduleMillimetres = size
+            }
         }
     }
 
-    /// `barcode nbu-qr|epc-qr --data payment.json`: the payment code from a JSON object.
-    static func runPayment(_ kind: PaymentSheet.Kind, _ arguments: ParsedArguments, output: String) throws(CLIError) -> Int32 {
-        guard arguments.positionals.count == 1 else {
-            throw .usage("\(kind.rawValue) reads its data from --data <payment.json>, not from an argument", command: spec.name)
-        }
-        guard let dataPath = arguments.value("data") else { throw .usage("missing --data <payment.json>", command: spec.name) }
-        guard arguments.value("ecc") == nil else {
-            throw .usage("--ecc is fixed for payment codes (M, as their rules require)", command: spec.name)
-        }
-        var module = 0.5
-        if let text = arguments.value("module-mm") {
-            guard let value = Double(text), value.isFinite, (0.25...10).contains(value) else {
-                throw .usage("invalid --module-mm '\(text)'; expected a number of mm between 0.25 and 10", command: spec.name)
-            }
-            module = value
-        }
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
         do {
-            let data = try Input.read(dataPath)
             let renderer = try DocumentRenderer(resources: ResourceLocator.discover())
-            try Output.write(try PaymentSheet.render(kind, json: data, moduleMillimetres: module, renderer: renderer), to: output)
+            let bytes = switch options.content {
+            case .text(let symbology, let text, let errorCorrection):
+                try BarcodeSheet.render(symbology: symbology, text: text, errorCorrection: errorCorrection,
+                                        moduleMillimetres: options.moduleMillimetres, renderer: renderer)
+            case .payment(let kind, let dataPath):
+                try PaymentSheet.render(kind, json: try Input.read(dataPath), moduleMillimetres: options.moduleMillimetres,
+                                        renderer: renderer)
+            }
+            try Output.write(bytes, to: options.output)
             return ExitCode.success
         } catch {
             throw .talon(error)

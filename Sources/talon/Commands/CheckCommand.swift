@@ -9,29 +9,31 @@ enum CheckCommand: Command {
             + "(keys missing or unused, plural forms lacking); report every error.",
         positionals: [("<template>", "Built-in name or .mustache file; several may be given.")],
         variadic: true,
-        options: [Options.templates])
+        options: [CommonOptions.templates])
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        let renderer: DocumentRenderer
-        do {
-            renderer = try Options.renderer(arguments)
-        } catch {
-            throw .talon(error)
+    struct Options: CommandOptions {
+        var templates: [(name: String, reference: TemplateReference)] = []
+        var templateFolder: String?
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            for name in arguments.positionals {
+                templates.append((name, try CommonOptions.template(name, arguments)))
+            }
+            templateFolder = arguments.text(CommonOptions.templates)
         }
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        let renderer = try CommonOptions.renderer(templates: options.templateFolder)
         var failures = 0
-        if arguments.positionals.contains(where: { DocumentCatalog.kind(named: $0) != nil }) {
+        if options.templates.contains(where: { if case .builtIn = $0.reference { true } else { false } }) {
             let errors = renderer.checkCatalogues()
-            for error in errors { printStandardError(error.description + "\n") }
+            for error in errors { printError(error.description) }
             failures += errors.count
         }
-        for name in arguments.positionals {
-            let errors: [TalonError]
-            do {
-                errors = renderer.check(try TemplateReference(parsing: name))
-            } catch {
-                errors = [error]
-            }
-            for error in errors { printStandardError(error.description + "\n") }
+        for (name, reference) in options.templates {
+            let errors = renderer.check(reference)
+            for error in errors { printError(error.description) }
             failures += errors.count
             if errors.isEmpty { print("\(name): ok") }
         }

@@ -17,8 +17,7 @@ enum ClaimCommand: Command {
         variadic: true,
         minimumPositionals: 1,
         options: [
-            JournalOptions.output, JournalOptions.journal, Options.templates,
-            .init(names: ["--today"], valueName: "date", help: "show/list: the date deadlines are measured against (default: today)."),
+            JournalOptions.output, JournalOptions.journal, CommonOptions.templates, Options.today,
         ],
         details: """
         Steps: received → diagnosed → invoice-sent → approved or declined → repaired (approved only)
@@ -31,52 +30,85 @@ enum ClaimCommand: Command {
           talon claim show RMA-2025-00001
         """)
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        var positionals = arguments.positionals
-        let action = positionals.removeFirst()
-        switch action {
-        case "list":
-            guard positionals.isEmpty else { throw .usage("unexpected argument '\(positionals[0])'", command: spec.name) }
-            let today = try JournalOptions.today(arguments, command: spec.name)
-            let journal = try JournalOptions.open(arguments, create: false)
+    struct Options: CommandOptions {
+        static let today = CommandSpec.Option(names: ["--today"], valueName: "date",
+                                              help: "show/list: the date deadlines are measured against (default: today).")
+
+        /// What to do, with its arguments.
+        enum Action {
+            case list(today: CalendarDate)
+            case show(rma: String, today: CalendarDate)
+            case open(dataPath: String)
+            case step(ClaimStep, rma: String, dataPath: String?)
+        }
+        var action: Action
+        var output: String?
+        var journal: JournalOptions.Location
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            var positionals = arguments.positionals
+            let name = positionals.removeFirst()
+            func count(_ allowed: ClosedRange<Int>, missing: String) throws(CLIError) {
+                if positionals.count < allowed.lowerBound { throw arguments.usage("missing argument \(missing)") }
+                if positionals.count > allowed.upperBound {
+                    throw arguments.usage("unexpected argument '\(positionals[allowed.upperBound])'")
+                }
+            }
+            switch name {
+            case "list":
+                try count(0...0, missing: "")
+                action = .list(today: try JournalOptions.today(Self.today, arguments))
+            case "show":
+                try count(1...1, missing: "<rma>")
+                action = .show(rma: positionals[0], today: try JournalOptions.today(Self.today, arguments))
+            case "open":
+                try count(1...1, missing: "<data>")
+                action = .open(dataPath: positionals[0])
+            default:
+                guard let step = ClaimStep(rawValue: name) else {
+                    throw arguments.usage("unknown action '\(name)'; expected \(steps), show or list")
+                }
+                try count(1...2, missing: "<rma>")
+                action = .step(step, rma: positionals[0], dataPath: positionals.count == 2 ? positionals[1] : nil)
+            }
+            output = arguments.text(JournalOptions.output)
+            journal = JournalOptions.Location(arguments)
+        }
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        switch options.action {
+        case .list(let today):
+            let journal = try options.journal.open(create: false)
             let claims = try JournalOptions.run { () throws(JournalError) in try journal.claims(asOf: today) }
             for claim in claims { print(ClaimReport.line(claim)) }
             return ExitCode.success
-        case "show":
-            guard positionals.count == 1 else { throw .usage(positionals.isEmpty ? "missing argument <rma>" : "unexpected argument '\(positionals[1])'", command: spec.name) }
-            let today = try JournalOptions.today(arguments, command: spec.name)
-            let journal = try JournalOptions.open(arguments, create: false)
-            let claim = try JournalOptions.run { () throws(JournalError) in try journal.claim(positionals[0], asOf: today) }
+        case .show(let rma, let today):
+            let journal = try options.journal.open(create: false)
+            let claim = try JournalOptions.run { () throws(JournalError) in try journal.claim(rma, asOf: today) }
             print(ClaimReport.text(claim), terminator: "")
             return ExitCode.success
-        case "open":
-            guard positionals.count == 1 else { throw .usage(positionals.isEmpty ? "missing argument <data>" : "unexpected argument '\(positionals[1])'", command: spec.name) }
-            let data = try JournalOptions.data(positionals[0])
-            let base = positionals[0] == "-" ? nil : URL(fileURLWithPath: positionals[0]).deletingLastPathComponent()
-            let journal = try JournalOptions.open(arguments)
+        case .open(let dataPath):
+            let data = try JournalOptions.data(dataPath)
+            let base = dataPath == "-" ? nil : URL(fileURLWithPath: dataPath).deletingLastPathComponent()
+            let journal = try options.journal.open()
             let result = try JournalOptions.run { () throws(JournalError) in try journal.openClaim(data, baseDirectory: base) }
-            return try report(result, arguments)
-        default:
-            guard let step = ClaimStep(rawValue: action) else {
-                throw .usage("unknown action '\(action)'; expected \(steps), show or list", command: spec.name)
-            }
-            guard (1...2).contains(positionals.count) else {
-                throw .usage(positionals.isEmpty ? "missing argument <rma>" : "unexpected argument '\(positionals[2])'", command: spec.name)
-            }
-            let data = try positionals.count == 2 ? JournalOptions.data(positionals[1]) : nil
-            let journal = try JournalOptions.open(arguments, create: false)
+            return try report(result, output: options.output)
+        case .step(let step, let rma, let dataPath):
+            let data = try dataPath.map { (path) throws(CLIError) in try JournalOptions.data(path) }
+            let journal = try options.journal.open(create: false)
             let result = try JournalOptions.run { () throws(JournalError) in
-                try journal.advanceClaim(positionals[0], step: step, data: data)
+                try journal.advanceClaim(rma, step: step, data: data)
             }
-            return try report(result, arguments)
+            return try report(result, output: options.output)
         }
     }
 
     /// Writes the step's document and prints `<rma> <state> [<document number>]`.
-    static func report(_ result: ClaimStepResult, _ arguments: ParsedArguments) throws(CLIError) -> Int32 {
+    static func report(_ result: ClaimStepResult, output: String?) throws(CLIError) -> Int32 {
         var line = "\(result.rma) \(result.state.rawValue)"
         if let issued = result.issued {
-            _ = try JournalOptions.write(issued, arguments)
+            _ = try JournalOptions.write(issued, to: output)
             line += " \(issued.document.number)"
         }
         print(line)

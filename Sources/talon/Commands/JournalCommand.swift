@@ -11,11 +11,7 @@ enum JournalCommand: Command {
         variadic: true,
         minimumPositionals: 1,
         options: [
-            .init(names: ["--jsonl"], valueName: nil, help: "export: JSON Lines, one row per line (the only format)."),
-            .init(names: ["--include-secrets"], valueName: nil,
-                  help: "export: also the server's signing key and the hashes of API tokens and staff passwords."),
-            .init(names: ["-o", "--output"], valueName: "file", help: "export: where to write (default: standard output)."),
-            JournalOptions.journal,
+            Options.jsonl, Options.includeSecrets, Options.output, JournalOptions.journal,
         ],
         details: """
         The first line holds the schema version; then one {"table": …, "row": {…}} per row. Import
@@ -27,26 +23,53 @@ enum JournalCommand: Command {
           talon journal export --jsonl -o backup.jsonl && talon journal import backup.jsonl --journal copy.db
         """)
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        let positionals = arguments.positionals
-        let journal = try JournalOptions.open(arguments, create: positionals.first == "import")
+    struct Options: CommandOptions {
+        static let jsonl = CommandSpec.Option(names: ["--jsonl"], valueName: nil, help: "export: JSON Lines, one row per line (the only format).")
+        static let includeSecrets = CommandSpec.Option(
+            names: ["--include-secrets"], valueName: nil,
+            help: "export: also the server's signing key and the hashes of API tokens and staff passwords.")
+        static let output = CommandSpec.Option(names: ["-o", "--output"], valueName: "file",
+                                               help: "export: where to write (default: standard output).")
+
+        enum Action {
+            case export(includeSecrets: Bool, output: String)
+            case restore(backup: String)
+        }
+        var action: Action
+        var journal: JournalOptions.Location
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            let positionals = arguments.positionals
+            switch (positionals.first, positionals.count) {
+            case ("export", 1):
+                guard arguments.flag(Self.jsonl) else { throw arguments.usage("export needs --jsonl") }
+                action = .export(includeSecrets: arguments.flag(Self.includeSecrets), output: arguments.text(Self.output) ?? "-")
+            case ("import", 2):
+                action = .restore(backup: positionals[1])
+            default:
+                throw arguments.usage("expected: export --jsonl, or import <backup.jsonl>")
+            }
+            journal = JournalOptions.Location(arguments)
+        }
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        let creates = if case .restore = options.action { true } else { false }
+        let journal = try options.journal.open(create: creates)
         guard let store = journal.store as? SQLiteJournalStore else { throw .usage("export and import work on an SQLite journal; back a PostgreSQL journal up with pg_dump", command: spec.name) }
-        switch (positionals.first, positionals.count) {
-        case ("export", 1):
-            guard arguments.flag("jsonl") else { throw .usage("export needs --jsonl", command: spec.name) }
+        switch options.action {
+        case .export(let includeSecrets, let output):
             var text = ""
-            try JournalOptions.run { () throws(JournalError) in try store.exportLines(includeSecrets: arguments.flag("include-secrets")) { text += $0 + "\n" } }
+            try JournalOptions.run { () throws(JournalError) in try store.exportLines(includeSecrets: includeSecrets) { text += $0 + "\n" } }
             do {
-                try Output.write(Array(text.utf8), to: arguments.value("output") ?? "-")
+                try Output.write(Array(text.utf8), to: output)
             } catch {
                 throw .talon(error)
             }
-        case ("import", 2):
-            let data = try JournalOptions.data(positionals[1])
+        case .restore(let backup):
+            let data = try JournalOptions.data(backup)
             let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            try JournalOptions.run { () throws(JournalError) in try store.importLines(lines, source: positionals[1]) }
-        default:
-            throw .usage("expected: export --jsonl, or import <backup.jsonl>", command: spec.name)
+            try JournalOptions.run { () throws(JournalError) in try store.importLines(lines, source: backup) }
         }
         return ExitCode.success
     }

@@ -9,18 +9,24 @@ enum JournalOptions {
         names: ["--journal"], valueName: "file|url",
         help: "The journal file, or a postgres:// URL (default: $TALON_JOURNAL, else ./talon.db; created when missing).")
 
-    /// Opens the journal named by `--journal`, `$TALON_JOURNAL` or `./talon.db`.
-    static func open(_ arguments: ParsedArguments, create: Bool = true) throws(CLIError) -> Journal {
-        let renderer: DocumentRenderer
-        do {
-            renderer = try Options.renderer(arguments)
-        } catch {
-            throw .talon(error)
+    static let output = CommandSpec.Option(names: ["-o", "--output"], valueName: "file",
+                                           help: "Where to write the PDF, or - (default: <number>.pdf).")
+
+    /// Where the journal is and which templates it renders with: `--journal` (else
+    /// `$TALON_JOURNAL` or `./talon.db`) and `--templates`.
+    struct Location {
+        var path: String
+        var templates: String?
+
+        init(_ arguments: ParsedArguments) {
+            path = Journal.defaultPath(option: arguments.text(journal))
+            templates = arguments.text(CommonOptions.templates)
         }
-        do {
-            return try Journal(path: Journal.defaultPath(option: arguments.value("journal")), renderer: renderer, create: create)
-        } catch {
-            throw .journal(error)
+
+        /// Opens the journal; with `create` false a missing journal file is an error.
+        func open(create: Bool = true) throws(CLIError) -> Journal {
+            let renderer = try CommonOptions.renderer(templates: templates)
+            return try run { () throws(JournalError) in try Journal(path: path, renderer: renderer, create: create) }
         }
     }
 
@@ -43,8 +49,8 @@ enum JournalOptions {
     }
 
     /// Writes a document to `-o`, or to `<number>.pdf` in the current folder.
-    static func write(_ issued: IssuedPDF, _ arguments: ParsedArguments) throws(CLIError) -> String {
-        let path = arguments.value("output") ?? issued.document.number.replacingOccurrences(of: "/", with: "-") + ".pdf"
+    static func write(_ issued: IssuedPDF, to output: String?) throws(CLIError) -> String {
+        let path = output ?? issued.document.number.replacingOccurrences(of: "/", with: "-") + ".pdf"
         do {
             try Output.write(issued.bytes, to: path)
         } catch {
@@ -53,19 +59,13 @@ enum JournalOptions {
         return path
     }
 
-    static let output = CommandSpec.Option(names: ["-o", "--output"], valueName: "file",
-                                           help: "Where to write the PDF, or - (default: <number>.pdf).")
-
     /// `--today <date>`: the date open deadlines are measured against (default: today, UTC).
-    static func today(_ arguments: ParsedArguments, command: String) throws(CLIError) -> CalendarDate {
-        if let text = arguments.value("today") {
-            guard let date = CalendarDate(text) else { throw .usage("invalid --today '\(text)'; expected YYYY-MM-DD", command: command) }
-            return date
-        }
+    static func today(_ option: CommandSpec.Option, _ arguments: ParsedArguments) throws(CLIError) -> CalendarDate {
+        if let date = try arguments.value(option, expected: "YYYY-MM-DD", { CalendarDate($0) }) { return date }
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC") ?? .current, from: Date())
         guard let year = parts.year, let month = parts.month, let day = parts.day,
               let date = try? CalendarDate(year: year, month: month, day: day) else {
-            throw .usage("cannot read today's date; give --today YYYY-MM-DD", command: command)
+            throw arguments.usage("cannot read today's date; give \(option.longName) YYYY-MM-DD")
         }
         return date
     }

@@ -10,9 +10,7 @@ enum OutboxCommand: Command {
         summary: "Send the queued notices through the SMTP relay (one pass), or list them.",
         positionals: [("<action>", "send: one pass over the messages due; list: every message and its state.")],
         options: [
-            .init(names: ["--smtp"], valueName: "url", help: "The relay, smtp://host:port or smtps://host:port (default: $TALON_SMTP_URL)."),
-            .init(names: ["--now"], valueName: "seconds", help: "The time retries are measured against, in seconds since 1970 (default: the clock)."),
-            JournalOptions.journal,
+            Options.smtp, Options.now, JournalOptions.journal,
         ],
         details: """
         The relay's user and password come from $TALON_SMTP_USER and $TALON_SMTP_PASSWORD;
@@ -22,12 +20,32 @@ enum OutboxCommand: Command {
           TALON_SMTP_URL=smtp://mail.example:587 TALON_SMTP_STARTTLS=1 talon outbox send
         """)
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        guard arguments.positionals.count == 1, let action = arguments.positionals.first, ["send", "list"].contains(action) else {
-            throw .usage("expected one action: send or list", command: spec.name)
+    struct Options: CommandOptions {
+        static let smtp = CommandSpec.Option(names: ["--smtp"], valueName: "url",
+                                             help: "The relay, smtp://host:port or smtps://host:port (default: $TALON_SMTP_URL).")
+        static let now = CommandSpec.Option(names: ["--now"], valueName: "seconds",
+                                            help: "The time retries are measured against, in seconds since 1970 (default: the clock).")
+        var send: Bool
+        var smtp: String?
+        var now: Int
+        var journal: JournalOptions.Location
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            guard arguments.positionals.count == 1, let action = arguments.positionals.first, ["send", "list"].contains(action) else {
+                throw arguments.usage("expected one action: send or list")
+            }
+            send = action == "send"
+            smtp = arguments.text(Self.smtp)
+            now = try arguments.value(Self.now, expected: "a whole number of seconds since 1970") { text in
+                Int(text).flatMap { $0 >= 0 ? $0 : nil }
+            } ?? Int(Date().timeIntervalSince1970)
+            journal = JournalOptions.Location(arguments)
         }
-        let journal = try JournalOptions.open(arguments, create: false)
-        if action == "list" {
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        let journal = try options.journal.open(create: false)
+        if !options.send {
             for message in try JournalOptions.run({ () throws(JournalError) in try journal.outbox() }) {
                 print("\(message.id)\t\(message.status.rawValue)\t\(message.attempts)\t\(message.recipient)\t\(message.subject)"
                       + (message.lastError.map { "\t\($0)" } ?? ""))
@@ -35,13 +53,9 @@ enum OutboxCommand: Command {
             return ExitCode.success
         }
         var relay = SMTPRelay.fromEnvironment()
-        if let url = arguments.value("smtp") { relay = SMTPRelay(url: url, startTLS: relay?.startTLS ?? false, user: relay?.user, password: relay?.password) }
+        if let url = options.smtp { relay = SMTPRelay(url: url, startTLS: relay?.startTLS ?? false, user: relay?.user, password: relay?.password) }
         guard let relay else { throw .usage("no SMTP relay: give --smtp or set TALON_SMTP_URL", command: spec.name) }
-        var now = Int(Date().timeIntervalSince1970)
-        if let text = arguments.value("now") {
-            guard let seconds = Int(text), seconds >= 0 else { throw .usage("invalid --now '\(text)'", command: spec.name) }
-            now = seconds
-        }
+        let now = options.now
         let from = ProcessInfo.processInfo.environment["TALON_SMTP_FROM"]
         let result = try JournalOptions.run { () throws(JournalError) in
             try journal.sendOutbox(now: now) { (message) throws(MailError) in

@@ -1,5 +1,6 @@
 import Foundation
 import TalonDocuments
+import Warranty
 
 /// `talon render`: one document from a template and its data.
 enum RenderCommand: Command {
@@ -13,15 +14,8 @@ enum RenderCommand: Command {
         ],
         variadic: true,
         minimumPositionals: 1,
-        options: [
-            .init(names: ["-o", "--output"], valueName: "file", help: "Output file, or - for standard output (default: <data>.<format>)."),
-            .init(names: ["--locale"], valueName: "en|uk|pl", help: "Language of the document (default: the data's \"locale\", else en)."),
-            .init(names: ["--format"], valueName: "pdf|text|html|sms", help: "What to produce (default: pdf)."),
-            .init(names: ["--kind"], valueName: "kind", help: "For a template file: validate the data as this document kind."),
-            .init(names: ["--blank"], valueName: nil, help: "An empty form to fill in by hand (rma only; data optional: {\"service_center\": {...}})."),
-            Options.attachments,
-            Options.templates,
-        ] + Options.pdf,
+        options: [Options.output, Options.locale, Options.format, Options.kind, Options.blank,
+                  CommonOptions.attachments, CommonOptions.templates] + CommonOptions.pdf,
         details: """
         EXAMPLES:
           talon render warranty-card Samples/warranty-card.uk.json -o card.pdf
@@ -33,34 +27,64 @@ enum RenderCommand: Command {
         JSON path ($.claim.attachments[0].path: warning: ...); the exit status stays 0.
         """)
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        let blank = arguments.flag("blank")
-        let positionals = arguments.positionals
-        guard positionals.count <= 2 else {
-            throw .usage("unexpected argument '\(positionals[2])'", command: spec.name)
-        }
-        if !blank, positionals.count < 2 { throw .usage("missing argument <data>", command: spec.name) }
-        let format = try Options.enumValue(arguments, "format", default: OutputFormat.pdf, command: spec.name)
-        let locale = try Options.locale(arguments, command: spec.name)
-        let kind = try arguments.value("kind").map { name throws(CLIError) in
-            guard DocumentCatalog.names.contains(name) else {
-                throw .usage("unknown kind '\(name)'; kinds: \(DocumentCatalog.names.joined(separator: ", "))", command: spec.name)
-            }
-            return name
-        }
-        let dataPath = positionals.count == 2 ? positionals[1] : nil
-        let pdf = try Options.pdfOptions(arguments, command: spec.name)
+    struct Options: CommandOptions {
+        static let output = CommandSpec.Option(names: ["-o", "--output"], valueName: "file",
+                                               help: "Output file, or - for standard output (default: <data>.<format>).")
+        static let locale = CommandSpec.Option(names: ["--locale"], valueName: "en|uk|pl",
+                                               help: "Language of the document (default: the data's \"locale\", else en).")
+        static let format = CommandSpec.Option(names: ["--format"], valueName: "pdf|text|html|sms", help: "What to produce (default: pdf).")
+        static let kind = CommandSpec.Option(names: ["--kind"], valueName: "kind",
+                                             help: "For a template file: validate the data as this document kind.")
+        static let blank = CommandSpec.Option(names: ["--blank"], valueName: nil,
+                                              help: "An empty form to fill in by hand (rma only; data optional: {\"service_center\": {...}}).")
 
+        var templateText: String
+        var template: TemplateReference
+        var dataPath: String?
+        var output: String?
+        var locale: TalonLocale?
+        var format: OutputFormat
+        var kind: DocumentKind?
+        var blank: Bool
+        var attachments: URL?
+        var templates: String?
+        var pdf: PDFOptions
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            let positionals = arguments.positionals
+            blank = arguments.flag(Self.blank)
+            guard positionals.count <= 2 else { throw arguments.usage("unexpected argument '\(positionals[2])'") }
+            if !blank, positionals.count < 2 { throw arguments.usage("missing argument <data>") }
+            templateText = positionals[0]
+            template = try CommonOptions.template(templateText, arguments)
+            dataPath = positionals.count == 2 ? positionals[1] : nil
+            output = arguments.text(Self.output)
+            locale = try CommonOptions.locale(Self.locale, arguments)
+            format = try arguments.choice(Self.format, OutputFormat.self) ?? .pdf
+            kind = try CommonOptions.kind(Self.kind, arguments)
+            if blank {
+                let rma = switch template {
+                case .builtIn(let builtIn): builtIn == .rma
+                case .file: kind == .rma
+                }
+                guard rma else { throw arguments.usage("--blank is available for the rma form only (rma, or a template file with --kind rma)") }
+            }
+            attachments = CommonOptions.attachmentsFolder(arguments, dataPath: dataPath)
+            templates = arguments.text(CommonOptions.templates)
+            pdf = try CommonOptions.pdfOptions(arguments)
+        }
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        let renderer = try CommonOptions.renderer(templates: options.templates)
         do {
-            let renderer = try Options.renderer(arguments)
-            let template = try TemplateReference(parsing: positionals[0])
-            let data = try dataPath.map { path throws(TalonError) in try Input.read(path) }
+            let data = try options.dataPath.map { path throws(TalonError) in try Input.read(path) }
             let request = RenderRequest(
-                template: template, data: data, dataName: dataPath ?? "-", locale: locale,
-                kind: kind.flatMap(DocumentCatalog.kind(named:)), format: format, blank: blank,
-                baseDirectory: Options.attachmentsFolder(arguments, dataPath: dataPath), pdf: pdf)
+                template: options.template, data: data, dataName: options.dataPath ?? "-", locale: options.locale,
+                kind: options.kind, format: options.format, blank: options.blank,
+                baseDirectory: options.attachments, pdf: options.pdf)
             let document = try renderer.render(request)
-            let output = arguments.value("output") ?? Self.defaultOutput(template: positionals[0], data: dataPath, format: format)
+            let output = options.output ?? Self.defaultOutput(template: options.templateText, data: options.dataPath, format: options.format)
             try Output.write(document.bytes, to: output)
             for warning in document.warnings { printStandardError(warning + "\n") }
             if let sms = document.sms {

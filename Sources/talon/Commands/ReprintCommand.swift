@@ -8,7 +8,7 @@ enum ReprintCommand: Command {
         synopsis: "<number> [-o <out.pdf|->] [--journal <file>]",
         summary: "Print an issued document again: the same bytes as the first time.",
         positionals: [("<number>", "The document's number: ГТ-…, RMA-…, РХ-…, or RMA-…/diagnosis and the like.")],
-        options: [JournalOptions.output, JournalOptions.journal, Options.templates],
+        options: [JournalOptions.output, JournalOptions.journal, CommonOptions.templates],
         details: """
         The stored data is rendered with the templates the document was first made with, and the
         result is checked against the stored SHA-256; a difference is an error and nothing is written.
@@ -16,14 +16,22 @@ enum ReprintCommand: Command {
           talon reprint RMA-2025-00001 -o rma.pdf
         """)
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        guard arguments.positionals.count == 1 else {
-            throw .usage(arguments.positionals.isEmpty ? "missing argument <number>" : "unexpected argument '\(arguments.positionals[1])'",
-                         command: spec.name)
+    struct Options: CommandOptions {
+        var number: String
+        var output: String?
+        var journal: JournalOptions.Location
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            number = arguments.positionals[0]
+            output = arguments.text(JournalOptions.output)
+            journal = JournalOptions.Location(arguments)
         }
-        let journal = try JournalOptions.open(arguments, create: false)
-        let issued = try JournalOptions.run { () throws(JournalError) in try journal.reprint(number: arguments.positionals[0]) }
-        _ = try JournalOptions.write(issued, arguments)
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        let journal = try options.journal.open(create: false)
+        let issued = try JournalOptions.run { () throws(JournalError) in try journal.reprint(number: options.number) }
+        _ = try JournalOptions.write(issued, to: options.output)
         return ExitCode.success
     }
 }

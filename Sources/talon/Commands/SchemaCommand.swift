@@ -9,9 +9,20 @@ enum SchemaCommand: Command {
         positionals: [("<kind>", "One of: \(DocumentCatalog.names.joined(separator: ", ")).")],
         options: [])
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
+    struct Options: CommandOptions {
+        var kind: String
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            kind = arguments.positionals[0]
+            guard DocumentCatalog.kind(named: kind) != nil else {
+                throw arguments.usage("unknown kind '\(kind)'; expected one of: \(DocumentCatalog.names.joined(separator: ", "))")
+            }
+        }
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
         do {
-            try StandardOutput.write(try DocumentCatalog.schema(for: arguments.positionals[0]) + "\n")
+            try StandardOutput.write(try DocumentCatalog.schema(for: options.kind) + "\n")
             return ExitCode.success
         } catch {
             throw .talon(error)

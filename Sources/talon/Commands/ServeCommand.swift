@@ -10,58 +10,67 @@ enum ServeCommand: Command {
         synopsis: "[--listen <host:port>] [--journal <file>] [options]",
         summary: "Serve the RMA form and the HTTP API (TLS belongs to a reverse proxy in front).",
         positionals: [],
-        options: [
-            .init(names: ["--listen"], valueName: "host:port", help: "Address to listen on (default 127.0.0.1:8080; port 0 picks a free one)."),
-            JournalOptions.journal,
-            .init(names: ["--workers"], valueName: "n", help: "Threads that render (default: the number of cores)."),
-            .init(names: ["--queue"], valueName: "n", help: "Requests that may wait for a worker before 503 (default 64)."),
-            .init(names: ["--connections"], valueName: "n", help: "Open connections at most (default 4096)."),
-            .init(names: ["--timeout"], valueName: "seconds", help: "Idle time before a connection is closed (default 15)."),
-            .init(names: ["--max-body"], valueName: "KiB", help: "Largest JSON request body (default 1024)."),
-            .init(names: ["--max-upload"], valueName: "KiB", help: "Largest form with files (default 32768)."),
-            .init(names: ["--api-rate"], valueName: "n", help: "API requests per token per minute (default 6000; beyond that 429)."),
-            Options.templates,
-        ],
+        options: [Options.listen, JournalOptions.journal, Options.workers, Options.queue, Options.connections, Options.timeout,
+                  Options.maxBody, Options.maxUpload, Options.apiRate, CommonOptions.templates],
         details: """
         Logs one line per request on standard error (method, path, status, size, time; no
         addresses or personal data). SIGTERM or SIGINT stops accepting connections, lets the
         requests in flight finish, then exits 0.
         """)
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
+    struct Options: CommandOptions {
+        static let listen = CommandSpec.Option(names: ["--listen"], valueName: "host:port",
+                                               help: "Address to listen on (default 127.0.0.1:8080; port 0 picks a free one).")
+        static let workers = CommandSpec.Option(names: ["--workers"], valueName: "n", help: "Threads that render (default: the number of cores).")
+        static let queue = CommandSpec.Option(names: ["--queue"], valueName: "n", help: "Requests that may wait for a worker before 503 (default 64).")
+        static let connections = CommandSpec.Option(names: ["--connections"], valueName: "n", help: "Open connections at most (default 4096).")
+        static let timeout = CommandSpec.Option(names: ["--timeout"], valueName: "seconds", help: "Idle time before a connection is closed (default 15).")
+        static let maxBody = CommandSpec.Option(names: ["--max-body"], valueName: "KiB", help: "Largest JSON request body (default 1024).")
+        static let maxUpload = CommandSpec.Option(names: ["--max-upload"], valueName: "KiB", help: "Largest form with files (default 32768).")
+        static let apiRate = CommandSpec.Option(names: ["--api-rate"], valueName: "n",
+                                                help: "API requests per token per minute (default 6000; beyond that 429).")
+
+        var listen: String
         var limits = ServerLimits()
-        limits.workers = try number(arguments, "workers", default: limits.workers, range: 1...256)
-        limits.queue = try number(arguments, "queue", default: limits.queue, range: 1...100_000)
-        limits.connections = try number(arguments, "connections", default: limits.connections, range: 1...1_000_000)
-        limits.idleTimeout = try number(arguments, "timeout", default: limits.idleTimeout, range: 1...3600)
-        limits.body = try number(arguments, "max-body", default: limits.body >> 10, range: 1...1 << 20) << 10
-        limits.upload = try number(arguments, "max-upload", default: limits.upload >> 10, range: 1...1 << 21) << 10
-        let apiRate = try number(arguments, "api-rate", default: 6000, range: 1...100_000_000)
-        let listen = arguments.value("listen") ?? "127.0.0.1:8080"
-        let journalPath = Journal.defaultPath(option: arguments.value("journal"))
+        var apiRate: Int
+        var journal: JournalOptions.Location
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            listen = arguments.text(Self.listen) ?? "127.0.0.1:8080"
+            guard HTTPServer.isValidAddress(listen) else { throw arguments.usage(HTTPServerError.badAddress(listen).description) }
+            limits.workers = try arguments.number(Self.workers, in: 1...256) ?? limits.workers
+            limits.queue = try arguments.number(Self.queue, in: 1...100_000) ?? limits.queue
+            limits.connections = try arguments.number(Self.connections, in: 1...1_000_000) ?? limits.connections
+            limits.idleTimeout = try arguments.number(Self.timeout, in: 1...3600) ?? limits.idleTimeout
+            limits.body = (try arguments.number(Self.maxBody, in: 1...1 << 20) ?? limits.body >> 10) << 10
+            limits.upload = (try arguments.number(Self.maxUpload, in: 1...1 << 21) ?? limits.upload >> 10) << 10
+            apiRate = try arguments.number(Self.apiRate, in: 1...100_000_000) ?? 6000
+            journal = JournalOptions.Location(arguments)
+        }
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        let (limits, listen, journalPath) = (options.limits, options.listen, options.journal.path)
         raiseOpenFileLimit()
-        let server: HTTPServer
+        let renderer = try CommonOptions.renderer(templates: options.journal.templates)
+        let desk = try JournalOptions.run { () throws(JournalError) in try JournalDesk(path: journalPath, renderer: renderer) }
+        if let password = try JournalOptions.run({ () throws(JournalError) in try desk.addFirstUser() }) {
+            printStandardError("talon serve: first staff user 'admin', password \(password) (shown once; /staff/login)\n")
+        }
+        let box = ServerBox()
+        let app: TalonApp
         do {
-            let renderer = try Options.renderer(arguments)
-            let desk = try JournalDesk(path: journalPath, renderer: renderer)
-            if let password = try desk.addFirstUser() {
-                printStandardError("talon serve: first staff user 'admin', password \(password) (shown once; /staff/login)\n")
-            }
-            let box = ServerBox()
-            let app = try TalonApp(renderer: renderer, desk: desk, apiRequestsPerToken: apiRate,
-                                   capacity: limits.queue + limits.workers, load: { box.server?.load ?? 0 })
-            server = HTTPServer(limits: limits, log: { printStandardError("\($0)\n") }, handler: app.handle)
-            box.server = server
-            try server.start(listen: listen)
-        } catch let error as TalonError {
-            throw .talon(error)
-        } catch let error as JournalError {
-            throw .journal(error)
-        } catch let error as HTTPServerError {
-            if case .badAddress = error { throw .usage(error.description, command: "serve") }
-            throw .talon(.output(path: listen, reason: error.description))
+            app = try TalonApp(renderer: renderer, desk: desk, apiRequestsPerToken: options.apiRate,
+                               capacity: limits.queue + limits.workers, load: { box.server?.load ?? 0 })
         } catch {
-            throw .talon(.resources("\(error)"))
+            throw .talon(error)
+        }
+        let server = HTTPServer(limits: limits, log: { printStandardError("\($0)\n") }, handler: app.handle)
+        box.server = server
+        do {
+            try server.start(listen: listen)
+        } catch {
+            throw .talon(.output(path: listen, reason: error.description))
         }
         printStandardError("talon serve: listening on http://\(displayHost(listen)):\(server.port)/ (journal \(journalPath))\n")
         waitForTermination()
@@ -98,15 +107,6 @@ enum ServeCommand: Command {
         guard let colon = listen.lastIndex(of: ":") else { return listen }
         let host = String(listen[..<colon])
         return host.isEmpty ? "0.0.0.0" : host
-    }
-
-    static func number(_ arguments: ParsedArguments, _ name: String, default value: Int,
-                       range: ClosedRange<Int>) throws(CLIError) -> Int {
-        guard let text = arguments.value(name) else { return value }
-        guard let number = Int(text), range.contains(number) else {
-            throw .usage("invalid --\(name) '\(text)'; expected a number from \(range.lowerBound) to \(range.upperBound)", command: "serve")
-        }
-        return number
     }
 }
 

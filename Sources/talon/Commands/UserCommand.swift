@@ -11,19 +11,26 @@ enum UserCommand: Command {
         synopsis: "add <name> [--journal <file>]",
         summary: "Create a staff user for `talon serve` (the password is printed once).",
         positionals: [("add", "The action (add)."), ("<name>", "The login name (letters, digits, . _ -).")],
-        options: [JournalOptions.journal, Options.templates])
+        options: [JournalOptions.journal, CommonOptions.templates])
 
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> Int32 {
-        guard arguments.positionals[0] == "add" else {
-            throw .usage("unknown action '\(arguments.positionals[0])'; expected add", command: "user")
+    /// `token`'s options, with a name a login can have.
+    struct Options: CommandOptions {
+        var name: String
+        var journal: JournalOptions.Location
+
+        init(_ arguments: ParsedArguments) throws(CLIError) {
+            let added = try TokenCommand.Options(arguments)
+            (name, journal) = (added.name, added.journal)
+            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
+            guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy(allowed.contains) else {
+                throw arguments.usage("invalid user name '\(name)'; use letters, digits, '.', '_' or '-'")
+            }
         }
-        let name = arguments.positionals[1]
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "._-"))
-        guard !name.isEmpty, name.count <= 64, name.unicodeScalars.allSatisfy(allowed.contains) else {
-            throw .usage("invalid user name '\(name)'; use letters, digits, '.', '_' or '-'", command: "user")
-        }
-        let desk = try TokenCommand.openDesk(arguments)
-        print(try JournalOptions.run { () throws(JournalError) in try desk.addUser(name: name) })
+    }
+
+    static func run(_ options: Options) throws(CLIError) -> Int32 {
+        let desk = try TokenCommand.openDesk(options.journal)
+        print(try JournalOptions.run { () throws(JournalError) in try desk.addUser(name: options.name) })
         return ExitCode.success
     }
 }

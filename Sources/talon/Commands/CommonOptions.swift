@@ -1,26 +1,17 @@
 import Foundation
 import TalonDocuments
+import Warranty
 
-/// Option values shared by several commands, checked the same way everywhere.
-enum Options {
-    static func enumValue<T: RawRepresentable & CaseIterable>(
-        _ arguments: ParsedArguments, _ name: String, default value: T, command: String
-    ) throws(CLIError) -> T where T.RawValue == String {
-        guard let text = arguments.value(name) else { return value }
-        guard let parsed = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw .usage("invalid --\(name) '\(text)'; expected one of: \(allowed)", command: command)
+/// Options several commands take, declared once and decoded the same way everywhere.
+enum CommonOptions {
+    /// `--locale <tag>`: a language the templates have a catalogue for. When the templates
+    /// cannot be found, making the renderer reports that.
+    static func locale(_ option: CommandSpec.Option, _ arguments: ParsedArguments) throws(CLIError) -> TalonLocale? {
+        guard arguments.text(option) != nil else { return nil }
+        let known = DocumentRenderer.locales(templates: arguments.text(templates))
+        return try arguments.value(option, expected: "one of: " + known.map(\.rawValue).joined(separator: ", ")) { text in
+            TalonLocale(rawValue: text).flatMap { known.isEmpty || known.contains($0) ? $0 : nil }
         }
-        return parsed
-    }
-
-    static func locale(_ arguments: ParsedArguments, command: String) throws(CLIError) -> TalonLocale? {
-        guard let text = arguments.value("locale") else { return nil }
-        guard let locale = TalonLocale(rawValue: text) else {
-            let allowed = TalonLocale.allCases.map(\.rawValue).joined(separator: ", ")
-            throw .usage("invalid --locale '\(text)'; expected one of: \(allowed)", command: command)
-        }
-        return locale
     }
 
     /// `--templates <dir>`, taken by every command that renders or checks templates.
@@ -35,14 +26,35 @@ enum Options {
     /// The attachments folder: `--attachments`, else the data file's folder (nil for stdin:
     /// the current directory).
     static func attachmentsFolder(_ arguments: ParsedArguments, dataPath: String?) -> URL? {
-        if let folder = arguments.value("attachments") { return URL(fileURLWithPath: folder, isDirectory: true) }
+        if let folder = arguments.text(attachments) { return URL(fileURLWithPath: folder, isDirectory: true) }
         guard let dataPath, dataPath != "-" else { return nil }
         return URL(fileURLWithPath: dataPath).deletingLastPathComponent()
     }
 
+    /// A template argument: a built-in name or a template file. A name that is not built in
+    /// is a usage error.
+    static func template(_ text: String, _ arguments: ParsedArguments) throws(CLIError) -> TemplateReference {
+        do {
+            return try TemplateReference(parsing: text)
+        } catch {
+            guard case .unknownTemplate(let name, let available) = error else { throw .talon(error) }
+            throw arguments.usage("unknown template '\(name)'; built-in templates: \(available.joined(separator: ", "))")
+        }
+    }
+
+    /// `--kind <kind>`: a document kind by its built-in name.
+    static func kind(_ option: CommandSpec.Option, _ arguments: ParsedArguments) throws(CLIError) -> DocumentKind? {
+        try arguments.value(option, expected: "one of: " + DocumentCatalog.names.joined(separator: ", "),
+                            DocumentCatalog.kind(named:))
+    }
+
     /// A renderer whose templates are found from `--templates`, then the usual places.
-    static func renderer(_ arguments: ParsedArguments) throws(TalonError) -> DocumentRenderer {
-        try DocumentRenderer(resources: ResourceLocator.discover(templates: arguments.value("templates")))
+    static func renderer(templates: String?) throws(CLIError) -> DocumentRenderer {
+        do {
+            return try DocumentRenderer(resources: ResourceLocator.discover(templates: templates))
+        } catch {
+            throw .talon(error)
+        }
     }
 }
 
