@@ -34,7 +34,7 @@ import TestSupport
         Case(arguments: ["render", "warranty-card", card, "--format", "docx"], status: 2,
              message: "talon: error: invalid --format 'docx'; expected one of: pdf, text, html, sms"),
         Case(arguments: ["render", "warranty-card", card, "--locale", "de"], status: 2,
-             message: "talon: error: invalid --locale 'de'; expected one of: en, uk, pl"),
+             message: "talon: error: invalid --locale 'de'; expected one of: en, pl, uk"),
         Case(arguments: ["render", "warranty-card", card, "--pdfa", "--no-pdfa"], status: 2,
              message: "talon: error: --pdfa and --no-pdfa exclude each other"),
         Case(arguments: ["batch", "warranty-cards", card, "--out-dir", "x"], status: 2,
