@@ -11,7 +11,8 @@ let package = Package(
         .library(name: "TalonJournal", targets: ["TalonJournal"]),
     ],
     targets: [
-        .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev", "libdeflate-dev"])]),
+        .systemLibrary(name: "CHaru", path: "Sources/CHaru", providers: [.apt(["libhpdf-dev"])]),
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -23,8 +24,8 @@ let package = Package(
         .target(name: "Mustache"),
         .target(name: "Markup"),
         .target(name: "Barcode"),
-        .target(name: "Layout", dependencies: ["Markup", "Barcode"]),
-        .target(name: "HaruPDF", dependencies: ["CHaru", "CCrypto", "CStringPrep", "Layout"]),
+        .target(name: "Layout", dependencies: ["Markup", "Barcode", "CDeflate"]),
+        .target(name: "HaruPDF", dependencies: ["CHaru", "CDeflate", "CCrypto", "CStringPrep", "Layout"]),
         .target(
             name: "TalonDocuments",
             dependencies: ["Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),

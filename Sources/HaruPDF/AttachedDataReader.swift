@@ -1,4 +1,4 @@
-internal import CHaru
+internal import CDeflate
 import Layout
 
 /// Reads back the data a PDF/A document made by Talon carries (`DocumentInfo.attachment`):

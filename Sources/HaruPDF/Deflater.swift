@@ -1,4 +1,4 @@
-internal import CHaru
+internal import CDeflate
 
 /// Deflate in the zlib format (what /FlateDecode reads) with libdeflate, one compressor per
 /// document: for the warranty card's streams about three times faster than zlib at level 3

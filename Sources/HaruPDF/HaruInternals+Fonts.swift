@@ -95,6 +95,17 @@ extension HaruInternals {
         return (0..<256).map { used[$0] != 0 ? Int(widths[$0]) : nil }
     }
 
+    /// Sets the symbolic flag of `font`'s descriptor (made by `embed`) in place of the
+    /// nonsymbolic one libharu read from the font file.
+    func markSymbolic(_ font: HaruFont) throws(HaruError) {
+        guard let attributes = font.handle.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
+              let definition = attributes.pointee.fontdef, let descriptor = definition.pointee.descriptor else {
+            throw .library(call: "HPDF_TTFontDef (descriptor)", code: UInt(HPDF_INVALID_FONTDEF_DATA), detail: 0)
+        }
+        let flags = definition.pointee.flags & ~UInt32(HPDF_FONT_STD_CHARSET) | UInt32(HPDF_FONT_SYMBOLIC)
+        try add(["Flags": .number(Int32(bitPattern: flags))], to: HaruDictionary(descriptor))
+    }
+
     /// Stops libharu from writing its own entries into `font`'s dictionary when saving
     /// (/Widths for codes 32...255, an inline /Encoding): HaruPDF wrote them.
     func keepOwnEntries(of font: HaruFont) {

@@ -1,4 +1,5 @@
 internal import CHaru
+import Layout
 
 /// Path and text-position operators written straight into the page's content stream.
 ///

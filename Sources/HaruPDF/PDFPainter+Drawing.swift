@@ -73,6 +73,12 @@ extension PagePainter {
             let haruImage = try image(index, at: location)
             try leaveText(page)
             try page.drawImage(haruImage, x: x, y: y, width: width, height: height)
+        case .modules(let grid):
+            // In module units ("q sx 0 0 sy x y cm", then "3 0 2 1 re" per rectangle), one
+            // path: a tenth of the card's compressed bytes less than four decimals a bar.
+            try leaveText(page)
+            try setFill(grid.color, on: page)
+            try page.fillModules(grid)
         case .frame:
             break  // handled above
         }
@@ -90,8 +96,9 @@ extension PagePainter {
         if let outer = state.font, let font = fonts[outer.index] { page.assumeFont(font, size: outer.size) }
     }
 
-    /// Whether every number of an operation is finite (checked without
-    /// building an array), to reject NaN and infinities before libharu sees them.
+    /// Whether every number of an operation is finite (checked without building an array)
+    /// and a module grid drawable, to reject NaN, infinities and absurd module counts
+    /// before libharu sees them.
     static func isFinite(_ op: DrawOp) -> Bool {
         func finite(_ color: RGBColor) -> Bool { color.red.isFinite && color.green.isFinite && color.blue.isFinite }
         switch op {
@@ -109,18 +116,11 @@ extension PagePainter {
                 && dash.allSatisfy(\.isFinite) && finite(color)
         case .image(_, let x, let y, let width, let height):
             return x.isFinite && y.isFinite && width.isFinite && height.isFinite
+        case .modules(let grid):
+            return grid.isDrawable
         case .frame(let top):
             return top.isFinite
         }
-    }
-
-    /// Draws a run of barcode bars or modules as one filled path in module units.
-    mutating func drawModules(_ grid: ModuleGrid, on page: HaruPage) throws(HaruError) {
-        try leaveText(page)
-        try setFill(grid.color, on: page)
-        var grid = grid
-        grid.origin.y -= frame?.top ?? 0
-        try page.fillModules(grid)
     }
 
     mutating func leaveText(_ page: HaruPage) throws(HaruError) {
@@ -148,56 +148,6 @@ extension PagePainter {
         if state.dash != dash {
             try page.setDash(dash)
             state.dash = dash
-        }
-    }
-}
-
-/// A run of filled rectangles of one color whose corners and sizes are whole multiples of a
-/// module (the bars of a linear barcode, the dark modules of a QR code), drawn as
-/// "q sx 0 0 sy x y cm" and small integers ("3 0 2 1 re") instead of four decimals each:
-/// the card's barcode costs about a tenth of its compressed bytes less. The module sizes
-/// keep five decimals, so every edge lands where the decimals would have put it.
-struct ModuleGrid {
-    /// Fewer rectangles than this are drawn one by one.
-    static let minimumRun = 8
-
-    var color: RGBColor
-    var origin: (x: Double, y: Double)
-    var module: (x: Double, y: Double)
-    /// Each rectangle in modules from `origin`.
-    var rectangles: [(x: Int, y: Int, width: Int, height: Int)] = []
-
-    /// The ops from `ops[start]` to draw together: a grid of `length` rectangles, or
-    /// (`grid` nil) `length` ops to draw one by one (at least one).
-    static func run(in ops: [DrawOp], from start: Int) -> (grid: ModuleGrid?, length: Int) {
-        var end = start
-        var color: RGBColor?
-        var box = (minX: Double.infinity, minY: Double.infinity, width: Double.infinity, height: Double.infinity)
-        while end < ops.count, case .fillRect(let x, let y, let width, let height, let fill) = ops[end],
-              PagePainter.isFinite(ops[end]), width > 0, height > 0, color == nil || color == fill {
-            color = fill
-            box = (min(box.minX, x), min(box.minY, y), min(box.width, width), min(box.height, height))
-            end += 1
-        }
-        guard end - start >= minimumRun, let color else { return (nil, max(1, end - start)) }
-        return (ModuleGrid(ops[start..<end], color: color, origin: (box.minX, box.minY), module: (box.width, box.height)),
-                end - start)
-    }
-
-    /// The rectangles of `run` in modules, or nil when one is not a whole number of them.
-    private init?(_ run: ArraySlice<DrawOp>, color: RGBColor, origin: (x: Double, y: Double),
-                  module: (x: Double, y: Double)) {
-        self.color = color
-        self.origin = origin
-        self.module = module
-        func units(_ value: Double, _ size: Double) -> Int? {
-            let count = (value / size).rounded()
-            return abs(count * size - value) <= 1e-6 * max(1, abs(value)) && count < 1e6 ? Int(count) : nil
-        }
-        for case .fillRect(let x, let y, let width, let height, _) in run {
-            guard let left = units(x - origin.x, module.x), let bottom = units(y - origin.y, module.y),
-                  let across = units(width, module.x), let up = units(height, module.y) else { return nil }
-            rectangles.append((left, bottom, across, up))
         }
     }
 }

@@ -74,17 +74,8 @@ struct PagePainter {
             guard page.width.isFinite, page.height.isFinite else { throw .invalidNumber(page: pageIndex, op: nil) }
             let haruPage = try document.addPage(width: page.width, height: page.height)
             state = DrawingState()
-            var opIndex = 0
-            while opIndex < page.ops.count {
-                let run = ModuleGrid.run(in: page.ops, from: opIndex)
-                if let grid = run.grid {
-                    try drawModules(grid, on: haruPage)
-                } else {
-                    for index in opIndex..<opIndex + run.length {
-                        try draw(page.ops[index], on: haruPage, at: (pageIndex, index))
-                    }
-                }
-                opIndex += run.length
+            for (opIndex, op) in page.ops.enumerated() {
+                try draw(op, on: haruPage, at: (pageIndex, opIndex))
             }
             try endFrame(haruPage)
         }
@@ -110,7 +101,8 @@ struct PagePainter {
         let files: (metrics: [UInt8], program: [UInt8])
         do {
             files = try resource.font.pdfSubset(scalars: resource.usedScalars, postScriptName: subsetName(index),
-                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index]))
+                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index]),
+                                                symbolicCodes: encodings[index].programCodes(for: resource.usedScalars))
         } catch {
             throw .font(index: index, error)
         }

@@ -19,6 +19,15 @@ enum TextEncoding {
         }
     }
 
+    /// The code of each of `scalars` for a single-byte face, whose font program is then a
+    /// symbolic font mapping these codes (`TrueTypeFont.pdfSubset`); nil in UTF-8 mode.
+    func programCodes(for scalars: [Unicode.Scalar]) -> [UInt32: UInt8]? {
+        guard case .singleByte(_, _, let codes) = self else { return nil }
+        var result: [UInt32: UInt8] = [:]
+        for scalar in scalars { result[scalar.value] = codes[scalar.value] }
+        return result
+    }
+
     /// libharu single-byte encoders whose tables the painter replaces, one per group of
     /// faces (the names never reach the PDF: the painter writes each /Encoding itself).
     static let encoderNames = ["CP1250", "CP1251", "CP1252", "CP1253", "CP1254", "CP1257", "ISO8859-2",

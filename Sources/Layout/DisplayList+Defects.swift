@@ -103,6 +103,10 @@ extension DisplayList {
         case let .image(_, x, y, width, height):
             return DrawnBox(left: min(x, x + width), bottom: min(y, y + height), right: max(x, x + width),
                             top: max(y, y + height), subject: "an image")
+        case let .modules(grid):
+            guard let bounds = grid.bounds else { return nil }
+            return DrawnBox(left: bounds.left, bottom: bounds.bottom, right: bounds.right, top: bounds.top,
+                            subject: "a barcode")
         case .frame:
             return nil
         }

@@ -42,6 +42,10 @@ extension DisplayList {
             return "circle \(f(centerX)) \(f(centerY)) r\(f(radius)) lw\(f(lineWidth))\(pattern)\(colorName(color))"
         case let .image(index, x, y, width, height):
             return "image \(index) \(f(x)) \(f(y)) \(f(width)) \(f(height))"
+        case let .modules(grid):
+            let rectangles = grid.rectangles.map { "\($0.x),\($0.y),\($0.width),\($0.height)" }.joined(separator: " ")
+            return "modules \(f(grid.origin.x)) \(f(grid.origin.y)) \(f(grid.module.x))x\(f(grid.module.y))"
+                + "\(colorName(grid.color)) [\(rectangles)]"
         case let .frame(top):
             return "frame \(f(top))"
         }

@@ -107,7 +107,7 @@ public struct RGBColor: Sendable, Equatable {
 public enum DrawOp: Sendable, Equatable {
     /// Text starting at (x, y) on the baseline. `text` contains only scalars the font has.
     case text(x: Points, y: Points, font: FontIndex, size: Points, text: String, color: RGBColor)
-    /// A filled rectangle (barcode bars, checkbox ticks); (x, y) is the bottom-left corner.
+    /// A filled rectangle; (x, y) is the bottom-left corner.
     case fillRect(x: Points, y: Points, width: Points, height: Points, color: RGBColor)
     /// A stroked rectangle (boxes, table borders).
     case strokeRect(x: Points, y: Points, width: Points, height: Points, lineWidth: Points, color: RGBColor)
@@ -117,6 +117,8 @@ public enum DrawOp: Sendable, Equatable {
     case circle(centerX: Points, centerY: Points, radius: Points, lineWidth: Points, dash: [Points], color: RGBColor)
     /// An image scaled into the rectangle whose bottom-left corner is (x, y).
     case image(index: ImageIndex, x: Points, y: Points, width: Points, height: Points)
+    /// A barcode's dark modules on their grid, as the layout made them from the symbol.
+    case modules(ModuleGrid)
     /// Draws nothing: the ops after it, up to the next frame or the end of the page, are one
     /// block placed with its top edge at `top`. A painter may draw them relative to that
     /// edge, so that equal blocks at different heights (tear-off coupons) give equal bytes.

@@ -3,12 +3,16 @@ import TalonDocuments
 import TalonJournal
 
 /// The claim journal: warranty cards issued (numbered, rendered, stored) by 2 processes at
-/// once into one SQLite file (synchronous FULL, the default, then NORMAL), the file's size
-/// per 10,000 cards, and the time of a reprint. `TALON_BENCH_CARDS` sets the cards per
-/// process (default 2,500).
+/// once into one SQLite file (synchronous FULL, the default, then NORMAL), each process
+/// issuing its cards in groups of `Journal.cardGroupSize` per transaction (and, for
+/// comparison, one card per transaction), the file's size per 10,000 cards, and the time of
+/// a reprint. `TALON_BENCH_CARDS` sets the cards per process (default 2,500).
 func journalBenchmark() throws {
     print("load average before: \(loadAverage())")
-    for synchronous in [SQLiteJournalStore.Synchronous.full, .normal] { try journalRace(synchronous) }
+    for (synchronous, group) in [(SQLiteJournalStore.Synchronous.full, Journal.cardGroupSize), (.full, 1),
+                                 (.normal, Journal.cardGroupSize)] {
+        try journalRace(synchronous, group: group)
+    }
 }
 
 /// The 1-minute load average (`/proc/loadavg`), for the record.
@@ -17,7 +21,7 @@ func loadAverage() -> String {
     return String(text.split(separator: " ").first ?? "?")
 }
 
-private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous) throws {
+private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous, group: Int) throws {
     let perProcess = Int(ProcessInfo.processInfo.environment["TALON_BENCH_CARDS"] ?? "") ?? 2500
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -30,7 +34,7 @@ private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous) throws {
     let workers = try (0..<2).map { _ in
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-        process.arguments = ["journal-worker", path, String(perProcess), synchronous.rawValue]
+        process.arguments = ["journal-worker", path, String(perProcess), synchronous.rawValue, String(group)]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
@@ -47,8 +51,8 @@ private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous) throws {
     let year = 2024   // the sale year of Samples/warranty-card.uk.json
     func number(_ counter: Int) -> String { String(format: "ГТ-%d-%06d", year, counter) }
     let complete = try journal.document(number: number(total)) != nil && journal.document(number: number(total + 1)) == nil
-    print(String(format: "synchronous %@: cards issued by 2 processes at once: %d in %.2f s = %.0f cards/s (numbers 1…%d, none skipped: %@; %d renders repeated; load average after: %@)",
-                 synchronous.rawValue, total, seconds, Double(total) / seconds, total, complete ? "yes" : "NO", repeated, loadAverage()))
+    print(String(format: "synchronous %@, %d cards per transaction: cards issued by 2 processes at once: %d in %.2f s = %.0f cards/s (numbers 1…%d, none skipped: %@; %d renders repeated; load average after: %@)",
+                 synchronous.rawValue, group, total, seconds, Double(total) / seconds, total, complete ? "yes" : "NO", repeated, loadAverage()))
 
     let size = try ["", "-wal"].reduce(0) { sum, suffix in
         sum + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
@@ -60,17 +64,18 @@ private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous) throws {
     }
 }
 
-/// One issuing process of `journalBenchmark`: `journal-worker <journal> <cards> FULL|NORMAL`.
+/// One issuing process of `journalBenchmark`: `journal-worker <journal> <cards> FULL|NORMAL <group>`.
 func journalWorker(_ arguments: [String]) throws {
-    guard arguments.count == 3, let count = Int(arguments[1]),
+    guard arguments.count == 4, let count = Int(arguments[1]), let group = Int(arguments[3]),
           let synchronous = SQLiteJournalStore.Synchronous(rawValue: arguments[2]) else {
-        throw JournalError.store("usage: journal-worker <journal> <cards> FULL|NORMAL")
+        throw JournalError.store("usage: journal-worker <journal> <cards> FULL|NORMAL <cards per transaction>")
     }
     let resources = try ResourceLocator.discover()
     let store = try SQLiteJournalStore(path: arguments[0], synchronous: synchronous)
     let journal = Journal(store: store, renderer: try DocumentRenderer(resources: resources))
     let data = try Data(contentsOf: resources.templates.deletingLastPathComponent()
         .appendingPathComponent("Samples/warranty-card.uk.json"))
-    for _ in 0..<count { _ = try journal.issueCard(data) }
+    try journal.issueCards(Array(repeating: (name: "warranty-card.uk.json", data: data), count: count),
+                           groupSize: group) { _ in }
     print(journal.cardRendersRepeated)
 }

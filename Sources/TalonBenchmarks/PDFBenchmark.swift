@@ -86,12 +86,13 @@ enum PaintingSamples {
             ops.append(.text(x: 28, y: y, font: isHeading ? 1 : 0, size: isHeading ? 11 : 8, text: line, color: .black))
             y -= 8.2
         }
-        var x = 60.0
+        var bars: [ModuleGrid.Rectangle] = []
+        var column = 0
         for bar in 0..<100 {
-            let width = Double(1 + bar % 3) * 0.8
-            ops.append(.fillRect(x: x, y: 40, width: width, height: 28, color: .black))
-            x += width + Double(1 + (bar * 7) % 3) * 0.8
+            bars.append(ModuleGrid.Rectangle(x: column, y: 0, width: 1 + bar % 3, height: 1))
+            column += 1 + bar % 3 + 1 + (bar * 7) % 3
         }
+        ops.append(.modules(ModuleGrid(origin: (60, 40), module: (0.8, 28), rectangles: bars)))
         ops.append(.strokeRect(x: 20, y: 20, width: 380, height: 555, lineWidth: 0.5, color: .gray))
         ops.append(.line(x1: 20, y1: 75, x2: 400, y2: 75, lineWidth: 0.5, dash: [3, 2], color: .gray))
         return DisplayList(pages: [DisplayPage(width: 419.53, height: 595.28, ops: ops)],

@@ -190,11 +190,7 @@ public struct DocumentRenderer: Sendable {
                     throw .validation(error)
                 }
                 locale = request.locale ?? document.locale
-                var options = PresentationOptions(sms: request.format == .sms)
-                let catalogue = try catalogue(for: request, locale: locale)
-                options.formats = catalogue.locale
-                options.texts = catalogue.texts
-                options.templates = catalogue.presenterTemplates
+                var options = PresentationOptions(catalogue: try catalogue(for: request, locale: locale), sms: request.format == .sms)
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings

@@ -2,113 +2,184 @@ import Foundation
 import TalonDocuments
 import Warranty
 
-/// Issuing a card renders it before taking the write lock: the PDF is made for the number
-/// the journal is expected to give, and the write transaction takes the number only when it
-/// is still that one (the series row locked, the number taken and the document recorded in
-/// the same transaction, as for every document). When another writer took the number in
-/// the meantime the card is rendered again for a new guess; after `speculativeRenders`
-/// misses it is rendered inside the lock, which always succeeds. So writers hold the lock
+/// Issuing cards renders them before taking the write lock: the PDFs are made for the
+/// numbers the journal is expected to give, and the write transaction takes the numbers only
+/// when they are still those (the series row locked, each number taken and its card recorded
+/// in the same transaction, as for every document). When another writer took the numbers in
+/// the meantime the cards are rendered again for a new guess; after `speculativeRenders`
+/// misses they are rendered inside the lock, which always succeeds. So writers hold the lock
 /// only to commit, and several processes render at once.
+///
+/// Cards issued together (`issueCards`) share commits: up to `cardGroupSize` cards of one
+/// sale year are numbered and recorded in one transaction, so a commit's cost (an fsync with
+/// synchronous FULL) is paid once per group. A crash loses the group not yet committed and
+/// no number: the numbers are taken in the transaction that records the cards.
 extension Journal {
-    /// Renders made for guessed numbers before one is made inside the write lock.
+    /// Renders made for guessed numbers before a group is rendered inside the write lock.
     static let speculativeRenders = 6
     /// How long a card rendered for a number still ahead waits for the writers before it
-    /// (seconds), and how often it looks (seconds).
+    /// (seconds; a group waits this per card), and how often it looks (seconds).
     static let earlyWait = 0.05, earlyPoll = 0.0005
+    /// Cards recorded in one write transaction by `issueCards`.
+    public static let cardGroupSize = 16
 
     /// Numbers, stores and renders a warranty card. `data` is the card's JSON; its
     /// `card.number` is set from the card series of the sale's year.
     public func issueCard(_ data: Data) throws(JournalError) -> IssuedPDF {
+        var issued: [IssuedPDF] = []
+        try issue([try draft(data)]) { (group) throws(JournalError) in issued += group }
+        guard let card = issued.first else { throw .store("no card was issued") }
+        return card
+    }
+
+    /// Numbers, stores and renders several warranty cards, in their order, `groupSize` cards
+    /// (of one sale year) per write transaction. Every card is checked before the first is
+    /// issued: an invalid one stops everything with its `name`. `committed` receives each
+    /// group once its transaction has committed (write the PDFs there); an error it throws
+    /// stops the cards after that group, the ones committed stay issued.
+    public func issueCards(_ cards: [(name: String, data: Data)], groupSize: Int = cardGroupSize,
+                           committed: ([IssuedPDF]) throws(JournalError) -> Void) throws(JournalError) {
+        var drafts: [CardDraft] = []
+        for card in cards {
+            do {
+                drafts.append(try draft(card.data))
+            } catch {
+                throw .input(path: card.name, reason: "\(error)")
+            }
+        }
+        var start = 0
+        while start < drafts.count {
+            var end = start + 1
+            while end < drafts.count, end - start < max(1, groupSize), drafts[end].year == drafts[start].year { end += 1 }
+            try issue(Array(drafts[start..<end]), committed: committed)
+            start = end
+        }
+    }
+
+    /// A card's JSON with a placeholder number, and what its record needs.
+    private func draft(_ data: Data) throws(JournalError) -> CardDraft {
         let placeholder = try parse(data).setting(.string("ГТ-0000-000000"), at: ["card", "number"])
-        guard case .warrantyCard(let draft) = try decode(placeholder.data, kind: .warrantyCard) else {
+        guard case .warrantyCard(let card) = try decode(placeholder.data, kind: .warrantyCard) else {
             throw .store("not a warranty card")
         }
-        let year = draft.saleDate.year
-        func numbered(_ number: String) -> Data { placeholder.setting(.string(number), at: ["card", "number"]).data }
-        func record(_ number: String, _ rendered: RenderedDocument, _ transaction: any JournalTransaction)
-            throws(JournalError) -> IssuedPDF {
-            let issued = try self.record(.warrantyCard, number: number, rma: nil, data: numbered(number),
-                                         date: draft.documentDate, locale: draft.locale, rendered: rendered, in: transaction)
-            try transaction.insertCard(number: number, serial: draft.product.serial, saleDate: draft.saleDate)
+        return CardDraft(json: placeholder, card: card)
+    }
+
+    /// Issues cards of one sale year in one write transaction.
+    private func issue(_ drafts: [CardDraft], committed: ([IssuedPDF]) throws(JournalError) -> Void) throws(JournalError) {
+        guard let year = drafts.first?.year else { return }
+        func record(_ draft: CardDraft, _ number: String, _ rendered: RenderedDocument,
+                    _ transaction: any JournalTransaction) throws(JournalError) -> IssuedPDF {
+            let issued = try self.record(.warrantyCard, number: number, rma: nil, data: draft.numbered(number),
+                                         date: draft.card.documentDate, locale: draft.card.locale, rendered: rendered,
+                                         in: transaction)
+            try transaction.insertCard(number: number, serial: draft.card.product.serial, saleDate: draft.card.saleDate)
             return issued
         }
 
-        var (format, committed) = try store.read { (transaction) throws(JournalError) in
+        var (format, last) = try store.read { (transaction) throws(JournalError) in
             (try transaction.numberFormat(.card), try transaction.lastCounter(.card, year: year))
         }
         for _ in 0..<Self.speculativeRenders {
-            let counter = cardGuess.counter(committed: committed)
-            let number = try format.number(of: .card, counter: counter, year: year)
-            let rendered = try render(.warrantyCard, data: numbered(number), renderer: renderer, in: nil)
-            let waitUntil = DispatchTime.now().uptimeNanoseconds + UInt64(Self.earlyWait * 1e9)
+            let first = cardGuess.counter(committed: last, size: drafts.count)
+            var numbers: [String] = [], rendered: [RenderedDocument] = []
+            for (offset, draft) in drafts.enumerated() {
+                let number = try format.number(of: .card, counter: first + offset, year: year)
+                numbers.append(number)
+                rendered.append(try render(.warrantyCard, data: draft.numbered(number), renderer: renderer, in: nil))
+            }
+            let waitUntil = DispatchTime.now().uptimeNanoseconds + UInt64(Self.earlyWait * Double(drafts.count) * 1e9)
             while true {
                 let outcome = try store.write { (transaction) throws(JournalError) -> SpeculativeOutcome in
-                    let last = try transaction.lastCounter(.card, year: year)
+                    let taken = try transaction.lastCounter(.card, year: year)
                     format = try transaction.numberFormat(.card)
-                    guard last + 1 == counter, try format.number(of: .card, counter: counter, year: year) == number else {
-                        return .stale(last: last)
+                    guard taken + 1 == first else { return .stale(last: taken) }
+                    for (offset, number) in numbers.enumerated()
+                    where try format.number(of: .card, counter: first + offset, year: year) != number {
+                        return .stale(last: taken)
                     }
-                    guard try transaction.takeNumber(.card, year: year) == number else {
-                        throw .store("the card series moved inside a write transaction")
+                    var issued: [IssuedPDF] = []
+                    for (index, draft) in drafts.enumerated() {
+                        guard try transaction.takeNumber(.card, year: year) == numbers[index] else {
+                            throw .store("the card series moved inside a write transaction")
+                        }
+                        issued.append(try record(draft, numbers[index], rendered[index], transaction))
                     }
-                    return .issued(try record(number, rendered, transaction))
+                    return .issued(issued)
                 }
                 switch outcome {
                 case .issued(let issued):
-                    cardGuess.took(counter)
-                    return issued
-                case .stale(let last):
-                    committed = last
+                    cardGuess.took(first + drafts.count - 1)
+                    return try committed(issued)
+                case .stale(let taken):
+                    last = taken
                 }
-                if committed + 1 > counter {
-                    cardRendersRepeated += 1
+                if last + 1 > first {
+                    cardRendersRepeated += drafts.count
                     cardGuess.wasOvertaken()
                     break
                 }
-                // Rendered ahead of the writers before it: the number comes up when they commit
+                // Rendered ahead of the writers before it: the numbers come up when they commit
                 // (watched without the write lock); a writer that stopped is waited for only briefly.
-                while committed + 1 < counter, DispatchTime.now().uptimeNanoseconds < waitUntil {
+                while last + 1 < first, DispatchTime.now().uptimeNanoseconds < waitUntil {
                     Thread.sleep(forTimeInterval: Self.earlyPoll)
-                    committed = try store.read { (transaction) throws(JournalError) in try transaction.lastCounter(.card, year: year) }
+                    last = try store.read { (transaction) throws(JournalError) in try transaction.lastCounter(.card, year: year) }
                 }
-                if committed + 1 < counter {
-                    cardRendersRepeated += 1
+                if last + 1 < first {
+                    cardRendersRepeated += drafts.count
                     cardGuess.waitedInVain()
                     break
                 }
             }
         }
-        return try store.write { (transaction) throws(JournalError) -> IssuedPDF in
-            let number = try transaction.takeNumber(.card, year: year)
+        let issued = try store.write { (transaction) throws(JournalError) -> [IssuedPDF] in
+            var issued: [IssuedPDF] = []
+            for draft in drafts {
+                let number = try transaction.takeNumber(.card, year: year)
+                let rendered = try render(.warrantyCard, data: draft.numbered(number), renderer: renderer, in: transaction)
+                issued.append(try record(draft, number, rendered, transaction))
+            }
             cardGuess.took(try transaction.lastCounter(.card, year: year))
-            return try record(number, try render(.warrantyCard, data: numbered(number), renderer: renderer, in: transaction),
-                              transaction)
+            return issued
         }
+        try committed(issued)
     }
 }
 
-/// What a write transaction did with a card rendered for a guessed number.
+/// A card to issue: its JSON with a placeholder number, and the card read from it.
+private struct CardDraft {
+    var json: JSONValue
+    var card: WarrantyCard
+    var year: Int { card.saleDate.year }
+
+    /// The card's JSON with its number.
+    func numbered(_ number: String) -> Data { json.setting(.string(number), at: ["card", "number"]).data }
+}
+
+/// What a write transaction did with cards rendered for guessed numbers.
 private enum SpeculativeOutcome {
-    case issued(IssuedPDF)
+    case issued([IssuedPDF])
     /// The guess no longer fits: `last` is the counter taken last.
     case stale(last: Int)
 }
 
-/// Guesses the counter a writer will get, learning how many writers take turns: a writer
+/// Guesses the counters a writer will get, learning how many writers take turns: a writer
 /// that was overtaken expects one more writer beside it (up to 8); one that waited in vain
-/// for a number ahead expects one fewer. With `stride` writers taking turns, a writer's
-/// next number is its last one plus `stride`, whatever the others have committed so far.
-/// A wrong guess costs a render, never a number: the write transaction checks it.
+/// for a number ahead expects one fewer. With `stride` writers taking turns with groups of
+/// `size` cards, a writer's next group starts after its last number and the groups of the
+/// `stride - 1` others, whatever they have committed so far. A wrong guess costs renders,
+/// never a number: the write transaction checks it.
 struct NumberGuess {
     private(set) var stride = 1
     private var lastTaken: Int?
 
-    /// The counter to render for, given the last committed one.
-    func counter(committed: Int) -> Int {
+    /// The first counter to render a group of `size` cards for, given the last committed one.
+    func counter(committed: Int, size: Int = 1) -> Int {
+        let others = (stride - 1) * max(1, size)
         // Without a number of its own yet, a writer leaves the next ones to those before it.
-        let ahead = (lastTaken ?? committed) + stride
+        let ahead = (lastTaken ?? committed) + others + 1
         // A guess behind the journal, or far ahead of it (the other writers stopped), starts again.
-        return ahead > committed && ahead <= committed + stride ? ahead : committed + 1
+        return ahead > committed && ahead <= committed + others + 1 ? ahead : committed + 1
     }
 
     mutating func took(_ counter: Int) { lastTaken = counter }

@@ -20,7 +20,7 @@ extension Journal {
         let messageID = Self.messageID(rma: rma, event: event.rawValue, sender: sender)
         try transaction.enqueue(OutboxMessage(
             id: 0, messageID: messageID, rma: rma, event: event.rawValue, sender: sender, recipient: recipient,
-            subject: Self.subject(event, rma: rma, locale: locale),
+            subject: renderer.mailSubject(event, rma: rma, locale: locale),
             text: String(decoding: text.bytes, as: UTF8.self), html: String(decoding: html.bytes, as: UTF8.self),
             attachmentName: document.map { Self.fileName($0.document.number) + ".pdf" }, attachment: document?.bytes,
             status: .pending, attempts: 0, nextAttempt: 0, lastError: nil))
@@ -38,18 +38,5 @@ extension Journal {
     /// A file name from a document number: `RMA-2025-00001/diagnosis` → `RMA-2025-00001-diagnosis`.
     static func fileName(_ number: String) -> String {
         number.replacingOccurrences(of: "/", with: "-")
-    }
-
-    static func subject(_ event: Notice.Event, rma: String, locale: DocumentLocale) -> String {
-        switch (event, locale) {
-        case (.received, .uk): "\(rma): пристрій отримано"
-        case (.received, _): "\(rma): device received"
-        case (.diagnosisReady, .uk): "\(rma): висновок діагностики"
-        case (.diagnosisReady, _): "\(rma): diagnosis ready"
-        case (.invoice, .uk): "\(rma): рахунок на погодження"
-        case (.invoice, _): "\(rma): invoice for your approval"
-        case (.readyForPickup, .uk): "\(rma): пристрій готовий до видачі"
-        case (.readyForPickup, _): "\(rma): device ready for pickup"
-        }
     }
 }

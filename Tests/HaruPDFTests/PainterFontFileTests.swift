@@ -40,8 +40,11 @@ import Layout
         let embedded = [UInt8](shown.stdout)
         // Drawn at 10 pt: outlines at 192 units per em.
         #expect(PagePainter.programUnitsPerEm(largestSize: 10) == 192)
+        // A single-byte face: a symbolic program mapping the document's codes.
+        let plan = TextEncoding.plan(faces: list.fonts.map(\.usedScalars), frequency: PagePainter.frequency(in: list))
+        let codes = try #require(plan.encodings[0].programCodes(for: list.fonts[0].usedScalars))
         let program = try Fixtures.boldFont.pdfSubset(scalars: list.fonts[0].usedScalars, postScriptName: "DejaVuSans-Bold",
-                                                      programUnitsPerEm: 192).program
+                                                      programUnitsPerEm: 192, symbolicCodes: codes).program
         #expect(embedded == program)
         let count = Int(embedded[4]) << 8 | Int(embedded[5])
         let tags = (0..<count).map { String(decoding: embedded[(12 + $0 * 16)..<(16 + $0 * 16)], as: UTF8.self) }
@@ -49,6 +52,10 @@ import Layout
         let stream = try #require(text.firstMatch(of: /\/Length1 (\d+)/)?.1)
         #expect(Int(stream) == program.count)
         #expect(!text.contains("/Length2") && !text.contains("/XHeight"))
+        // Symbolic (4) instead of nonsymbolic (32), beside ForceBold; no /Encoding, which a
+        // symbolic TrueType font must not have (ISO 19005-3 6.2.11.6).
+        #expect(text.firstMatch(of: /\/Flags (\d+)/)?.1 == "\(0x40004)")
+        #expect(!text.contains("/Encoding") && text.contains("/ToUnicode"))
         // The descriptor names the font as the font dictionary does, subset tag included.
         let baseFont = try #require(text.firstMatch(of: /\/BaseFont \/(\S+)/)?.1)
         #expect(baseFont.hasPrefix("TLNAAA+"))

@@ -4,7 +4,7 @@ import Layout
 @testable import HaruPDF
 
 /// Content drawn in local coordinates: `DrawOp.frame` blocks relative to their top edge, and
-/// runs of barcode bars in module units, each inside "q … Q".
+/// barcode module grids in module units, each inside "q … Q".
 @Suite struct PainterFrameTests {
     static func contents(_ pdf: [UInt8]) throws -> String {
         let expanded = try Fixtures.file(pdf).deletingLastPathComponent().appendingPathComponent("expanded.pdf")
@@ -49,18 +49,33 @@ import Layout
         #expect(text.components(separatedBy: .newlines).contains("Warranty card"), "\(text)")
     }
 
-    /// Bars on a grid of 0.85 × 28.35 pt modules become small integers; rectangles off any
-    /// grid are drawn one by one, where they are.
-    @Test func barsOnAGridAreDrawnInModuleUnits() throws {
-        let bars = (0..<10).map { DrawOp.fillRect(x: 36.85 + Double($0 * 3) * 0.85039, y: 360.33, width: 0.85039 * Double(1 + $0 % 2),
-                                                  height: 28.35, color: .black) }
+    /// A barcode's module grid is drawn in module units, small integers; filled rectangles
+    /// are drawn one by one where they are, however regular.
+    @Test func moduleGridsAreDrawnInModuleUnits() throws {
+        let bars = (0..<10).map { ModuleGrid.Rectangle(x: $0 * 3, y: 0, width: 1 + $0 % 2, height: 1) }
+        let grid = DrawOp.modules(ModuleGrid(origin: (36.85, 360.33), module: (0.85039, 28.35), rectangles: bars))
         let loose = (0..<10).map { DrawOp.fillRect(x: 40 + Double($0) * 7.3, y: 200, width: 1 + Double($0) / 7,
                                                    height: 5, color: .black) }
-        let pdf = try PDFPainter.render(Fixtures.list(pages: [bars + [Fixtures.text("x", y: 300)] + loose]))
+        let regular = (0..<10).map { DrawOp.fillRect(x: 40 + Double($0 * 2), y: 100, width: 1, height: 5, color: .black) }
+        let pdf = try PDFPainter.render(Fixtures.list(pages: [[grid, Fixtures.text("x", y: 300)] + loose + regular]))
         let text = try Self.contents(pdf)
         #expect(text.contains("q\n0.85039 0 0 28.35 36.85 360.33 cm\n0 0 1 1 re\n3 0 2 1 re\n"))
         #expect(text.contains("27 0 2 1 re\nf\nQ\n"))
         #expect(text.contains("40 200 1 5 re\nf\n") && text.contains("105.7 200 2.29 5 re\nf\n"))
+        #expect(text.contains("40 100 1 5 re\nf\n42 100 1 5 re\nf\n"))
         #expect(try PDFInspection.ink(pdf, x: 60, y: 350, size: 120) > 100)
+    }
+
+    /// A grid with a module count no symbol has, or modules of no size, is refused.
+    @Test func undrawableGridsAreRefused() throws {
+        let grids = [ModuleGrid(origin: (10, 10), module: (1, 1), rectangles: [.init(x: Int.max, y: 0, width: 1, height: 1)]),
+                     ModuleGrid(origin: (10, 10), module: (1, 1), rectangles: [.init(x: 0, y: 0, width: 0, height: 1)]),
+                     ModuleGrid(origin: (10, 10), module: (0, 1), rectangles: [.init(x: 0, y: 0, width: 1, height: 1)]),
+                     ModuleGrid(origin: (.nan, 10), module: (1, 1), rectangles: [.init(x: 0, y: 0, width: 1, height: 1)])]
+        for grid in grids {
+            #expect(throws: HaruError.invalidNumber(page: 0, op: 1)) {
+                try PDFPainter.render(Fixtures.list(pages: [[Fixtures.text("x", y: 300), .modules(grid)]]))
+            }
+        }
     }
 }

@@ -19,10 +19,18 @@ import Testing
         }
     }
 
+    /// The barcode's module grids.
+    func grids(_ page: DisplayPage) -> [ModuleGrid] {
+        page.ops.compactMap { if case let .modules(grid) = $0 { grid } else { nil } }
+    }
+
+    /// The rectangles of the page's module grids, in points.
     func fills(_ page: DisplayPage) -> [(x: Double, y: Double, width: Double, height: Double)] {
-        page.ops.compactMap {
-            if case let .fillRect(x, y, width, height, _) = $0 { return (x, y, width, height) }
-            return nil
+        grids(page).flatMap { grid in
+            grid.rectangles.map {
+                (grid.origin.x + Double($0.x) * grid.module.x, grid.origin.y + Double($0.y) * grid.module.y,
+                 Double($0.width) * grid.module.x, Double($0.height) * grid.module.y)
+            }
         }
     }
 
@@ -35,6 +43,10 @@ import Testing
         #expect(bars.map(\.width) == [2, 1, 3, 1, 2])
         #expect(abs(bars[0].x - (Self.left + 10)) < 0.001)
         #expect(bars.allSatisfy { $0.height == 30 })
+        // One grid of modules 1 pt wide and as tall as the bars, one row of them.
+        let grid = try #require(grids(list.pages[0]).first)
+        #expect(grids(list.pages[0]).count == 1 && grid.module == (1, 30) && grid.color == .black)
+        #expect(grid.rectangles.map(\.x) == [0, 3, 6, 10, 12] && grid.rectangles.allSatisfy { $0.y == 0 && $0.height == 1 })
         let text = try #require(F.texts(list.pages[0]).first)
         #expect(text.text == "SN123")
         let center = Self.left + 10 + 7
@@ -71,6 +83,11 @@ import Testing
         #expect(abs(rects[2].y + rects[2].height - (firstTop - 4)) < 0.001)
         #expect(rects[2].x == Self.left + 8 + 2 && rects[2].width == 6 && rects[2].height == 2)
         #expect(rects[3].x == Self.left + 8 && rects[3].width == 2 && rects[3].height == 2)
+        // In the grid, rows count from the bottom: the bottom row's single module is row 0.
+        let grid = try #require(grids(list.pages[0]).first)
+        #expect(grid.module == (2, 2) && grid.origin.x == Self.left + 8)
+        #expect(grid.rectangles == [.init(x: 0, y: 2, width: 2, height: 2), .init(x: 3, y: 2, width: 1, height: 2),
+                                    .init(x: 1, y: 1, width: 3, height: 1), .init(x: 0, y: 0, width: 1, height: 1)])
     }
 
     @Test func checkboxTickIsDrawnNotTyped() throws {

@@ -72,52 +72,88 @@ import Testing
             }
         }
         #expect(reasons.count >= 3, "inflate failures seen: \(reasons)")
-        #expect(reasons.contains("Adler-32 mismatch"))
+        #expect(reasons.contains("invalid deflate data or Adler-32 mismatch"))
     }
 
-    @Test func inflateChecksItsBounds() throws {
+    /// A 3 × 1 gray PNG (4 bytes of image data: the filter byte and three samples) whose
+    /// IDAT holds `zlib`, CRCs correct, so only the zlib stream can be wrong.
+    static func grayPNG(zlib: [UInt8], width: UInt32 = 3, height: UInt32 = 1) -> [UInt8] {
+        PNGFile.signature + PNGBuilder.header(width: width, height: height, depth: 8, colorType: 0)
+            + PNGBuilder.chunk("IDAT", zlib) + PNGBuilder.chunk("IEND", [])
+    }
+
+    /// Raw deflate bits in a zlib header and the Adler-32 of `expected`.
+    static func zlib(_ deflate: [UInt8], expected: [UInt8] = []) -> [UInt8] {
+        [0x78, 0x01] + deflate + PNGBuilder.bigEndian(PNGBuilder.adler32(expected))
+    }
+
+    @Test func inflateRefusesBadStreamsWithLocatedErrors() throws {
+        func expectCorrupt(_ zlib: [UInt8], _ reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(throws: ImageError.corruptDeflate(file: "d.png", reason: reason), sourceLocation: sourceLocation) {
+                try ImageDecoder.decode(bytes: Self.grayPNG(zlib: zlib), name: "d.png")
+            }
+        }
+        let invalid = "invalid deflate data or Adler-32 mismatch"
         // Fixed block: literal 'a' then a match of distance code 30 (invalid).
         var bad = DeflateBitWriter()
         bad.write(1, bits: 1); bad.write(1, bits: 2)
         bad.fixedSymbol(97); bad.fixedSymbol(257); bad.writeCode(30, length: 5)
-        #expect(throws: DeflateFailure("invalid distance code")) {
-            try InflateFixture.inflate(bad.bytes, size: 4)
-        }
+        expectCorrupt(Self.zlib(bad.bytes), invalid)
         // A match before any output.
         var early = DeflateBitWriter()
         early.write(1, bits: 1); early.write(1, bits: 2)
-        early.fixedSymbol(257); early.writeCode(0, length: 5)
-        #expect(throws: DeflateFailure("distance reaches before the start of the data")) {
-            try InflateFixture.inflate(early.bytes, size: 3)
-        }
-        // More output than the image needs.
-        var long = DeflateBitWriter()
-        long.write(1, bits: 1); long.write(1, bits: 2)
-        for _ in 0..<5 { long.fixedSymbol(65) }
-        long.fixedSymbol(256)
-        #expect(throws: DeflateFailure("more data than the image needs")) { try InflateFixture.inflate(long.bytes, size: 4) }
+        early.fixedSymbol(257); early.writeCode(0, length: 5); early.fixedSymbol(256)
+        expectCorrupt(Self.zlib(early.bytes), invalid)
         // Dynamic block whose code length code is over-subscribed (three codes of length 1).
         var dynamic = DeflateBitWriter()
         dynamic.write(1, bits: 1); dynamic.write(2, bits: 2)
         dynamic.write(0, bits: 5); dynamic.write(0, bits: 5); dynamic.write(0, bits: 4)
         for _ in 0..<3 { dynamic.write(1, bits: 3) }
         dynamic.write(0, bits: 3)
-        #expect(throws: DeflateFailure("over-subscribed code length code lengths")) {
-            try InflateFixture.inflate(dynamic.bytes, size: 1)
-        }
+        expectCorrupt(Self.zlib(dynamic.bytes), invalid)
         // Stored block whose length and complement disagree.
-        #expect(throws: DeflateFailure("stored block length check fails")) {
-            try InflateFixture.inflate([1, 4, 0, 0, 0], size: 4)
-        }
-        // Valid data with a wrong checksum.
+        expectCorrupt(Self.zlib([1, 4, 0, 0, 0, 0, 1, 2, 3]), invalid)
+        // Valid data with a wrong checksum, then with the right one.
         var good = DeflateBitWriter()
         good.write(1, bits: 1); good.write(1, bits: 2)
-        good.fixedSymbol(65); good.fixedSymbol(256)
-        #expect(throws: DeflateFailure("Adler-32 mismatch")) {
-            try Inflater.decompress([0x78, 0x01] + good.bytes + [0, 0, 0, 0], expectedSize: 1)
+        for sample: Int in [0, 10, 20, 30] { good.fixedSymbol(sample) }
+        good.fixedSymbol(256)
+        expectCorrupt(Self.zlib(good.bytes, expected: [0, 10, 20, 31]), invalid)
+        let image = try ImageDecoder.decode(bytes: Self.grayPNG(zlib: Self.zlib(good.bytes, expected: [0, 10, 20, 30])), name: "d.png")
+        #expect(image.pixels == .raw(components: 1, bytes: [10, 20, 30]))
+        // The zlib header's own faults are named.
+        expectCorrupt([0x78], "zlib header missing")
+        expectCorrupt([0x79, 0x01] + good.bytes, "compression method 9, not deflate")
+        expectCorrupt([0x88, 0x01] + good.bytes, "window size above 32 KiB")
+        expectCorrupt([0x78, 0x02] + good.bytes, "bad zlib header check bits")
+        expectCorrupt([0x78, 0xBB] + good.bytes, "preset dictionary not allowed")
+        #expect(ImageError.corruptDeflate(file: "d.png", reason: invalid).description
+                == "d.png: corrupt deflate data (invalid deflate data or Adler-32 mismatch)")
+    }
+
+    /// The header fixes the size of the image data: a stream one row short or one row long
+    /// is refused, and one far too short to hold the image is refused before any buffer of
+    /// that size exists.
+    @Test func imageDataOfTheWrongSizeIsRefused() throws {
+        let row: [UInt8] = [0, 1, 2, 3]
+        for (height, rows, reason) in [(2, 1, "image data is 4 bytes, expected 8"), (2, 3, "more data than the image needs (8 bytes)"),
+                                       (1, 0, "image data is 0 bytes, expected 4")] {
+            let png = Self.grayPNG(zlib: PNGBuilder.zlibStored(Array(repeating: row, count: rows).flatMap { $0 }), height: UInt32(height))
+            #expect(throws: ImageError.corruptDeflate(file: "s.png", reason: reason)) { try ImageDecoder.decode(bytes: png, name: "s.png") }
         }
-        #expect(try InflateFixture.inflate(good.bytes, size: 1, expected: [65]) == [65])
-        #expect(throws: DeflateFailure("image data is 1 bytes, expected 2")) { try InflateFixture.inflate(good.bytes, size: 2) }
+        // Interlaced, the size counts each pass's rows with their filter bytes: 3 × 2 gray has
+        // passes of 1 × 1, 1 × 1, 1 × 1 and 3 × 1 pixels, 10 bytes where the plain image has 8.
+        let adam7 = PNGFile.signature + PNGBuilder.header(width: 3, height: 2, depth: 8, colorType: 0, interlace: 1)
+            + PNGBuilder.chunk("IDAT", PNGBuilder.zlibStored(row + row)) + PNGBuilder.chunk("IEND", [])
+        #expect(throws: ImageError.corruptDeflate(file: "i.png", reason: "image data is 8 bytes, expected 10")) {
+            try ImageDecoder.decode(bytes: adam7, name: "i.png")
+        }
+        // 6000 × 6000 RGBA at 16 bits is within the pixel limit but needs 288,006,000 bytes.
+        let bomb = PNGFile.signature + PNGBuilder.header(width: 6000, height: 6000, depth: 16, colorType: 6)
+            + PNGBuilder.chunk("IDAT", PNGBuilder.zlibStored([0, 0, 0])) + PNGBuilder.chunk("IEND", [])
+        #expect(throws: ImageError.corruptDeflate(file: "b.png", reason: "14 bytes of zlib data cannot hold the 288006000 bytes the image needs")) {
+            try ImageDecoder.decode(bytes: bomb, name: "b.png")
+        }
     }
 
     @Test func rejectsBadHeadersAndStructure() throws {
@@ -195,14 +231,5 @@ import Testing
         #expect(throws: ImageError.unreadable(file: ImageFixtures.directory.path, reason: "not a regular file")) {
             try ImageDecoder.load(path: ImageFixtures.directory.path)
         }
-    }
-}
-
-/// Runs `Inflater` on raw deflate bits wrapped in a zlib header and the Adler-32 of
-/// `expected`, so that only the deflate data itself can be wrong.
-enum InflateFixture {
-    static func inflate(_ deflate: [UInt8], size: Int, expected: [UInt8] = []) throws(DeflateFailure) -> [UInt8] {
-        let adler = expected.withUnsafeBufferPointer { Adler32.checksum($0) }
-        return try Inflater.decompress([0x78, 0x01] + deflate + PNGBuilder.bigEndian(adler), expectedSize: size)
     }
 }

@@ -60,7 +60,17 @@ enum PNGBuilder {
             out += raw[start..<end]
             start = end
         } while start < raw.count
-        return out + bigEndian(raw.withUnsafeBufferPointer { Adler32.checksum($0) })
+        return out + bigEndian(adler32(raw))
+    }
+
+    /// The zlib trailer's checksum (RFC 1950), computed the plain way.
+    static func adler32(_ bytes: [UInt8]) -> UInt32 {
+        var a: UInt32 = 1, b: UInt32 = 0
+        for byte in bytes {
+            a = (a + UInt32(byte)) % 65521
+            b = (b + a) % 65521
+        }
+        return b << 16 | a
     }
 
     /// A complete PNG: IHDR, `beforeData` chunks, one IDAT of `rows` (each starting with

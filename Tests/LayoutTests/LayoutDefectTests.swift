@@ -38,9 +38,11 @@ import Testing
                              .strokeRect(x: 10, y: 250, width: 20, height: 60, lineWidth: 1, color: .black),
                              .image(index: 0, x: -20, y: 10, width: 30, height: 30),
                              .circle(centerX: 195, centerY: 150, radius: 10, lineWidth: 1, dash: [], color: .black),
-                             .fillRect(x: 10, y: 10, width: 20, height: 20, color: .black)]
+                             .fillRect(x: 10, y: 10, width: 20, height: 20, color: .black),
+                             .modules(ModuleGrid(origin: (10, 50), module: (2, 2), rectangles: [.init(x: 0, y: 0, width: 5, height: 5)])),
+                             .modules(ModuleGrid(origin: (150, 50), module: (2, 2), rectangles: [.init(x: 30, y: 0, width: 1, height: 1)]))]
         let defects = try Self.list(ops).layoutDefects()
-        #expect(defects.map(\.subject) == ["\"Too long for the page\"", "a line", "a rectangle", "an image", "a circle"])
+        #expect(defects.map(\.subject) == ["\"Too long for the page\"", "a line", "a rectangle", "an image", "a circle", "a barcode"])
         #expect(defects.allSatisfy { $0.kind == .outsidePage && $0.page == 1 })
         #expect(defects[0].description == "page 1: \"Too long for the page\" reaches outside the page")
     }

@@ -89,4 +89,45 @@ import TestSupport
         let clean = try TestSupport.talon(["check", "rma", "invoice"])
         #expect(clean.status == 0, "\(clean.stderrText)")
     }
+
+    /// A new language is a file: a fourth catalogue (`de.json`, English with some German
+    /// words) in a copied template set, no code change, is a known `--locale` that prints a
+    /// card with its words and clauses and passes `talon check`. The invoice also needs an
+    /// amount in words, the one thing a language adds in code, and says so.
+    @Test func aFourthCatalogueIsANewLanguage() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let templates = folder.appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("Templates"), to: templates)
+        var words = try String(contentsOf: templates.appendingPathComponent("locales/en.json"), encoding: .utf8)
+        for (english, german) in [("\"Warranty card\"", "\"Garantiekarte\""),
+                                  ("\"The product has mechanical damage (dents, cracks, chips, etc.).\"",
+                                   "\"Das Produkt hat mechanische Schäden (Dellen, Risse, Absplitterungen usw.).\"")] {
+            #expect(words.contains(english))
+            words = words.replacingOccurrences(of: english, with: german)
+        }
+        try words.write(to: templates.appendingPathComponent("locales/de.json"), atomically: true, encoding: .utf8)
+        let card = folder.appendingPathComponent("card.pdf").path
+        let sample = Self.root.appendingPathComponent("Samples/warranty-card.en.json").path
+        let rendered = try TestSupport.talon(["render", "warranty-card", sample, "--templates", templates.path, "--locale", "de", "-o", card])
+        #expect(rendered.status == 0, "\(rendered.stderrText)")
+        let text = try PDFTools.text(card)
+        #expect(text.contains("Garantiekarte"), "\(text)")
+        #expect(text.contains("Das Produkt hat mechanische Schäden"), "\(text)")
+        #expect(!text.contains("mechanical damage"))
+
+        let checked = try TestSupport.talon(["check", "warranty-card", "--templates", templates.path])
+        #expect(checked.status == 0, "\(checked.stdoutText)\(checked.stderrText)")
+
+        let invoice = folder.appendingPathComponent("invoice.pdf").path
+        let refused = try TestSupport.talon(["render", "invoice", Self.root.appendingPathComponent("Samples/invoice.en.json").path,
+                                             "--templates", templates.path, "--locale", "de", "-o", invoice])
+        #expect(refused.status == 1, "\(refused.stderrText)")
+        #expect(refused.stderrText.contains("amount in words, and language 'de' has none"), "\(refused.stderrText)")
+        #expect(!FileManager.default.fileExists(atPath: invoice))
+
+        let unknown = try TestSupport.talon(["render", "warranty-card", sample, "--templates", templates.path, "--locale", "fr", "-o", card])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderrText.contains("expected one of: de, en, pl, uk"), "\(unknown.stderrText)")
+    }
 }

@@ -23,7 +23,7 @@ import Warranty
         let oneClause = Data(source.replacingOccurrences(of: "\"clauses\": [\n        4,\n        8\n      ]",
                                                          with: "\"clauses\": [4]").utf8)
         #expect(oneClause != sample)
-        for locale in DocumentLocale.allCases {
+        for locale in ServiceFixtures.locales {
             let words = try #require(Self.reasons[locale])
             #expect(try Self.text(sample, locale).contains(words.several), "\(locale)")
             #expect(try Self.text(oneClause, locale).contains(words.one), "\(locale)")
@@ -46,6 +46,7 @@ import Warranty
 @Suite struct ClauseWordsTests {
     @Test func everyCatalogueHasTheFourteenClausesInItsLanguage() throws {
         let renderer = try #require(ServiceFixtures.renderer)
+        #expect(renderer.locales == ServiceFixtures.locales, "the languages are the catalogues' file names")
         let en = renderer.clauseTexts(.en), uk = renderer.clauseTexts(.uk), pl = renderer.clauseTexts(.pl)
         for texts in [en, uk, pl] {
             #expect(texts.keys.sorted() == Array(1...14))
@@ -55,6 +56,37 @@ import Warranty
         #expect(en[3]?.contains("dents") == true)
         #expect(uk[4]?.contains("1 см") == true)
         #expect(pl[1] == "Utracono kartę gwarancyjną.")
+    }
+
+    /// The claim e-mails' subjects (queued by the journal) are catalogue texts too.
+    @Test func mailSubjectsInEveryLanguage() throws {
+        let renderer = try #require(ServiceFixtures.renderer)
+        #expect(renderer.mailSubject(.received, rma: "RMA-1", locale: .en) == "RMA-1: device received")
+        #expect(renderer.mailSubject(.diagnosisReady, rma: "RMA-1", locale: .uk) == "RMA-1: висновок діагностики")
+        #expect(renderer.mailSubject(.readyForPickup, rma: "RMA-1", locale: .pl) == "RMA-1: urządzenie gotowe do odbioru")
+        for locale in ServiceFixtures.locales {
+            for event in Notice.Event.allCases {
+                let subject = renderer.mailSubject(event, rma: "RMA-1", locale: locale)
+                #expect(subject.hasPrefix("RMA-1: ") && subject.count > 10, "\(locale) \(event)")
+            }
+        }
+    }
+}
+
+/// A language is known when the templates have its catalogue: data naming another is
+/// refused at `$.locale`, listing the catalogues' tags.
+@Suite struct LocaleListTests {
+    @Test func dataInALanguageWithoutACatalogueIsALocatedError() throws {
+        let sample = try String(contentsOf: ServiceFixtures.samples.appendingPathComponent("warranty-card.en.json"), encoding: .utf8)
+        let german = sample.replacingOccurrences(of: "\"locale\": \"en\"", with: "\"locale\": \"de\"")
+        #expect(german != sample)
+        do {
+            _ = try ServiceFixtures.render(.warrantyCard, Data(german.utf8))
+            Issue.record("rendered a language without a catalogue")
+        } catch let TalonError.validation(error) {
+            #expect(error.problems.map(\.path) == ["$.locale"])
+            #expect(error.problems.first?.reason.hasPrefix("must be one of: en, pl, uk") == true, "\(error)")
+        }
     }
 }
 

@@ -16,7 +16,7 @@ import Warranty
     @Test(arguments: ["en", "pl"])
     func warrantyCardSampleInEveryLanguage(sample: String) throws {
         let data = try Data(contentsOf: ServiceFixtures.samples.appendingPathComponent("warranty-card.\(sample).json"))
-        for locale in DocumentLocale.allCases {
+        for locale in ServiceFixtures.locales {
             let document = try ServiceFixtures.render(.warrantyCard, data, locale: locale)
             let text = try ServiceFixtures.pdfText(document).replacingOccurrences(of: "\u{00A0}", with: " ")
             let words = try #require(Self.expected[locale], "\(locale) has expected words")

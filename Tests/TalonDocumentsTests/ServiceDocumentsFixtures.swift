@@ -8,6 +8,10 @@ import Warranty
 /// Inputs and rendering helpers for the service-document tests: a claim built in code so
 /// each test states only the values it is about, and PDF text read back with pdftotext.
 enum ServiceFixtures {
+    /// The languages of the built-in templates (`ClauseWordsTests` checks the renderer
+    /// finds exactly these catalogues).
+    static let locales: [DocumentLocale] = [.en, .pl, .uk]
+
     /// One renderer for every test (it reads fonts, templates and calendars once).
     static let renderer: DocumentRenderer? = try? DocumentRenderer(resources: ResourceLocator.discover())
 
@@ -84,12 +88,14 @@ enum ServiceFixtures {
         try pdfText(render(kind, data, locale: locale))
     }
 
-    /// The template context a document's data presents (no rendering).
+    /// The template context a document's data presents (no rendering), with the words of
+    /// its language's catalogue as the renderer gives them.
     static func context(_ kind: DocumentKind, _ data: Data, sms: Bool = false) throws -> TemplateContextView {
-        let document = try kind.decode(json: data, calendars: renderer?.calendars.calendars(for: kind) ?? ServiceDocument.defaultCalendars)
+        guard let renderer else { throw FixtureFailure.noRenderer }
+        let document = try kind.decode(json: data, calendars: renderer.calendars.calendars(for: kind))
         guard case .service(let service) = document else { throw FixtureFailure.notAServiceDocument }
-        return TemplateContextView(ServiceDocumentContext.present(
-            service, locale: service.locale, options: PresentationOptions(sms: sms)))
+        let options = PresentationOptions(catalogue: try renderer.catalogues.builtIn(service.locale), sms: sms)
+        return TemplateContextView(ServiceDocumentContext.present(service, locale: service.locale, options: options))
     }
 
     enum FixtureFailure: Error {

@@ -25,8 +25,10 @@ import Warranty
         #expect(text.contains("3 шт 0,335 1,01 20 % 0,20 1,21"), "\(text)")
         #expect(text.contains("1 шт 0,125 0,13 20 % 0,03 0,16"), "\(text)")
         #expect(text.contains("До сплати 1,37 грн"), "\(text)")
+        // A line without its own unit prints the unit of the language it is printed in.
         let english = try ServiceFixtures.text(.invoice, data, locale: .en)
-        #expect(english.contains("3 шт 0.335 1.01 20% 0.20 1.21"), "\(english)")
+        #expect(english.contains("3 pcs 0.335 1.01 20% 0.20 1.21"), "\(english)")
+        #expect(english.contains("1 pc 0.125 0.13 20% 0.03 0.16"), "\(english)")
     }
 
     @Test func mixedVATRatesAreTotalledPerRate() throws {
@@ -125,7 +127,7 @@ import Warranty
         line["discount"] = ["percent": 10]
         let text = try ServiceFixtures.text(.invoice, Self.invoiceData([line]), locale: .en)
         #expect(text.contains("Disc."))
-        #expect(text.contains("1.25 год 40.00 10% 45.00 20% 9.00 54.00"), "\(text)")
+        #expect(text.contains("1.25 h 40.00 10% 45.00 20% 9.00 54.00"), "\(text)")
         let plain = try ServiceFixtures.text(.invoice, Self.invoiceData([ServiceFixtures.line("Робота", price: "40.00")]),
                                              locale: .en)
         #expect(!plain.contains("Disc."))

@@ -13,7 +13,7 @@ import Warranty
     func sampleRendersInBothLocales(kind: DocumentKind, sample: String) throws {
         let url = ServiceFixtures.samples.appendingPathComponent("\(kind.rawValue).\(sample).json")
         let data = try Data(contentsOf: url)
-        for locale in DocumentLocale.allCases {
+        for locale in ServiceFixtures.locales {
             let document = try ServiceFixtures.render(kind, data, locale: locale,
                                                       baseDirectory: url.deletingLastPathComponent())
             #expect(document.pageCount >= 1)
@@ -33,7 +33,7 @@ import Warranty
     }
 
     @Test func blankRMAFormHasLabelsAndNoValues() throws {
-        for locale in DocumentLocale.allCases {
+        for locale in ServiceFixtures.locales {
             let document = try ServiceFixtures.render(.rma, nil, locale: locale, blank: true)
             let text = try ServiceFixtures.pdfText(document)
             let labels = [

@@ -143,4 +143,13 @@ import Testing
             ])
         }
     }
+
+    /// A calendar's name is one field of texts by language tag: a language the code has
+    /// never heard of adds its own, and a language without one gets the English name.
+    @Test func aCalendarNameTakesAnyLanguageTag() throws {
+        let json = #"{"calendar": "x", "name": {"en": "Weekends", "de": "Wochenenden"}, "holidays": "none"}"#
+        let calendar = try BusinessCalendar.decode(json: Data(json.utf8))
+        #expect(calendar.displayName.text(try #require(DocumentLocale(rawValue: "de"))) == "Wochenenden")
+        #expect(calendar.displayName.text(.uk) == "Weekends")
+    }
 }

@@ -54,6 +54,9 @@ extension DrawOp {
                            dash: dash, color: color)
         case let .image(index, x, y, width, height):
             return .image(index: index, x: x + dx, y: y + dy, width: width, height: height)
+        case var .modules(grid):
+            grid.origin = (grid.origin.x + dx, grid.origin.y + dy)
+            return .modules(grid)
         case let .frame(top):
             return .frame(top: top + dy)
         }
@@ -75,6 +78,9 @@ extension DrawOp {
                            color: color)
         case let .image(index, x, y, width, height):
             return .image(index: index, x: x, y: top - y, width: width, height: height)
+        case var .modules(grid):
+            grid.origin.y = top - grid.origin.y
+            return .modules(grid)
         case let .frame(y):
             return .frame(top: top - y)
         }

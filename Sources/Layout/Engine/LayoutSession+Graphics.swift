@@ -40,8 +40,9 @@ extension LayoutSession {
         return fragment
     }
 
-    /// A barcode: 1D bars as one filled rectangle per bar with the quiet zones kept clear and
-    /// the text centered below; 2D modules merged into rectangles. Barcodes never shrink.
+    /// A barcode as one `ModuleGrid` with the quiet zones kept clear: 1D bars as one row of
+    /// modules as tall as the bars, the text centered below; 2D modules merged into
+    /// rectangles. Barcodes never shrink.
     func barcode(_ spec: BarcodeSpec, in context: BlockContext) throws(LayoutError) -> Fragment {
         let encoded: EncodedBarcode
         do {
@@ -61,10 +62,11 @@ extension LayoutSession {
         case .linear(let symbol):
             totalWidth = Double(symbol.modules.count + 2 * max(0, symbol.quietZone)) * module
             let left = try barcodeLeft(totalWidth, spec, in: context) + Double(max(0, symbol.quietZone)) * module
-            for run in Self.darkRuns(symbol.modules[...]) {
-                fragment.ops.append(.fillRect(x: left + Double(run.lowerBound) * module, y: spec.height,
-                                              width: Double(run.count) * module, height: spec.height, color: .black))
+            let bars = Self.darkRuns(symbol.modules[...]).map {
+                ModuleGrid.Rectangle(x: $0.lowerBound, y: 0, width: $0.count, height: 1)
             }
+            fragment.ops.append(.modules(ModuleGrid(origin: (left, spec.height), module: (module, spec.height),
+                                                    rectangles: bars)))
             fragment.height = spec.height
             if spec.showText && !symbol.humanReadable.isEmpty {
                 let size = max(6, setup.fontSize * 0.9)
@@ -83,12 +85,12 @@ extension LayoutSession {
             totalWidth = Double(symbol.size + 2 * max(0, symbol.quietZone)) * module
             let left = try barcodeLeft(totalWidth, spec, in: context)
             let quiet = Double(max(0, symbol.quietZone)) * module
-            for rect in Self.mergedRects(symbol) {
-                let bottom = quiet + Double(rect.row + rect.rows) * module
-                fragment.ops.append(.fillRect(x: left + quiet + Double(rect.column) * module, y: bottom,
-                                              width: Double(rect.columns) * module, height: Double(rect.rows) * module,
-                                              color: .black))
+            // Rows count from the top in the symbol, from the bottom in the grid.
+            let rectangles = Self.mergedRects(symbol).map {
+                ModuleGrid.Rectangle(x: $0.column, y: symbol.size - $0.row - $0.rows, width: $0.columns, height: $0.rows)
             }
+            fragment.ops.append(.modules(ModuleGrid(origin: (left + quiet, quiet + Double(symbol.size) * module),
+                                                    module: (module, module), rectangles: rectangles)))
             if spec.emblem == .hryvnia {
                 hryvniaEmblem(symbolSize: symbol.size, module: module, left: left + quiet, top: quiet, into: &fragment.ops)
             }

@@ -74,7 +74,7 @@ extension FontSubsetter {
     }
 
     /// cmap with a (3,1) format 4 subtable, and a (3,10) format 12 one when a scalar lies
-    /// beyond the Basic Multilingual Plane.
+    /// beyond the Basic Multilingual Plane; for a symbolic font one (3,0) format 4 subtable.
     func cmapTable() -> [UInt8] {
         let bmp = mappings.filter { $0.code <= 0xFFFF }
         let needsFull = bmp.count < mappings.count
@@ -83,7 +83,7 @@ extension FontSubsetter {
         cmap.u16(needsFull ? 2 : 1)
         let format4 = Self.format4(bmp)
         let first = 4 + (needsFull ? 16 : 8)
-        cmap.u16(3); cmap.u16(1); cmap.u32(first)
+        cmap.u16(3); cmap.u16(symbolic ? 0 : 1); cmap.u32(first)
         if needsFull {
             cmap.u16(3); cmap.u16(10); cmap.u32(first + format4.count)
         }

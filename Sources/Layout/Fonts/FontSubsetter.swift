@@ -25,13 +25,20 @@ extension TrueTypeFont {
     ///   head, hhea, hmtx, loca, maxp, as PDF 32000-1 9.9 lists them: no OS/2, name, post
     ///   or hinting). Its advances are rounded to its units; a viewer takes widths from the
     ///   PDF, not from the program.
-    public func pdfSubset(scalars: [Unicode.Scalar], postScriptName: String,
-                          programUnitsPerEm: Int = 1000) throws(FontError) -> (metrics: [UInt8], program: [UInt8]) {
+    /// - Parameter symbolicCodes: for a face drawn with single-byte codes, the code of each
+    ///   scalar: the program is then a symbolic font whose cmap maps the codes (a (3,0)
+    ///   subtable, 0xF000 + code, PDF 32000-1 9.6.6.4) instead of Unicode, with its glyphs in
+    ///   the order of their codes, so that runs of codes make one cmap segment.
+    public func pdfSubset(scalars: [Unicode.Scalar], postScriptName: String, programUnitsPerEm: Int = 1000,
+                          symbolicCodes: [UInt32: UInt8]? = nil) throws(FontError) -> (metrics: [UInt8], program: [UInt8]) {
         guard (16...UnitScale.target).contains(programUnitsPerEm) else {
             throw .unsupported("\(programUnitsPerEm) units per em for a font program (16...1000)")
         }
         let subsetter = try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName)
-        return (try subsetter.fontFile(.metrics), try subsetter.fontFile(.program(unitsPerEm: programUnitsPerEm)))
+        let programSubsetter = try symbolicCodes.map { (codes) throws(FontError) in
+            try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName, symbolicCodes: codes)
+        } ?? subsetter
+        return (try subsetter.fontFile(.metrics), try programSubsetter.fontFile(.program(unitsPerEm: programUnitsPerEm)))
     }
 
     /// True when the licence bits in OS/2 fsType allow embedding a subset of the outlines:
@@ -47,12 +54,17 @@ extension TrueTypeFont {
 struct FontSubsetter {
     let font: TrueTypeFont
     let postScriptName: String
-    /// (Unicode scalar value, new glyph id), ascending by scalar.
+    /// (character code, new glyph id), ascending by code: the Unicode scalar value, or
+    /// 0xF000 + the single-byte code of a symbolic font.
     let mappings: [(code: UInt32, glyph: Int)]
     /// Original glyph id for each new glyph id.
     let glyphs: [Int]
+    /// Whether the cmap maps single-byte codes (a (3,0) subtable) rather than Unicode.
+    let symbolic: Bool
 
-    init(font: TrueTypeFont, scalars: [Unicode.Scalar], postScriptName: String) throws(FontError) {
+    /// - Parameter symbolicCodes: the single-byte code of each scalar, for a symbolic font.
+    init(font: TrueTypeFont, scalars: [Unicode.Scalar], postScriptName: String,
+         symbolicCodes: [UInt32: UInt8]? = nil) throws(FontError) {
         guard font.allowsSubsetEmbedding else {
             throw .unsupported("\(font.postScriptName): the licence (OS/2 fsType) forbids embedding")
         }
@@ -77,8 +89,20 @@ struct FontSubsetter {
             }
         }
         guard missing.isEmpty else { throw .missingGlyphs(font: font.postScriptName, characters: missing) }
-        // Glyphs in the order of their first character, so runs of consecutive characters
-        // get consecutive glyph ids: fewer cmap segments.
+        symbolic = symbolicCodes != nil
+        if let symbolicCodes {
+            var coded: [(code: UInt32, glyph: Int)] = []
+            coded.reserveCapacity(original.count)
+            for pair in original {
+                guard let code = symbolicCodes[pair.code] else {
+                    throw .unsupported("\(font.postScriptName): no single-byte code for U+\(String(pair.code, radix: 16, uppercase: true))")
+                }
+                coded.append((0xF000 + UInt32(code), pair.glyph))
+            }
+            original = coded.sorted { $0.code < $1.code }
+        }
+        // Glyphs in the order of their first character (or code), so runs of consecutive
+        // characters get consecutive glyph ids: fewer cmap segments.
         var used: [Int] = [0]
         used.reserveCapacity(original.count + 1)
         var renumbered: [Int: Int] = [:]

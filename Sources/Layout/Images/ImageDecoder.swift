@@ -1,7 +1,8 @@
 import Foundation
 
-/// Reads PNG and JPEG files into `ImageResource`s, entirely in Swift, so that libharu
-/// (whose libpng calls `abort()` on a malformed PNG) never parses unchecked bytes.
+/// Reads PNG and JPEG files into `ImageResource`s in Swift (only the zlib data is inflated
+/// by libdeflate), so that libharu (whose libpng calls `abort()` on a malformed PNG) never
+/// parses unchecked bytes.
 ///
 /// PNG: all color types (gray, RGB, indexed, gray+alpha, RGBA), bit depths 1–16, Adam7
 /// interlacing, tRNS; every chunk's CRC and the zlib Adler-32 are verified. The result is

@@ -4,13 +4,7 @@ extension PNGFile {
     /// The decoded image. Palettes become RGB (or gray when every entry is gray), 16-bit
     /// samples are rounded to 8 bits, and alpha (channel or tRNS) is composited onto white.
     func decodePixels(file: String) throws(ImageError) -> ImageResource {
-        let size = try header.decompressedSize(file: file)
-        var data: [UInt8]
-        do throws(DeflateFailure) {
-            data = try Inflater.decompress(imageData, expectedSize: size)
-        } catch {
-            throw .corruptDeflate(file: file, reason: error.reason)
-        }
+        var data = try inflatedImageData(file: file)
         let converter = PNGSampleConverter(file: self)
         let components = converter.components
         // `ImageLimits.checkPixels` bounded width × height; the product with the component

@@ -14,8 +14,8 @@ struct ClaimPresenter {
         money.map { .string(smsSafe(text(of: $0, currency: true))) } ?? .null
     }
 
-    /// The locale's formats: the catalogue's, else the ready-made ones of the language.
-    var formats: TemplateLocale { options.formats ?? TemplateLocale.preset(locale.rawValue) ?? .en }
+    /// The language's formats: its catalogue's (the renderer always gives them), else English.
+    var formats: TemplateLocale { options.formats ?? .en }
 
     /// An amount in the same format the `money` formatter uses; with `currency: false` the
     /// digits only. Known currencies have 2 minor digits, so the formatter always applies.

@@ -5,6 +5,14 @@ import Warranty
 /// purpose a QR code carries): catalogue texts like the templates' own, whose `{{name}}`
 /// tags are filled from the values given here, not from the document's data.
 extension PresentationOptions {
+    /// The options that present a document with `catalogue`'s formats and words.
+    init(catalogue: LocaleCatalogue, sms: Bool = false) {
+        self.init(sms: sms)
+        formats = catalogue.locale
+        texts = catalogue.texts
+        templates = catalogue.presenterTemplates
+    }
+
     /// The catalogue keys the presenter reads, with what each is for; `talon check` requires
     /// them in every catalogue as it requires the keys the templates use.
     static let presenterKeys: [String: String] = [
@@ -15,6 +23,7 @@ extension PresentationOptions {
         "payment.purpose": "the payment purpose printed and encoded in the QR code ({{number}}, {{date}}, {{rma}}, {{model}})",
         "invoice.unit_work": "the unit of an invoice line of work without its own unit",
     ].merging(ExclusionClause.standard.map { ($0.textKey, "the text of exclusion clause \($0.number)") }) { $1 }
+     .merging(Notice.Event.allCases.map { ($0.subjectKey, "the subject of the \($0.rawValue) e-mail ({{rma}})") }) { $1 }
 
     /// The catalogue's plurals the presenter reads.
     static let presenterPlurals: [String: String] = [
@@ -31,6 +40,11 @@ extension PresentationOptions {
         let data = TemplateValue.map(values.mapValues { .string($0) })
         return (try? template.render(data, options: options)) ?? text
     }
+}
+
+extension Notice.Event {
+    /// The catalogue key of the e-mail subject: `mail.subject_diagnosis_ready`.
+    var subjectKey: String { "mail.subject_" + rawValue.replacingOccurrences(of: "-", with: "_") }
 }
 
 extension ExclusionClause {

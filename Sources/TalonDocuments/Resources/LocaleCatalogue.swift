@@ -53,13 +53,14 @@ struct LocaleCatalogue: Sendable {
             throw .input(path: file.path, reason: "a locale catalogue is one JSON object of keys to texts")
         }
         let lines = Self.keyLines(source)
+        let path = file.path
         for (key, value) in object {
-            let place = "\(file.path):\(lines[key] ?? 1)"
-            guard key.split(separator: ".", omittingEmptySubsequences: false).allSatisfy({ !$0.isEmpty }),
-                  !key.contains(where: { $0.isWhitespace || $0 == "{" || $0 == "}" }) else {
+            let line = lines[key] ?? 1
+            var place: String { "\(path):\(line)" }
+            guard Self.isWellFormed(key: key) else {
                 throw .input(path: place, reason: "key \"\(key)\" must be dot-separated names without blanks or braces")
             }
-            origins[key] = (file.path, lines[key] ?? 1)
+            origins[key] = (path, line)
             if key.hasPrefix("format.") || key.hasPrefix("currency.") {
                 guard base == nil else {
                     throw .input(path: place, reason: "\"\(key)\": formats come from the built-in catalogue; "
@@ -97,7 +98,8 @@ struct LocaleCatalogue: Sendable {
     private mutating func compile() throws(TalonError) {
         var words: TemplateValue = .map([:])
         var templated: [String: Template] = [:], presenterTemplates: [String: Template] = [:]
-        for key in texts.keys.sorted() {
+        // In byte order (the same as String order for the ASCII keys catalogues use, and cheaper).
+        for key in texts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             guard let text = texts[key] else { continue }
             var origin: String { origins[key].map { "\($0.file):\($0.line)" } ?? tag }
             let path = key.split(separator: ".").map(String.init)
@@ -119,18 +121,40 @@ struct LocaleCatalogue: Sendable {
         self.presenterTemplates = presenterTemplates
     }
 
+    /// Dot-separated non-empty names without whitespace or braces. Keys are ASCII in
+    /// practice, checked byte by byte; others go through `Character.isWhitespace`.
+    static func isWellFormed(key: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: ".")
+        var ascii = true
+        for byte in key.utf8 {
+            switch byte {
+            case UInt8(ascii: "."): if previous == UInt8(ascii: ".") { return false }
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: " "), 0x09...0x0D: return false
+            case 0x80...: ascii = false
+            default: break
+            }
+            previous = byte
+        }
+        guard previous != UInt8(ascii: ".") else { return false }
+        return ascii || !key.contains(where: \.isWhitespace)
+    }
+
     /// Sets `value` at the dotted path inside nested maps; false when a text is in the way.
+    /// Each map on the path is taken out of its parent while it changes, so it is changed in
+    /// place rather than copied.
     private static func insert(_ value: TemplateValue, at path: ArraySlice<String>, into tree: inout TemplateValue) -> Bool {
         guard case .map(var members) = tree, let first = path.first else { return false }
+        tree = .null
+        defer { tree = .map(members) }
         if path.count == 1 {
             if case .map? = members[first] { return false }
             members[first] = value
         } else {
-            var child = members[first] ?? .map([:])
-            guard insert(value, at: path.dropFirst(), into: &child) else { return false }
+            var child = members.removeValue(forKey: first) ?? .map([:])
+            let inserted = insert(value, at: path.dropFirst(), into: &child)
             members[first] = child
+            return inserted
         }
-        tree = .map(members)
         return true
     }
 

@@ -13,4 +13,13 @@ extension DocumentRenderer {
         }
         return result
     }
+
+    /// The subject of a claim's e-mail for `event` in `locale`, from the built-in catalogue
+    /// (`mail.subject_<event>`, `{{rma}}` filled in); the RMA number alone when the
+    /// catalogue cannot be read or lacks it (`talon check` reports both).
+    public func mailSubject(_ event: Notice.Event, rma: String, locale: DocumentLocale) -> String {
+        guard let catalogue = try? catalogues.builtIn(locale) else { return rma }
+        let subject = PresentationOptions(catalogue: catalogue).words(event.subjectKey, ["rma": rma])
+        return subject == event.subjectKey ? rma : subject
+    }
 }

@@ -1,5 +1,0 @@
-/// Why a zlib/deflate stream could not be decoded; becomes `ImageError.corruptDeflate`.
-struct DeflateFailure: Error, Equatable {
-    var reason: String
-    init(_ reason: String) { self.reason = reason }
-}
