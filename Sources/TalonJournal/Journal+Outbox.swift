@@ -11,11 +11,19 @@ extension Journal {
         min(60 << min(max(attempts - 1, 0), 9), 6 * 3600)
     }
 
-    /// One pass over the outbox: every pending message due at `now` (seconds since 1970) is
-    /// handed to `send`; a message is marked sent as soon as `send` returns, or gets its
-    /// error and a later next attempt when it throws. Returns (sent, failed).
-    public func sendOutbox<E: Error>(now: Int, _ send: (OutboxMessage) throws(E) -> Void) throws(JournalError) -> (sent: Int, failed: Int) {
+    /// How many messages of the channel are not sent yet.
+    public func pendingMessages(channel: OutboxMessage.Channel) throws(JournalError) -> Int {
+        try store.read { (transaction) throws(JournalError) in try transaction.pendingCount(channel: channel) }
+    }
+
+    /// One pass over the outbox: every pending message of `channels` due at `now` (seconds
+    /// since 1970) is handed to `send`; a message is marked sent as soon as `send` returns, or
+    /// gets its error and a later next attempt when it throws. Messages of other channels are
+    /// left as they are. Returns (sent, failed).
+    public func sendOutbox<E: Error>(now: Int, channels: Set<OutboxMessage.Channel> = Set(OutboxMessage.Channel.allCases),
+                                     _ send: (OutboxMessage) throws(E) -> Void) throws(JournalError) -> (sent: Int, failed: Int) {
         let due = try store.read { (transaction) throws(JournalError) in try transaction.dueMessages(now: now) }
+            .filter { channels.contains($0.channel) }
         var sent = 0, failed = 0
         for message in due {
             do {

@@ -15,7 +15,7 @@ public struct JournalMigration: Sendable {
     }
 
     /// Every migration, in order; `version` counts 1, 2, 3….
-    public static let all: [JournalMigration] = [journal, access]
+    public static let all: [JournalMigration] = [journal, access, channels]
 
     /// The schema version this build writes.
     public static var latestVersion: Int { all.last?.version ?? 0 }

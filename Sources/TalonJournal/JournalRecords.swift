@@ -103,4 +103,5 @@ public struct OutboxMessage: Sendable, Hashable {
     /// Seconds since 1970 of the next try (retries back off).
     public var nextAttempt: Int
     public var lastError: String?
+    public var channel: Channel = .email
 }

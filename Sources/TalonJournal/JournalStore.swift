@@ -46,6 +46,8 @@ public protocol JournalTransaction {
     /// Pending messages whose next attempt is due at `now` (seconds since 1970), oldest first.
     func dueMessages(now: Int) throws(JournalError) -> [OutboxMessage]
     func allMessages() throws(JournalError) -> [OutboxMessage]
+    /// How many messages of the channel are not sent yet.
+    func pendingCount(channel: OutboxMessage.Channel) throws(JournalError) -> Int
     func markSent(id: Int, at time: Int) throws(JournalError)
     func markFailed(id: Int, error: String, nextAttempt: Int) throws(JournalError)
 }
