@@ -49,8 +49,9 @@ public final class SMSSink {
     }
 
     public func stop() {
+        // Like aiosmtpd, the server may inherit an ignored SIGTERM, so it is killed outright.
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
