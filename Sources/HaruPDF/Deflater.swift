@@ -18,8 +18,13 @@ final class Deflater {
         if let compressor { libdeflate_free_compressor(compressor) }
     }
 
-    /// `bytes` deflated in one call.
+    /// `bytes` deflated in one call (a stream deflated before comes from `DeflateCache`).
     func deflated(_ bytes: ArraySlice<UInt8>) throws(HaruError) -> [UInt8] {
+        try DeflateCache.shared.deflated(bytes) { (bytes) throws(HaruError) in try compressed(bytes) }
+    }
+
+    /// `bytes` deflated by libdeflate, never from the cache.
+    func compressed(_ bytes: ArraySlice<UInt8>) throws(HaruError) -> [UInt8] {
         guard let compressor else { throw .library(call: "libdeflate_alloc_compressor", code: 0x1015, detail: 0) }
         let bound = libdeflate_zlib_compress_bound(compressor, bytes.count)
         let output = [UInt8](unsafeUninitializedCapacity: bound) { buffer, count in

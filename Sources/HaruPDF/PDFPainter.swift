@@ -101,7 +101,8 @@ struct PagePainter {
         let files: (metrics: [UInt8], program: [UInt8])
         do {
             files = try resource.font.pdfSubset(scalars: resource.usedScalars, postScriptName: subsetName(index),
-                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index]),
+                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index],
+                                                                                          pdfa: list.info.pdfa),
                                                 symbolicCodes: encodings[index].programCodes(for: resource.usedScalars))
         } catch {
             throw .font(index: index, error)
@@ -161,11 +162,12 @@ struct PagePainter {
     /// least, 1000 at most), whose rounding (half a unit) moves no outline point by more
     /// than 0.01 mm at the largest size the face is drawn at: 144 units for 8 pt, 240 for
     /// 12.8 pt, 1000 from 56 pt. Fewer units make smaller coordinate deltas, which deflate
-    /// better: about 1.5 KB less for the warranty card's two faces than at 1000.
-    static func programUnitsPerEm(largestSize: Double) -> Int {
+    /// better: about 1.5 KB less for the warranty card's two faces than at 1000. PDF/A takes
+    /// 512 at least, so that the program's advances stay within 1/1000 em of /Widths.
+    static func programUnitsPerEm(largestSize: Double, pdfa: Bool = false) -> Int {
         let limit = 0.01 / 25.4 * 72  // 0.01 mm in points
         let needed = (largestSize / (2 * limit) / 16).rounded(.up) * 16
-        return needed.isFinite ? Int(min(max(needed, 64), 1000)) : 1000
+        return needed.isFinite ? Int(min(max(needed, pdfa ? 512 : 64), 1000)) : 1000
     }
 
     /// How often each character is drawn in `list`, so the most frequent get the codes a

@@ -31,6 +31,7 @@ private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous, group: I
     _ = try Journal(path: path, renderer: renderer)   // created and migrated before the race
 
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = childrenCPUSeconds()
     let workers = try (0..<2).map { _ in
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
@@ -50,6 +51,10 @@ private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous, group: I
     let total = 2 * perProcess
     let year = 2024   // the sale year of Samples/warranty-card.uk.json
     func number(_ counter: Int) -> String { String(format: "ГТ-%d-%06d", year, counter) }
+    let cpu = childrenCPUSeconds() - cpuStart
+    print(String(format: "processor time of the 2 processes: %.2f s = %.2f ms per card = %.0f cards per CPU-second "
+                 + "(what 1 free core gives; the wall-clock figure below depends on the machine's load)",
+                 cpu, cpu * 1000 / Double(2 * perProcess), Double(2 * perProcess) / max(cpu, 1e-9)))
     let complete = try journal.document(number: number(total)) != nil && journal.document(number: number(total + 1)) == nil
     print(String(format: "synchronous %@, %d cards per transaction: cards issued by 2 processes at once: %d in %.2f s = %.0f cards/s (numbers 1…%d, none skipped: %@; %d renders repeated; load average after: %@)",
                  synchronous.rawValue, group, total, seconds, Double(total) / seconds, total, complete ? "yes" : "NO", repeated, loadAverage()))
@@ -62,6 +67,13 @@ private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous, group: I
     try measure("reprint of a card (render from stored data, SHA-256 checked)", iterations: 200) {
         _ = try journal.reprint(number: number(total / 2))
     }
+}
+
+/// User and system processor time of the child processes that ended so far.
+private func childrenCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 /// One issuing process of `journalBenchmark`: `journal-worker <journal> <cards> FULL|NORMAL <group>`.

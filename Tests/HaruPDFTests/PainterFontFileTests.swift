@@ -78,5 +78,9 @@ import Layout
         #expect(PagePainter.programUnitsPerEm(largestSize: 12.8) == 240)
         #expect(PagePainter.programUnitsPerEm(largestSize: 0) == 64)
         #expect(PagePainter.programUnitsPerEm(largestSize: 400) == 1000)
+        // PDF/A: 512 at least, so that advances stay within 1/1000 em of /Widths.
+        #expect(PagePainter.programUnitsPerEm(largestSize: 8, pdfa: true) == 512)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 30, pdfa: true) == 544)
+        #expect(PagePainter.programUnitsPerEm(largestSize: 400, pdfa: true) == 1000)
     }
 }

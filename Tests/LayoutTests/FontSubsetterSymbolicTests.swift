@@ -33,6 +33,10 @@ import Testing
             return (subtables, nil)
         }
 
+        /// The advance of glyph `id` in the program's units (every glyph has a long metric).
+        func advance(_ id: Int) -> Int { u16((tables["hmtx"] ?? 0) + id * 4) }
+        var unitsPerEm: Int { u16((tables["head"] ?? 0) + 18) }
+
         /// The `glyf` bytes of glyph `id`.
         func glyph(_ id: Int) -> ArraySlice<UInt8> {
             let tables = tables, loca = tables["loca"] ?? 0, glyf = tables["glyf"] ?? 0
@@ -68,6 +72,25 @@ import Testing
         for scalar in scalars { #expect(metrics.glyph(for: scalar) != nil) }
         #expect(throws: FontError.self) {
             try font.pdfSubset(scalars: scalars, postScriptName: "T", symbolicCodes: codes.filter { $0.key != 0x413 })  // no code for "Г"
+        }
+    }
+
+    /// A validator scales the program's advances to 1/1000 em and compares them with
+    /// /Widths (the metrics file's widths): they differ by at most 500 / units per em, so
+    /// by less than one unit from 512 units on (what PDF/A allows, ISO 19005-3 6.2.11.5).
+    @Test(arguments: [144, 512, 1000])
+    func programAdvancesFollowTheWidths(_ units: Int) throws {
+        let font = try TrueTypeFont(contentsOf: FontSubsetterScaleTests.faces[1])
+        let scalars = Array("Гарантія № 2025 Warranty, їжак ЁЖ —«»".unicodeScalars)
+        let files = try font.pdfSubset(scalars: scalars, postScriptName: "T", programUnitsPerEm: units)
+        let program = Program(bytes: files.program), metrics = try TrueTypeFont(bytes: files.metrics)
+        #expect(program.unitsPerEm == units)
+        for scalar in scalars {
+            let glyph = try #require(program.cmap(Int(scalar.value)).glyph)
+            let width = Double(metrics.width(of: scalar))
+            let scaled = Double(program.advance(glyph) * 1000) / Double(units)
+            #expect(abs(scaled - width) <= 500 / Double(units), "\(scalar): \(scaled) for \(width)")
+            if units >= 512 { #expect(abs(scaled - width) <= 1) }
         }
     }
 }

@@ -23,8 +23,9 @@ extension TrueTypeFont {
     /// - `program`: the font program to embed (/FontFile2), with outlines at
     ///   `programUnitsPerEm` (16...1000) and only the tables a PDF viewer reads (cmap, glyf,
     ///   head, hhea, hmtx, loca, maxp, as PDF 32000-1 9.9 lists them: no OS/2, name, post
-    ///   or hinting). Its advances are rounded to its units; a viewer takes widths from the
-    ///   PDF, not from the program.
+    ///   or hinting). Its advances are the metrics file's widths rounded to its units (a
+    ///   viewer takes widths from the PDF; a PDF/A validator compares them: from 512 units on
+    ///   they stay within 1/1000 em).
     /// - Parameter symbolicCodes: for a face drawn with single-byte codes, the code of each
     ///   scalar: the program is then a symbolic font whose cmap maps the codes (a (3,0)
     ///   subtable, 0xF000 + code, PDF 32000-1 9.6.6.4) instead of Unicode, with its glyphs in
@@ -157,9 +158,10 @@ struct FontSubsetter {
         var widest = 0
         for (index, glyph) in glyphs.enumerated() {
             // At 1000 units truncated like libharu's widths, so the subset's /Widths equal the
-            // original's; a program at fewer units rounds (viewers take widths from the PDF).
-            let advance = scale.to == UnitScale.target
-                ? scale.truncated(font.advance(ofGlyph: glyph)) : scale.rounded(font.advance(ofGlyph: glyph))
+            // original's; a program at fewer units holds that width rounded to its units, within
+            // 500 / units of /Widths (PDF/A allows 1: ISO 19005-3 6.2.11.5).
+            let width = UnitScale(from: font.unitsPerEm).truncated(font.advance(ofGlyph: glyph))
+            let advance = scale.to == UnitScale.target ? width : UnitScale(from: UnitScale.target, to: scale.to).rounded(width)
             widest = max(widest, advance)
             hmtx.u16(advance)
             hmtx.u16(records[index].bounds.xMin)
