@@ -138,9 +138,4 @@ extension TemplateLocale {
     public func weekday(_ number: Int) -> String {
         weekdays.indices.contains(number - 1) ? weekdays[number - 1] : ""
     }
-
-    /// The ready-made locale with that tag (`en`, `uk`), nil for others.
-    public static func preset(_ identifier: String) -> TemplateLocale? {
-        [TemplateLocale.en, .uk].first { $0.identifier == identifier }
-    }
 }

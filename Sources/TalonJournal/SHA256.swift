@@ -15,19 +15,19 @@ public enum SHA256 {
     nonisolated(unsafe) private static let algorithm = EVP_MD_fetch(nil, "SHA256", nil)
 
     /// A running hash over several pieces. Not copyable: it owns libcrypto's context.
-    public struct Hasher: ~Copyable {
+    struct Hasher: ~Copyable {
         private let context = EVP_MD_CTX_new()
         /// False when libcrypto could not start the hash (no memory); `finalizeHex` then
         /// returns an empty string, which matches no stored hash.
         private var usable: Bool
 
-        public init() {
+        init() {
             usable = EVP_DigestInit_ex(context, SHA256.algorithm ?? EVP_sha256(), nil) == 1
         }
 
         deinit { EVP_MD_CTX_free(context) }
 
-        public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
             guard usable else { return }
             let status = bytes.withContiguousStorageIfAvailable { buffer in
                 EVP_DigestUpdate(context, buffer.baseAddress, buffer.count)
@@ -37,7 +37,7 @@ public enum SHA256 {
             usable = status == 1
         }
 
-        public mutating func finalizeHex() -> String {
+        mutating func finalizeHex() -> String {
             var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
             var length: UInt32 = 0
             guard usable, EVP_DigestFinal_ex(context, &digest, &length) == 1, length == digest.count else { return "" }

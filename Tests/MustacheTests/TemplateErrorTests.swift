@@ -10,9 +10,9 @@ import Testing
         do { _ = try Template(source: "{{#a}}", name: "t") } catch { errors.append(error) }
         do { _ = try TemplateValue(jsonText: "{,}", file: "d.json") } catch { errors.append(error) }
         do { _ = try TemplateLibrary().template(named: "none") } catch { errors.append(error) }
-        do { _ = try PartialTemplates(sources: ["p": "{{/x}}"]) } catch { errors.append(error) }
+        do { _ = try TemplateLibrary(templates: ["p": "{{/x}}"]).template(named: "p") } catch { errors.append(error) }
         do {
-            _ = try Template(source: "{{>p}}", name: "t").render([:], partials: PartialTemplates([:]))
+            _ = try Template(source: "{{>p}}", name: "t").render([:], partials: TemplateLibrary())
         } catch { errors.append(error) }
         #expect(errors.map(\.kind) == [.unclosedSection("a"), .invalidData, .missingPartial("none"), .mismatchedClose(expected: nil, found: "x"), .missingPartial("p")])
         var failure: FormatterFailure?

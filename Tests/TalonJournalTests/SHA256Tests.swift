@@ -1,5 +1,5 @@
 import Testing
-import TalonJournal
+@testable import TalonJournal
 
 /// SHA-256 (libcrypto) against the published test vectors (FIPS 180-2, appendix B), whole
 /// and fed in pieces.

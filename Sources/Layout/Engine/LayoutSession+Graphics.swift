@@ -86,8 +86,8 @@ extension LayoutSession {
             let left = try barcodeLeft(totalWidth, spec, in: context)
             let quiet = Double(max(0, symbol.quietZone)) * module
             // Rows count from the top in the symbol, from the bottom in the grid.
-            let rectangles = Self.mergedRects(symbol).map {
-                ModuleGrid.Rectangle(x: $0.column, y: symbol.size - $0.row - $0.rows, width: $0.columns, height: $0.rows)
+            let rectangles = symbol.darkRectangles().map {
+                ModuleGrid.Rectangle(x: $0.x, y: symbol.size - $0.y - $0.height, width: $0.width, height: $0.height)
             }
             fragment.ops.append(.modules(ModuleGrid(origin: (left + quiet, quiet + Double(symbol.size) * module),
                                                     module: (module, module), rectangles: rectangles)))
@@ -127,27 +127,5 @@ extension LayoutSession {
         }
         if start >= 0 { runs.append(start..<modules.count) }
         return runs
-    }
-
-    /// Dark modules as rectangles: horizontal runs per row, then runs with the same columns
-    /// in consecutive rows merged vertically. Sorted by top row, then column.
-    static func mergedRects(_ symbol: MatrixSymbol) -> [(row: Int, column: Int, rows: Int, columns: Int)] {
-        var done: [(row: Int, column: Int, rows: Int, columns: Int)] = []
-        var open: [Range<Int>: (row: Int, rows: Int)] = [:]
-        for row in 0..<symbol.size {
-            let runs = darkRuns(symbol.modules[(row * symbol.size)..<((row + 1) * symbol.size)])
-            var next: [Range<Int>: (row: Int, rows: Int)] = [:]
-            for run in runs {
-                if let existing = open.removeValue(forKey: run) {
-                    next[run] = (existing.row, existing.rows + 1)
-                } else {
-                    next[run] = (row, 1)
-                }
-            }
-            for (run, rect) in open { done.append((rect.row, run.lowerBound, rect.rows, run.count)) }
-            open = next
-        }
-        for (run, rect) in open { done.append((rect.row, run.lowerBound, rect.rows, run.count)) }
-        return done.sorted { ($0.row, $0.column) < ($1.row, $1.column) }
     }
 }

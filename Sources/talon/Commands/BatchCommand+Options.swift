@@ -12,8 +12,8 @@ extension BatchCommand {
                                               help: "Also (or only, without --out-dir) write every record's pages into one PDF.")
         static let jobs = CommandSpec.Option(names: ["-j", "--jobs"], valueName: "N",
                                              help: "Records rendered at once (default: the number of processors).")
-        static let locale = CommandSpec.Option(names: ["--locale"], valueName: "en|uk|pl",
-                                               help: "Language of every document (default: each record's \"locale\", else en).")
+        static let locale = CommandSpec.Option(names: ["--locale"], valueName: "tag",
+                                               help: "Language of every document, a catalogue's tag: en, uk, pl, … (default: each record's \"locale\", else en).")
         static let inputFormat = CommandSpec.Option(names: ["--input-format"], valueName: "json|jsonl|csv",
                                                     help: "How the input is written (default: from its extension, else its content).")
         static let kind = CommandSpec.Option(names: ["--kind"], valueName: "kind", help: "For a template file: validate each record as this document kind.")

@@ -6,7 +6,7 @@ import TalonDocuments
 enum BatchCommand: Command {
     static let spec = CommandSpec(
         name: "batch",
-        synopsis: "<template> <input> --out-dir <dir> [--jobs N] [--name <pattern>] [--merge <file.pdf>] [--locale en|uk|pl] [--shard I/N | --shards N] [--shard-key <field>] [--results <file|->] [--resume <file>] [--quiet]",
+        synopsis: "<template> <input> --out-dir <dir> [--jobs N] [--name <pattern>] [--merge <file.pdf>] [--locale <tag>] [--shard I/N | --shards N] [--shard-key <field>] [--results <file|->] [--resume <file>] [--quiet]",
         summary: "Render many documents: one PDF per record, or one merged PDF.",
         positionals: [
             ("<template>", "Built-in name (\(DocumentCatalog.names.joined(separator: ", "))) or a .mustache file."),

@@ -6,7 +6,7 @@ import Warranty
 enum RenderCommand: Command {
     static let spec = CommandSpec(
         name: "render",
-        synopsis: "<template> [<data.json|->] [-o <out.pdf|->] [--locale en|uk|pl] [--format pdf|text|html|sms]",
+        synopsis: "<template> [<data.json|->] [-o <out.pdf|->] [--locale <tag>] [--format pdf|text|html|sms]",
         summary: "Render one document: a built-in template by name, or a template file.",
         positionals: [
             ("<template>", "Built-in name (\(DocumentCatalog.names.joined(separator: ", "))) or a .mustache file."),
@@ -30,8 +30,8 @@ enum RenderCommand: Command {
     struct Options: CommandOptions {
         static let output = CommandSpec.Option(names: ["-o", "--output"], valueName: "file",
                                                help: "Output file, or - for standard output (default: <data>.<format>).")
-        static let locale = CommandSpec.Option(names: ["--locale"], valueName: "en|uk|pl",
-                                               help: "Language of the document (default: the data's \"locale\", else en).")
+        static let locale = CommandSpec.Option(names: ["--locale"], valueName: "tag",
+                                               help: "Language of the document, a catalogue's tag: en, uk, pl, … (default: the data's \"locale\", else en).")
         static let format = CommandSpec.Option(names: ["--format"], valueName: "pdf|text|html|sms", help: "What to produce (default: pdf).")
         static let kind = CommandSpec.Option(names: ["--kind"], valueName: "kind",
                                              help: "For a template file: validate the data as this document kind.")
