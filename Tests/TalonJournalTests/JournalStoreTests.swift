@@ -16,6 +16,31 @@ import TestSupport
         #expect(try SQLiteJournalStore(path: path).schemaVersion == JournalMigration.latestVersion)
     }
 
+    /// A backup exported before the outbox had channels (schema 2) restores into today's
+    /// journal, its e-mails as e-mails; a backup from a newer schema is refused by line.
+    @Test func olderBackupRestoresAndNewerIsRefused() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let lines = [
+            "{\"talon_journal\":2}",
+            "{\"table\":\"outbox\",\"row\":{\"attachment\":null,\"attachment_name\":null,\"attempts\":0,\"event\":\"received\","
+                + "\"html\":\"<p>x</p>\",\"id\":1,\"last_error\":null,\"message_id\":\"m1@example.com\",\"next_attempt\":0,"
+                + "\"recipient\":\"c@example.com\",\"rma\":null,\"sender\":\"s@example.com\",\"sent_at\":null,\"status\":\"pending\","
+                + "\"subject\":\"s\",\"text\":\"x\"}}",
+        ]
+        let store = try SQLiteJournalStore(path: folder.appendingPathComponent("old.db").path)
+        try store.importLines(lines.map { Substring($0) }, source: "old.jsonl")
+        let channels = try store.read { (transaction) throws(JournalError) in try transaction.allMessages() }.map(\.channel)
+        #expect(channels == [.email])
+
+        let newer = try SQLiteJournalStore(path: folder.appendingPathComponent("new.db").path)
+        let future = "{\"talon_journal\":\(JournalMigration.latestVersion + 1)}"
+        #expect {
+            try newer.importLines([Substring(future)], source: "new.jsonl")
+        } throws: { error in
+            "\(error)".contains("new.jsonl:1") && "\(error)".contains("reads versions 1 to \(JournalMigration.latestVersion)")
+        }
+    }
+
     @Test func newerSchemaIsRefusedUnchanged() throws {
         let folder = try TestSupport.temporaryDirectory()
         let path = folder.appendingPathComponent("j.db").path

@@ -3,7 +3,9 @@ import Foundation
 /// `talon journal export --jsonl` / `import`: every row of every table as one JSON line,
 /// a backup a person can read. Text stays text; bytes that are not UTF-8 (attachments) are
 /// `{"base64": "…"}`. The first line names the schema version; an import goes into an
-/// empty journal of the same version, in one transaction.
+/// empty journal of that version or a later one, in one transaction. Every migration so far
+/// only adds tables, or columns with a default (`JournalMigration.swift`), so the rows of an
+/// older backup insert unchanged; a migration that rewrites rows must convert them here.
 ///
 /// A backup is a file people read and pass around, so by default it leaves out the
 /// server's secrets (`Journal.secretTables`: the key signing forms, links and sessions, the
@@ -73,8 +75,8 @@ extension SQLiteJournalStore {
                     throw .input(path: at, reason: "not a JSON object")
                 }
                 if let version = object["talon_journal"] as? Int {
-                    guard version == (try schemaVersion) else {
-                        throw .input(path: at, reason: "a backup of schema version \(version); this journal is \(try schemaVersion)")
+                    guard (1...(try schemaVersion)).contains(version) else {
+                        throw .input(path: at, reason: "a backup of schema version \(version); this journal reads versions 1 to \(try schemaVersion)")
                     }
                     sawHeader = true
                     continue
