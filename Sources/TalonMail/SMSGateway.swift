@@ -67,10 +67,7 @@ extension SMSGateway {
             reply.bytes.append(contentsOf: kept)
             return length
         }
-        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let status: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
-            var setup = talon_curl_set_string(handle, CURLOPT_URL, url)
-            let check = { (code: CURLcode) in if setup == CURLE_OK { setup = code } }
+        try CurlTransfer.perform(handle, url: url, timeout: timeout) { check in
             check(talon_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"))
             check(talon_curl_set_list(handle, CURLOPT_HTTPHEADER, headers))
             check(talon_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, body.count))
@@ -79,16 +76,6 @@ extension SMSGateway {
             })
             check(talon_curl_set_write_function(handle, write))
             check(talon_curl_set_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque()))
-            check(talon_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, timeout))
-            check(talon_curl_set_long(handle, CURLOPT_TIMEOUT, timeout))
-            check(talon_curl_set_long(handle, CURLOPT_NOSIGNAL, 1))
-            check(talon_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorPointer.baseAddress))
-            guard setup == CURLE_OK else { return setup }
-            return curl_easy_perform(handle)
-        }
-        guard status == CURLE_OK else {
-            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw MailError(message: detail.isEmpty ? String(cString: curl_easy_strerror(status)) : detail)
         }
         let code = talon_curl_response_code(handle)
         guard (200..<300).contains(code) else {

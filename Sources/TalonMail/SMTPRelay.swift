@@ -65,28 +65,15 @@ extension SMTPRelay {
             source.offset += length
             return length
         }
-        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        let status: CURLcode = errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
-            var setup = talon_curl_set_string(handle, CURLOPT_URL, url)
-            let check = { (code: CURLcode) in if setup == CURLE_OK { setup = code } }
+        try CurlTransfer.perform(handle, url: url, timeout: timeout) { check in
             check(talon_curl_set_string(handle, CURLOPT_MAIL_FROM, "<\(message.from)>"))
             check(talon_curl_set_list(handle, CURLOPT_MAIL_RCPT, recipients))
             check(talon_curl_set_long(handle, CURLOPT_UPLOAD, 1))
             check(talon_curl_set_read_function(handle, read))
             check(talon_curl_set_pointer(handle, CURLOPT_READDATA, context.toOpaque()))
-            check(talon_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT, timeout))
-            check(talon_curl_set_long(handle, CURLOPT_TIMEOUT, timeout))
-            check(talon_curl_set_long(handle, CURLOPT_NOSIGNAL, 1))
-            check(talon_curl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorPointer.baseAddress))
             if startTLS { check(talon_curl_set_long(handle, CURLOPT_USE_SSL, Int(CURLUSESSL_ALL.rawValue))) }
             if let user { check(talon_curl_set_string(handle, CURLOPT_USERNAME, user)) }
             if let password { check(talon_curl_set_string(handle, CURLOPT_PASSWORD, password)) }
-            guard setup == CURLE_OK else { return setup }
-            return curl_easy_perform(handle)
-        }
-        guard status == CURLE_OK else {
-            let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw MailError(message: detail.isEmpty ? String(cString: curl_easy_strerror(status)) : detail)
         }
     }
 }
