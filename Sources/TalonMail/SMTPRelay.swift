@@ -32,6 +32,10 @@ public struct SMTPRelay: Sendable {
 public struct MailError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }
 
 /// Bytes handed to libcurl's read callback.

@@ -70,15 +70,18 @@ enum OutboxCommand: Command {
         let from = ProcessInfo.processInfo.environment["TALON_SMTP_FROM"]
         let (result, waiting) = try JournalOptions.run { () throws(JournalError) in
             let result = try journal.sendOutbox(now: now, channels: channels) { (message) throws(MailError) in
-                switch message.channel {
-                case .sms:
-                    try gateway?.send(to: message.recipient, text: message.text, id: message.messageID)
-                case .email:
+                // Only the configured channels are handed out; a message of another is never marked sent.
+                switch (message.channel, gateway, relay) {
+                case (.sms, let gateway?, _):
+                    try gateway.send(to: message.recipient, text: message.text, id: message.messageID)
+                case (.email, _, let relay?):
                     let sender = message.sender.isEmpty ? (from ?? "") : message.sender
-                    try relay?.send(MailMessage(
+                    try relay.send(MailMessage(
                         messageID: message.messageID, from: sender, to: message.recipient, subject: message.subject,
                         text: message.text, html: message.html,
                         attachment: message.attachment.map { (message.attachmentName ?? "document.pdf", $0) }))
+                case (let channel, _, _):
+                    throw MailError(message: "no \(channel == .sms ? "SMS gateway" : "SMTP relay") configured")
                 }
             }
             let waiting = (email: relay == nil ? try journal.pendingMessages(channel: .email) : 0,
