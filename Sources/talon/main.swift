@@ -15,8 +15,10 @@ enum TalonCLI {
          CardCommand.self, ClaimCommand.self, ReprintCommand.self, OutboxCommand.self, JournalCommand.self,
          ServeCommand.self, TokenCommand.self, UserCommand.self]
     }
-    static var commands: [String: any Command.Type] {
-        Dictionary(uniqueKeysWithValues: all.map { ($0.spec.name, $0) })
+    /// The command named `name`; only the specs of the commands listed before it are made
+    /// (`render`, the first, makes none of the others').
+    static func command(named name: String) -> (any Command.Type)? {
+        all.first { $0.spec.name == name }
     }
 
     static func main(_ arguments: [String]) -> Int32 {
@@ -32,14 +34,14 @@ enum TalonCLI {
             print("talon \(talonVersion)")
             return ExitCode.success
         case "help":
-            if arguments.count > 1, let command = commands[arguments[1]] {
+            if arguments.count > 1, let command = command(named: arguments[1]) {
                 print(command.spec.help, terminator: "")
             } else {
                 print(overview, terminator: "")
             }
             return ExitCode.success
         default:
-            guard let command = commands[first] else {
+            guard let command = command(named: first) else {
                 return ExitCode.report(CLIError.usage("unknown command '\(first)'", command: nil))
             }
             do {

@@ -44,7 +44,7 @@ extension PresentationOptions {
 
 extension Notice.Event {
     /// The catalogue key of the e-mail subject: `mail.subject_diagnosis_ready`.
-    var subjectKey: String { "mail.subject_" + rawValue.replacingOccurrences(of: "-", with: "_") }
+    var subjectKey: String { "mail.subject_" + String(rawValue.map { $0 == "-" ? "_" : $0 }) }
 }
 
 extension ExclusionClause {

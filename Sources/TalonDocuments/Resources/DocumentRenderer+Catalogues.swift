@@ -51,7 +51,8 @@ extension DocumentRenderer {
         for (key, purpose) in PresentationOptions.presenterPlurals where uses[key] == nil {
             uses[key] = ("talon (\(purpose))", true)
         }
-        for catalogue in catalogues {
+        let allOrigins = catalogues.map(\.origins)
+        for (catalogue, origins) in zip(catalogues, allOrigins) {
             let name = catalogue.files.last ?? catalogue.tag
             for (key, use) in uses.sorted(by: { $0.key < $1.key }) {
                 if use.plural ? catalogue.plurals[key] == nil : catalogue.texts[key] == nil {
@@ -61,24 +62,24 @@ extension DocumentRenderer {
                     errors.append(.input(path: use.place, reason: "key \"\(key)\" \(what)"))
                 }
             }
-            for other in catalogues where other.tag != catalogue.tag {
+            for (other, otherOrigins) in zip(catalogues, allOrigins) where other.tag != catalogue.tag {
                 for key in Set(other.texts.keys).union(other.plurals.keys).sorted()
                 where catalogue.texts[key] == nil && catalogue.plurals[key] == nil {
-                    let origin = other.origins[key].map { "\($0.file):\($0.line)" } ?? other.tag
+                    let origin = otherOrigins[key].map { "\($0.file):\($0.line)" } ?? other.tag
                     errors.append(.input(path: origin, reason: "key \"\(key)\" is missing in \(name)"))
                 }
             }
             for (key, forms) in catalogue.plurals.sorted(by: { $0.key < $1.key }) {
                 let lacking = catalogue.locale.pluralRule.categories.filter { forms[$0] == nil }
                 if !lacking.isEmpty {
-                    let origin = catalogue.origins[key].map { "\($0.file):\($0.line)" } ?? name
+                    let origin = origins[key].map { "\($0.file):\($0.line)" } ?? name
                     errors.append(.input(path: origin, reason: "plural \"\(key)\" lacks \(lacking.joined(separator: ", ")) "
                                          + "(\(catalogue.tag) needs \(catalogue.locale.pluralRule.categories.joined(separator: ", ")))"))
                 }
             }
             if reportUnused {
                 for key in Set(catalogue.texts.keys).union(catalogue.plurals.keys).sorted() where uses[key] == nil {
-                    let origin = catalogue.origins[key].map { "\($0.file):\($0.line)" } ?? name
+                    let origin = origins[key].map { "\($0.file):\($0.line)" } ?? name
                     errors.append(.input(path: origin, reason: "key \"\(key)\" is not used by any template"))
                 }
             }

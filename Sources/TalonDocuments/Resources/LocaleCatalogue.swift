@@ -19,8 +19,9 @@ struct LocaleCatalogue: Sendable {
     var texts: [String: String]
     /// Plural forms by key, then category.
     var plurals: [String: [String: String]]
-    /// Where each key is defined: file and line.
-    var origins: [String: (file: String, line: Int)]
+    /// The files' texts and top-level keys, in `files` order: where a key is defined is
+    /// only worked out for a message (`origins`), not for every catalogue a process loads.
+    private var sources: [(file: String, bytes: Data, keys: [String])]
     /// The formats the locale formatters use, with the catalogue's plural texts.
     private(set) var locale: TemplateLocale
     /// The plain texts as the nested map templates see under `t` (`t.rma.title`).
@@ -37,12 +38,11 @@ struct LocaleCatalogue: Sendable {
         files = (base?.files ?? []) + [file.path]
         texts = base?.texts ?? [:]
         plurals = base?.plurals ?? [:]
-        origins = base?.origins ?? [:]
+        sources = base?.sources ?? []
         var formats: [String: JSONValue] = [:]
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw .input(path: file.path, reason: "cannot read locale catalogue")
         }
-        let source = String(decoding: data, as: UTF8.self)
         let parsed: JSONValue
         do {
             parsed = try JSONValue.parse(data)
@@ -52,15 +52,13 @@ struct LocaleCatalogue: Sendable {
         guard case .object(let object) = parsed else {
             throw .input(path: file.path, reason: "a locale catalogue is one JSON object of keys to texts")
         }
-        let lines = Self.keyLines(source)
         let path = file.path
+        sources.append((path, data, object.map(\.key)))
         for (key, value) in object {
-            let line = lines[key] ?? 1
-            var place: String { "\(path):\(line)" }
+            var place: String { "\(path):\(Self.line(of: key, in: data) ?? 1)" }
             guard Self.isWellFormed(key: key) else {
                 throw .input(path: place, reason: "key \"\(key)\" must be dot-separated names without blanks or braces")
             }
-            origins[key] = (path, line)
             if key.hasPrefix("format.") || key.hasPrefix("currency.") {
                 guard base == nil else {
                     throw .input(path: place, reason: "\"\(key)\": formats come from the built-in catalogue; "
@@ -99,11 +97,10 @@ struct LocaleCatalogue: Sendable {
         var words: TemplateValue = .map([:])
         var templated: [String: Template] = [:], presenterTemplates: [String: Template] = [:]
         // In byte order (the same as String order for the ASCII keys catalogues use, and cheaper).
-        for key in texts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            guard let text = texts[key] else { continue }
-            var origin: String { origins[key].map { "\($0.file):\($0.line)" } ?? tag }
-            let path = key.split(separator: ".").map(String.init)
-            if text.utf8.contains(UInt8(ascii: "{")), text.contains("{{") {
+        for (key, text) in texts.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            var origin: String { self.origin(of: key) ?? tag }
+            let path = Self.path(of: key)
+            if Self.hasTag(text) {
                 do {
                     let template = try Template(source: text, name: "\(origin) (\(key))")
                     // The presenter fills its own keys from its values, not from the data.
@@ -119,6 +116,43 @@ struct LocaleCatalogue: Sendable {
         self.words = words
         self.templated = templated
         self.presenterTemplates = presenterTemplates
+    }
+
+    /// Where each key is defined: file and line (a later file's definition over an
+    /// earlier one's). Worked out from the files' text on every call: for messages only.
+    var origins: [String: (file: String, line: Int)] {
+        var origins: [String: (file: String, line: Int)] = [:]
+        for source in sources {
+            let lines = Self.keyLines(source.bytes)
+            for key in source.keys { origins[key] = (source.file, lines[key] ?? 1) }
+        }
+        return origins
+    }
+
+    /// `file:line` where `key` is defined (in the last file that defines it), for a message
+    /// or a template's name.
+    func origin(of key: String) -> String? {
+        for source in sources.reversed() where source.keys.contains(key) {
+            return "\(source.file):\(Self.line(of: key, in: source.bytes) ?? 1)"
+        }
+        return nil
+    }
+
+    /// The names of a dotted key (`rma.title` → `rma`, `title`), split as bytes: keys are
+    /// well-formed (`isWellFormed`), so `.` is never part of a longer character.
+    static func path(of key: String) -> [String] {
+        key.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether a text has a `{{` tag, looked for as bytes.
+    static func hasTag(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Dot-separated non-empty names without whitespace or braces. Keys are ASCII in
@@ -164,29 +198,50 @@ struct LocaleCatalogue: Sendable {
         var words = self.words
         for (key, template) in templated {
             let text = try template.render(data, options: options)
-            _ = Self.insert(.string(text), at: key.split(separator: ".").map(String.init)[...], into: &words)
+            _ = Self.insert(.string(text), at: Self.path(of: key)[...], into: &words)
         }
         members["t"] = words
         return .map(members)
     }
 
     /// Line numbers of `"key":` at the start of a line (the catalogue's own layout: one key a
-    /// line), read as bytes: this runs for every catalogue a process loads.
-    static func keyLines(_ source: String) -> [String: Int] {
+    /// line), the first line of each, read as bytes.
+    static func keyLines(_ source: Data) -> [String: Int] {
         var lines: [String: Int] = [:]
-        var utf8 = Array(source.utf8)[...]
+        forEachKeyLine(source) { key, number in
+            let key = String(decoding: key, as: UTF8.self)
+            if lines[key] == nil { lines[key] = number }
+            return true
+        }
+        return lines
+    }
+
+    /// The first line of `"key":` at the start of a line, as `keyLines` finds it.
+    static func line(of key: String, in source: Data) -> Int? {
+        let wanted = Array(key.utf8)
+        var found: Int?
+        forEachKeyLine(source) { candidate, number in
+            guard candidate.elementsEqual(wanted) else { return true }
+            found = number
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with the quoted name that starts a line (after blanks) and the line's
+    /// number, line by line, until it returns false.
+    private static func forEachKeyLine(_ source: Data, _ body: (ArraySlice<UInt8>, Int) -> Bool) {
+        var utf8 = Array(source)[...]
         var number = 0
         while !utf8.isEmpty {
             number += 1
             let end = utf8.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
             let line = utf8[..<end].drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
             if line.first == UInt8(ascii: "\""), let close = line.dropFirst().firstIndex(of: UInt8(ascii: "\"")) {
-                let key = String(decoding: line[line.index(after: line.startIndex)..<close], as: UTF8.self)
-                if lines[key] == nil { lines[key] = number }
+                guard body(line[line.index(after: line.startIndex)..<close], number) else { return }
             }
             utf8 = end < utf8.endIndex ? utf8[utf8.index(after: end)...] : utf8[end...]
         }
-        return lines
     }
 
     private static func locale(tag: String, formats: [String: JSONValue], plurals: [String: [String: String]],

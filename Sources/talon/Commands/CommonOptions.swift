@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TalonDocuments
 import Warranty
 
@@ -48,13 +49,27 @@ enum CommonOptions {
                             DocumentCatalog.kind(named:))
     }
 
-    /// A renderer whose templates are found from `--templates`, then the usual places.
+    /// A renderer whose templates are found from `--templates`, then the usual places. It
+    /// lives until the process exits (see `ProcessLifetime`).
     static func renderer(templates: String?) throws(CLIError) -> DocumentRenderer {
         do {
-            return try DocumentRenderer(resources: ResourceLocator.discover(templates: templates))
+            let renderer = try DocumentRenderer(resources: ResourceLocator.discover(templates: templates))
+            ProcessLifetime.keep(renderer)
+            return renderer
         } catch {
             throw .talon(error)
         }
+    }
+}
+
+/// What a command keeps until the process exits. A renderer holds mapped fonts, glyph
+/// caches and catalogues; releasing them piece by piece when a one-document command returns
+/// costs more than the rest of its teardown, and the process's exit frees them at once.
+enum ProcessLifetime {
+    private static let kept = Mutex<[DocumentRenderer]>([])
+
+    static func keep(_ renderer: DocumentRenderer) {
+        kept.withLock { $0.append(renderer) }
     }
 }
 
