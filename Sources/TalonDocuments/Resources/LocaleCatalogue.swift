@@ -21,7 +21,7 @@ struct LocaleCatalogue: Sendable {
     var plurals: [String: [String: String]]
     /// The files' texts and top-level keys, in `files` order: where a key is defined is
     /// only worked out for a message (`origins`), not for every catalogue a process loads.
-    private var sources: [(file: String, bytes: Data, keys: [String])]
+    private var sources: [(file: String, bytes: [UInt8], keys: [String])]
     /// The formats the locale formatters use, with the catalogue's plural texts.
     private(set) var locale: TemplateLocale
     /// The plain texts as the nested map templates see under `t` (`t.rma.title`).
@@ -53,9 +53,10 @@ struct LocaleCatalogue: Sendable {
             throw .input(path: file.path, reason: "a locale catalogue is one JSON object of keys to texts")
         }
         let path = file.path
-        sources.append((path, data, object.map(\.key)))
+        let bytes = [UInt8](data)
+        sources.append((path, bytes, object.map(\.key)))
         for (key, value) in object {
-            var place: String { "\(path):\(Self.line(of: key, in: data) ?? 1)" }
+            var place: String { "\(path):\(Self.line(of: key, in: bytes) ?? 1)" }
             guard Self.isWellFormed(key: key) else {
                 throw .input(path: place, reason: "key \"\(key)\" must be dot-separated names without blanks or braces")
             }
@@ -94,10 +95,10 @@ struct LocaleCatalogue: Sendable {
 
     /// Builds `words` and `templated` from `texts`.
     private mutating func compile() throws(TalonError) {
-        var words: TemplateValue = .map([:])
+        let words = WordTree()
         var templated: [String: Template] = [:], presenterTemplates: [String: Template] = [:]
-        // In byte order (the same as String order for the ASCII keys catalogues use, and cheaper).
-        for (key, text) in texts.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        // In key order, so that of two clashing keys the same one is always reported.
+        for (key, text) in texts.sorted(by: { $0.key < $1.key }) {
             var origin: String { self.origin(of: key) ?? tag }
             let path = Self.path(of: key)
             if Self.hasTag(text) {
@@ -109,11 +110,11 @@ struct LocaleCatalogue: Sendable {
                     throw .template(error)
                 }
             }
-            guard Self.insert(.string(text), at: path[...], into: &words) else {
+            guard words.insert(text, at: path) else {
                 throw .input(path: origin, reason: "key \"\(key)\" clashes with another key that is a prefix of it or has it as one")
             }
         }
-        self.words = words
+        self.words = words.value
         self.templated = templated
         self.presenterTemplates = presenterTemplates
     }
@@ -136,23 +137,6 @@ struct LocaleCatalogue: Sendable {
             return "\(source.file):\(Self.line(of: key, in: source.bytes) ?? 1)"
         }
         return nil
-    }
-
-    /// The names of a dotted key (`rma.title` → `rma`, `title`), split as bytes: keys are
-    /// well-formed (`isWellFormed`), so `.` is never part of a longer character.
-    static func path(of key: String) -> [String] {
-        key.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-            .map { String(decoding: $0, as: UTF8.self) }
-    }
-
-    /// Whether a text has a `{{` tag, looked for as bytes.
-    static func hasTag(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{"), previous == byte { return true }
-            previous = byte
-        }
-        return false
     }
 
     /// Dot-separated non-empty names without whitespace or braces. Keys are ASCII in
@@ -202,46 +186,6 @@ struct LocaleCatalogue: Sendable {
         }
         members["t"] = words
         return .map(members)
-    }
-
-    /// Line numbers of `"key":` at the start of a line (the catalogue's own layout: one key a
-    /// line), the first line of each, read as bytes.
-    static func keyLines(_ source: Data) -> [String: Int] {
-        var lines: [String: Int] = [:]
-        forEachKeyLine(source) { key, number in
-            let key = String(decoding: key, as: UTF8.self)
-            if lines[key] == nil { lines[key] = number }
-            return true
-        }
-        return lines
-    }
-
-    /// The first line of `"key":` at the start of a line, as `keyLines` finds it.
-    static func line(of key: String, in source: Data) -> Int? {
-        let wanted = Array(key.utf8)
-        var found: Int?
-        forEachKeyLine(source) { candidate, number in
-            guard candidate.elementsEqual(wanted) else { return true }
-            found = number
-            return false
-        }
-        return found
-    }
-
-    /// Calls `body` with the quoted name that starts a line (after blanks) and the line's
-    /// number, line by line, until it returns false.
-    private static func forEachKeyLine(_ source: Data, _ body: (ArraySlice<UInt8>, Int) -> Bool) {
-        var utf8 = Array(source)[...]
-        var number = 0
-        while !utf8.isEmpty {
-            number += 1
-            let end = utf8.firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            let line = utf8[..<end].drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-            if line.first == UInt8(ascii: "\""), let close = line.dropFirst().firstIndex(of: UInt8(ascii: "\"")) {
-                guard body(line[line.index(after: line.startIndex)..<close], number) else { return }
-            }
-            utf8 = end < utf8.endIndex ? utf8[utf8.index(after: end)...] : utf8[end...]
-        }
     }
 
     private static func locale(tag: String, formats: [String: JSONValue], plurals: [String: [String: String]],

@@ -1,0 +1,68 @@
+import Mustache
+
+/// The catalogue's texts as the nested map templates see under `t`: `rma.title` is the
+/// member `title` of the member `rma`.
+extension LocaleCatalogue {
+    /// The names of a dotted key (`rma.title` → `rma`, `title`), split at its `.` bytes
+    /// (a `.` is never part of a longer character).
+    static func path(of key: String) -> [String] {
+        var names: [String] = []
+        let utf8 = key.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: ".") {
+                names.append(String(key[start..<index]))
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        names.append(String(key[start...]))
+        return names
+    }
+
+    /// Whether a text has a `{{` tag, looked for as bytes.
+    static func hasTag(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == byte { return true }
+            previous = byte
+        }
+        return false
+    }
+}
+
+/// The nested map of texts while it is built: each map is made once, when it is complete,
+/// rather than taken out of its parent and put back for every key under it.
+final class WordTree {
+    private var texts: [String: String] = [:]
+    private var maps: [String: WordTree] = [:]
+
+    /// Puts `text` at the dotted `path`; false when a text is where a map has to be, or a map
+    /// where the text has to be.
+    func insert(_ text: String, at path: [String]) -> Bool {
+        guard let last = path.last else { return false }
+        var tree = self
+        for name in path.dropLast() {
+            guard tree.texts[name] == nil else { return false }
+            if let next = tree.maps[name] {
+                tree = next
+            } else {
+                let next = WordTree()
+                tree.maps[name] = next
+                tree = next
+            }
+        }
+        guard tree.maps[last] == nil else { return false }
+        tree.texts[last] = text
+        return true
+    }
+
+    /// The finished map.
+    var value: TemplateValue {
+        var members = [String: TemplateValue](minimumCapacity: texts.count + maps.count)
+        for (name, text) in texts { members[name] = .string(text) }
+        for (name, tree) in maps { members[name] = tree.value }
+        return .map(members)
+    }
+}
