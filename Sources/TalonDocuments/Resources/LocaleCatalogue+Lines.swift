@@ -2,29 +2,29 @@
 /// catalogue's own layout, one key a line), read as bytes. Only messages and template
 /// names need it, so it is looked up per key rather than tabled for every catalogue loaded.
 extension LocaleCatalogue {
-    /// The first line of each quoted name that starts a line.
-    static func keyLines(_ source: [UInt8]) -> [String: Int] {
+    /// The first line of each quoted name that starts a line; with `wanted`, of those names only.
+    static func keyLines(_ source: [UInt8], only wanted: Set<String>? = nil) -> [String: Int] {
         var lines: [String: Int] = [:]
-        forEachKeyLine(source) { key, number in
-            let key = String(decoding: key, as: UTF8.self)
-            if lines[key] == nil { lines[key] = number }
+        let lengths = wanted.map { Set($0.map(\.utf8.count)) }
+        forEachKeyLine(source) { name, number in
+            // Most names are not wanted; their length tells without making a string.
+            if let lengths, !lengths.contains(name.count) { return true }
+            let key = String(decoding: name, as: UTF8.self)
+            if lines[key] == nil, wanted?.contains(key) ?? true { lines[key] = number }
             return true
         }
         return lines
     }
 
-    /// The first line of `"key":` at the start of a line, as `keyLines` finds it.
-    static func line(of key: String, in source: [UInt8]) -> Int? {
-        let wanted = Array(key.utf8)
-        var found: Int?
-        wanted.withUnsafeBufferPointer { wanted in
-            forEachKeyLine(source) { candidate, number in
-                guard candidate.count == wanted.count, candidate.elementsEqual(wanted) else { return true }
-                found = number
-                return false
-            }
+    /// `file:line` of each of `keys` this catalogue defines (the last file that defines it),
+    /// looked up in one pass over each file.
+    func origins(of keys: Set<String>) -> [String: String] {
+        var origins: [String: String] = [:]
+        for source in sources {
+            let lines = Self.keyLines(source.bytes, only: keys)
+            for key in source.keys where keys.contains(key) { origins[key] = "\(source.file):\(lines[key] ?? 1)" }
         }
-        return found
+        return origins
     }
 
     /// Calls `body` with the quoted name that starts a line (after blanks) and the line's

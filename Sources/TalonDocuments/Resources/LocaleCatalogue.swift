@@ -21,7 +21,7 @@ struct LocaleCatalogue: Sendable {
     var plurals: [String: [String: String]]
     /// The files' texts and top-level keys, in `files` order: where a key is defined is
     /// only worked out for a message (`origins`), not for every catalogue a process loads.
-    private var sources: [(file: String, bytes: [UInt8], keys: [String])]
+    private(set) var sources: [(file: String, bytes: [UInt8], keys: [String])]
     /// The formats the locale formatters use, with the catalogue's plural texts.
     private(set) var locale: TemplateLocale
     /// The plain texts as the nested map templates see under `t` (`t.rma.title`).
@@ -56,7 +56,7 @@ struct LocaleCatalogue: Sendable {
         let bytes = [UInt8](data)
         sources.append((path, bytes, object.map(\.key)))
         for (key, value) in object {
-            var place: String { "\(path):\(Self.line(of: key, in: bytes) ?? 1)" }
+            var place: String { "\(path):\(Self.keyLines(bytes, only: [key])[key] ?? 1)" }
             guard Self.isWellFormed(key: key) else {
                 throw .input(path: place, reason: "key \"\(key)\" must be dot-separated names without blanks or braces")
             }
@@ -97,13 +97,15 @@ struct LocaleCatalogue: Sendable {
     private mutating func compile() throws(TalonError) {
         let words = WordTree()
         var templated: [String: Template] = [:], presenterTemplates: [String: Template] = [:]
+        let sorted = texts.sorted(by: { $0.key < $1.key })
+        // The compiled texts are named by where they are defined.
+        let places = origins(of: Set(sorted.lazy.filter { Self.hasTag($0.value) }.map(\.key)))
         // In key order, so that of two clashing keys the same one is always reported.
-        for (key, text) in texts.sorted(by: { $0.key < $1.key }) {
-            var origin: String { self.origin(of: key) ?? tag }
+        for (key, text) in sorted {
             let path = Self.path(of: key)
             if Self.hasTag(text) {
                 do {
-                    let template = try Template(source: text, name: "\(origin) (\(key))")
+                    let template = try Template(source: text, name: "\(places[key] ?? tag) (\(key))")
                     // The presenter fills its own keys from its values, not from the data.
                     if PresentationOptions.presenterKeys[key] == nil { templated[key] = template } else { presenterTemplates[key] = template }
                 } catch {
@@ -111,7 +113,7 @@ struct LocaleCatalogue: Sendable {
                 }
             }
             guard words.insert(text, at: path) else {
-                throw .input(path: origin, reason: "key \"\(key)\" clashes with another key that is a prefix of it or has it as one")
+                throw .input(path: origins(of: [key])[key] ?? tag, reason: "key \"\(key)\" clashes with another key that is a prefix of it or has it as one")
             }
         }
         self.words = words.value
@@ -130,14 +132,6 @@ struct LocaleCatalogue: Sendable {
         return origins
     }
 
-    /// `file:line` where `key` is defined (in the last file that defines it), for a message
-    /// or a template's name.
-    func origin(of key: String) -> String? {
-        for source in sources.reversed() where source.keys.contains(key) {
-            return "\(source.file):\(Self.line(of: key, in: source.bytes) ?? 1)"
-        }
-        return nil
-    }
 
     /// Dot-separated non-empty names without whitespace or braces. Keys are ASCII in
     /// practice, checked byte by byte; others go through `Character.isWhitespace`.

@@ -17,13 +17,13 @@ extension CommonOptions {
 
     static let pdf = [ownerPassword, userPassword, printOnly, pdfa, noPDFA]
 
-    static func pdfOptions(_ arguments: ParsedArguments,
-                           environment: [String: String] = ProcessInfo.processInfo.environment) throws(CLIError) -> PDFOptions {
+    /// `environment` defaults to the process's, read only when a password names a variable.
+    static func pdfOptions(_ arguments: ParsedArguments, environment: [String: String]? = nil) throws(CLIError) -> PDFOptions {
         func password(_ option: CommandSpec.Option) throws(CLIError) -> String? {
             guard let text = arguments.text(option) else { return nil }
             guard text.hasPrefix("env:") else { return text }
             let variable = String(text.dropFirst(4))
-            guard let value = environment[variable] else {
+            guard let value = (environment ?? ProcessInfo.processInfo.environment)[variable] else {
                 throw arguments.usage("\(option.longName) env:\(variable): the environment has no \(variable)")
             }
             return value

@@ -69,7 +69,8 @@ enum RenderCommand: Command {
                 }
                 guard rma else { throw arguments.usage("--blank is available for the rma form only (rma, or a template file with --kind rma)") }
             }
-            attachments = CommonOptions.attachmentsFolder(arguments, dataPath: dataPath)
+            // A warranty card has no attached files: its folder is not worked out.
+            attachments = template == .builtIn(.warrantyCard) ? nil : CommonOptions.attachmentsFolder(arguments, dataPath: dataPath)
             templates = arguments.text(CommonOptions.templates)
             pdf = try CommonOptions.pdfOptions(arguments)
         }
