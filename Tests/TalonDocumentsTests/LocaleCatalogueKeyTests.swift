@@ -52,4 +52,31 @@ import TestSupport
             #expect("\(error)".contains("clashes with another key"), "\(error)")
         }
     }
+
+    /// Of several clashes the first in key order is reported, with its own line, however the
+    /// catalogue's dictionary happens to order its keys.
+    @Test func theFirstClashInKeyOrderIsReported() throws {
+        for _ in 0..<4 {
+            do {
+                _ = try Self.load([#""zz": "Z""#, #""zz.a": "A""#, #""shop.x": "X""#, #""shop.x.y": "Y""#, #""shop.x.z": "W""#])
+                Issue.record("a clash was accepted")
+            } catch {
+                #expect("\(error)".contains("en.json:5: ") && "\(error)".contains(#"key "shop.x.y" clashes"#), "\(error)")
+            }
+        }
+    }
+
+    /// A text with tags is compiled as it loads, named by the file and line that define it:
+    /// a template's own catalogue's line when it replaces a built-in text.
+    @Test func compiledTextsAreNamedByTheirFileAndLine() throws {
+        do {
+            _ = try Self.load([#""shop.name": "Shop""#, #""mail.subject_received": "{{#rma}} received""#])
+            Issue.record("an unclosed section was accepted")
+        } catch {
+            #expect("\(error)".contains("en.json:3 (mail.subject_received)") && "\(error)".contains("not closed"), "\(error)")
+            #expect(!"\(error)".contains("Templates/locales"), "\(error)")
+        }
+        let catalogue = try Self.load([#""shop.greeting": "Hello {{name}}""#])
+        #expect(catalogue.origins["shop.greeting"]?.line == 2 && catalogue.origins["rma.address"]?.file.hasSuffix("Templates/locales/en.json") == true)
+    }
 }

@@ -38,12 +38,14 @@ final class WordTree {
     private var texts: [String: String] = [:]
     private var maps: [String: WordTree] = [:]
 
-    /// Puts `text` at the dotted `path`; false when a text is where a map has to be, or a map
-    /// where the text has to be.
-    func insert(_ text: String, at path: [String]) -> Bool {
-        guard let last = path.last else { return false }
+    /// Puts `text` at the dotted `key`; false when a text is where a map has to be, or a map
+    /// where the text has to be. The key is split at its `.` bytes as it goes.
+    func insert(_ text: String, at key: String) -> Bool {
         var tree = self
-        for name in path.dropLast() {
+        let utf8 = key.utf8
+        var start = utf8.startIndex
+        while let dot = utf8[start...].firstIndex(of: UInt8(ascii: ".")) {
+            let name = String(key[start..<dot])
             guard tree.texts[name] == nil else { return false }
             if let next = tree.maps[name] {
                 tree = next
@@ -52,7 +54,9 @@ final class WordTree {
                 tree.maps[name] = next
                 tree = next
             }
+            start = utf8.index(after: dot)
         }
+        let last = String(key[start...])
         guard tree.maps[last] == nil else { return false }
         tree.texts[last] = text
         return true

@@ -93,16 +93,28 @@ struct LocaleCatalogue: Sendable {
         try compile()
     }
 
-    /// Builds `words` and `templated` from `texts`.
+    /// Builds `words` and `templated` from `texts`. They are gone through in the dictionary's
+    /// order, the cheapest; when one is wrong, again in key order, so that the error reported
+    /// is always the same one (the first key's).
     private mutating func compile() throws(TalonError) {
+        // The compiled texts are named by where they are defined.
+        let places = origins(of: Set(texts.lazy.filter { Self.hasTag($0.value) }.map(\.key)))
+        let built: (words: WordTree, templated: [String: Template], presenter: [String: Template])
+        do {
+            built = try compile(texts, places: places)
+        } catch {
+            built = try compile(texts.sorted(by: { $0.key < $1.key }), places: places)
+        }
+        words = built.words.value
+        templated = built.templated
+        presenterTemplates = built.presenter
+    }
+
+    private func compile(_ texts: some Sequence<(key: String, value: String)>, places: [String: String]) throws(TalonError)
+        -> (words: WordTree, templated: [String: Template], presenter: [String: Template]) {
         let words = WordTree()
         var templated: [String: Template] = [:], presenterTemplates: [String: Template] = [:]
-        let sorted = texts.sorted(by: { $0.key < $1.key })
-        // The compiled texts are named by where they are defined.
-        let places = origins(of: Set(sorted.lazy.filter { Self.hasTag($0.value) }.map(\.key)))
-        // In key order, so that of two clashing keys the same one is always reported.
-        for (key, text) in sorted {
-            let path = Self.path(of: key)
+        for (key, text) in texts {
             if Self.hasTag(text) {
                 do {
                     let template = try Template(source: text, name: "\(places[key] ?? tag) (\(key))")
@@ -112,13 +124,11 @@ struct LocaleCatalogue: Sendable {
                     throw .template(error)
                 }
             }
-            guard words.insert(text, at: path) else {
+            guard words.insert(text, at: key) else {
                 throw .input(path: origins(of: [key])[key] ?? tag, reason: "key \"\(key)\" clashes with another key that is a prefix of it or has it as one")
             }
         }
-        self.words = words.value
-        self.templated = templated
-        self.presenterTemplates = presenterTemplates
+        return (words, templated, presenterTemplates)
     }
 
     /// Where each key is defined: file and line (a later file's definition over an
