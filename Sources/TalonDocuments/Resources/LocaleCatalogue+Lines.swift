@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a catalogue's keys are: the line of `"key":` at the start of a line (the
 /// catalogue's own layout, one key a line), read as bytes. Only messages and template
 /// names need it, so it is looked up per key rather than tabled for every catalogue loaded.
@@ -5,7 +7,7 @@ extension LocaleCatalogue {
     /// The first line of each quoted name that starts a line; with `wanted`, of those names only.
     static func keyLines(_ source: [UInt8], only wanted: Set<String>? = nil) -> [String: Int] {
         var lines: [String: Int] = [:]
-        let lengths = wanted.map { Set($0.map(\.utf8.count)) }
+        let lengths = wanted.map { Set($0.map { $0.utf8.count }) }
         forEachKeyLine(source) { name, number in
             // Most names are not wanted; their length tells without making a string.
             if let lengths, !lengths.contains(name.count) { return true }
@@ -31,12 +33,14 @@ extension LocaleCatalogue {
     /// number, line by line, until it returns false.
     private static func forEachKeyLine(_ source: [UInt8], _ body: (Slice<UnsafeBufferPointer<UInt8>>, Int) -> Bool) {
         source.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             var start = 0
             var number = 0
             while start < bytes.count {
                 number += 1
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                // memchr: most of a catalogue is its texts, which this skips without looking.
+                let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                    .map { UnsafeRawPointer(base).distance(to: $0) } ?? bytes.count
                 var first = start
                 while first < end, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") { first += 1 }
                 if first < end, bytes[first] == UInt8(ascii: "\"") {

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// The catalogue's texts as the nested map templates see under `t`: `rma.title` is the
@@ -21,14 +22,20 @@ extension LocaleCatalogue {
         return names
     }
 
-    /// Whether a text has a `{{` tag, looked for as bytes.
+    /// Whether a text has a `{{` tag, looked for as bytes (with memchr: most texts have no `{`).
     static func hasTag(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{"), previous == byte { return true }
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var start = 0
+            while let brace = memchr(base + start, Int32(UInt8(ascii: "{")), bytes.count - start) {
+                let next = UnsafeRawPointer(base).distance(to: brace) + 1
+                if next < bytes.count, bytes[next] == UInt8(ascii: "{") { return true }
+                start = next
+                if start >= bytes.count { return false }
+            }
+            return false
         }
-        return false
     }
 }
 

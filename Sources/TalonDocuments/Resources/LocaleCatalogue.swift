@@ -54,7 +54,7 @@ struct LocaleCatalogue: Sendable {
         }
         let path = file.path
         let bytes = [UInt8](data)
-        sources.append((path, bytes, object.map(\.key)))
+        sources.append((path, bytes, object.map { $0.key }))
         for (key, value) in object {
             var place: String { "\(path):\(Self.keyLines(bytes, only: [key])[key] ?? 1)" }
             guard Self.isWellFormed(key: key) else {
@@ -98,7 +98,7 @@ struct LocaleCatalogue: Sendable {
     /// is always the same one (the first key's).
     private mutating func compile() throws(TalonError) {
         // The compiled texts are named by where they are defined.
-        let places = origins(of: Set(texts.lazy.filter { Self.hasTag($0.value) }.map(\.key)))
+        let places = origins(of: Set(texts.lazy.filter { Self.hasTag($0.value) }.map { $0.key }))
         let built: (words: WordTree, templated: [String: Template], presenter: [String: Template])
         do {
             built = try compile(texts, places: places)
