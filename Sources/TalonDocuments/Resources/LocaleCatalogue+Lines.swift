@@ -18,6 +18,17 @@ extension LocaleCatalogue {
         return lines
     }
 
+    /// Where each key is defined: file and line (a later file's definition over an
+    /// earlier one's). Worked out from the files' text on every call: for `talon check`.
+    var origins: [String: (file: String, line: Int)] {
+        var origins: [String: (file: String, line: Int)] = [:]
+        for source in sources {
+            let lines = Self.keyLines(source.bytes)
+            for key in source.keys { origins[key] = (source.file, lines[key] ?? 1) }
+        }
+        return origins
+    }
+
     /// `file:line` of each of `keys` this catalogue defines (the last file that defines it),
     /// looked up in one pass over each file.
     func origins(of keys: Set<String>) -> [String: String] {

@@ -131,18 +131,6 @@ struct LocaleCatalogue: Sendable {
         return (words, templated, presenterTemplates)
     }
 
-    /// Where each key is defined: file and line (a later file's definition over an
-    /// earlier one's). Worked out from the files' text on every call: for messages only.
-    var origins: [String: (file: String, line: Int)] {
-        var origins: [String: (file: String, line: Int)] = [:]
-        for source in sources {
-            let lines = Self.keyLines(source.bytes)
-            for key in source.keys { origins[key] = (source.file, lines[key] ?? 1) }
-        }
-        return origins
-    }
-
-
     /// Dot-separated non-empty names without whitespace or braces. Keys are ASCII in
     /// practice, checked byte by byte; others go through `Character.isWhitespace`.
     static func isWellFormed(key: String) -> Bool {
