@@ -26,7 +26,6 @@ extension HaruDocument {
     /// has to carry metrics. The stream is deflated with the document's other streams.
     ///
     /// - Parameter capHeight: the face's capital height in 1/1000 em (libharu writes 0).
-    @discardableResult
     func embed(_ program: FontProgram, in font: HaruFont, capHeight: Int) throws(HaruError) -> FontProgram {
         try internals.embed(program, in: font, capHeight: capHeight)
     }

@@ -37,7 +37,8 @@ extension PagePainter {
                   resource.usedScalars.allSatisfy({ lighterFace.glyph(for: $0) != nil }),
                   let boldStem = resource.font.stemWidth, let lighterStem = lighterFace.stemWidth,
                   boldStem > lighterStem else { continue }
-            result[index] = SyntheticBold(lighter: lighter, strokePerSize: (boldStem - lighterStem) * SyntheticBold.inkMatch)
+            result[index] = SyntheticBold(lighter: lighter,
+                                          strokePerSize: (boldStem - lighterStem) * SyntheticBold.inkMatch)
         }
         return result
     }

@@ -130,8 +130,8 @@ struct PagePainter {
             throw .font(index: index, error)
         }
         let font = try document.loadTrueType(files.metrics, tag: tag, encoding: encodings[index].encoderName)
-        programs[index] = try document.embed(files.program, in: font,
-                                             capHeight: resource.font.capHeight * 1000 / max(1, resource.font.unitsPerEm))
+        let capHeight = resource.font.capHeight * 1000 / max(1, resource.font.unitsPerEm)
+        programs[index] = try document.embed(files.program, in: font, capHeight: capHeight)
         if case .utf8 = encodings[index] {
             try document.replaceToUnicode(of: font, scalars: scalars)
         }
