@@ -4,8 +4,8 @@ import Layout
 /// 2), when the document asks for it (`DocumentInfo.syntheticBold`): the bold face keeps its
 /// own font dictionary and /Widths (so lines keep the length the layout measured and text
 /// extracts as before), but its descriptor shares the lighter face's font program, whose
-/// subset then holds the bold text's characters too. That saves the bold program: about
-/// 2.5 KB of the warranty card.
+/// subset then holds the bold text's characters too. That saves the bold program: 2.3 KB
+/// of the uk warranty card (12,480 B to 10,159 B).
 struct SyntheticBold {
     /// The index in `DisplayList.fonts` of the face drawn instead.
     let lighter: Int
