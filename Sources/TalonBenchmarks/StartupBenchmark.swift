@@ -49,12 +49,13 @@ func startupBenchmark() throws {
         print("whole process: skipped, no talon beside this executable (swift build -c release --product talon)")
         return
     }
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("talon-startup-\(getpid()).pdf").path
-    let printed = output + ".txt"
-    defer {
-        try? FileManager.default.removeItem(atPath: output)
-        try? FileManager.default.removeItem(atPath: printed)
-    }
+    // A folder of its own: writing a file first clears the folder's stale temporary files, a
+    // scan that in a crowded /tmp costs more than the card itself.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("talon-startup-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let output = folder.appendingPathComponent("card.pdf").path
+    let printed = folder.appendingPathComponent("stdout.txt").path
+    defer { try? FileManager.default.removeItem(at: folder) }
     /// Mean wall time and mean processor time (user + system, from `wait4`) of `times` runs,
     /// spawned directly (Foundation's Process adds tens of milliseconds of its own per run);
     /// standard output goes to a temporary file. Processor time is the steadier figure on a
