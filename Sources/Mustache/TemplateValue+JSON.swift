@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 extension TemplateValue {
     /// Reads JSON text (UTF-8). Numbers keep their exact value (integers stay integers,

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TalonPrimitives
 import Warranty
 
 /// Builds the parts of a service document's context from one claim.

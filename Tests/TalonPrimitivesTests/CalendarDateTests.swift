@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import Warranty
+import TalonPrimitives
 
 @Suite struct CalendarDateTests {
     func date(_ text: String) throws -> CalendarDate { try CalendarDate(iso: text) }
