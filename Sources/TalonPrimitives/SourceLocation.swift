@@ -36,8 +36,15 @@ package struct LineTable: Sendable {
         }
     }
 
+    /// What a column counts: characters (templates and their data, so a caret lines up) or
+    /// Unicode scalars (the validation messages of input documents).
+    package enum ColumnUnit: Sendable {
+        case characters
+        case scalars
+    }
+
     /// The location of a byte offset (clamped to the text).
-    package func location(of offset: Int) -> SourceLocation {
+    package func location(of offset: Int, counting unit: ColumnUnit = .characters) -> SourceLocation {
         let offset = max(0, min(offset, bytes.count))
         var low = 0, high = starts.count - 1
         while low < high {
@@ -45,7 +52,11 @@ package struct LineTable: Sendable {
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         let prefix = String(decoding: bytes[starts[low]..<offset], as: UTF8.self)
-        return SourceLocation(file: file, line: low + 1, column: prefix.count + 1)
+        let column = switch unit {
+        case .characters: prefix.count
+        case .scalars: prefix.unicodeScalars.count
+        }
+        return SourceLocation(file: file, line: low + 1, column: column + 1)
     }
 
     /// The text of a 1-based line, without its line break.
