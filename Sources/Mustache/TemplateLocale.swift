@@ -123,7 +123,12 @@ extension TemplateLocale {
     /// An ISO date ("2024-02-29") as the `date` formatter prints it, with the locale's
     /// pattern or the one given; nil when the text is not a real date.
     public func date(iso: String, pattern: String? = nil) -> String? {
-        CalendarDate.date(ofISO: iso)?.formatted(pattern ?? datePattern, locale: self)
+        CalendarDate.date(ofISO: iso).map { date($0, pattern: pattern) }
+    }
+
+    /// A calendar date as the `date` formatter prints it (the one date format of documents).
+    public func date(_ date: CalendarDate, pattern: String? = nil) -> String {
+        date.formatted(pattern ?? datePattern, locale: self)
     }
 
     /// A decimal number's text ("7.5", "1.25") with the locale's decimal separator.

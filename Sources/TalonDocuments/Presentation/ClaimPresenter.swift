@@ -27,7 +27,7 @@ struct ClaimPresenter {
 
     /// A date as the `date` formatter prints it by default.
     func text(of date: CalendarDate) -> String {
-        formats.date(iso: date.isoString) ?? date.isoString
+        formats.date(date)
     }
 
     func smsSafe(_ text: String) -> String {
