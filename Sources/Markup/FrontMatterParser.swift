@@ -6,6 +6,7 @@ struct FrontMatterParser {
     static let keys = [
         "page", "orientation", "margins", "font", "line-height", "align", "title", "author", "subject",
         "keywords", "date", "header", "footer", "password", "user-password", "permissions", "pdfa",
+        "bold",
     ]
 
     let source: SourceText
@@ -112,6 +113,12 @@ struct FrontMatterParser {
             case "true": setup.pdfa = true
             case "false": setup.pdfa = false
             default: throw bad("true (PDF/A-3b) or false")
+            }
+        case "bold":
+            switch raw.lowercased() {
+            case "synthetic": setup.syntheticBold = true
+            case "font": setup.syntheticBold = false
+            default: throw bad("font (the family's bold face) or synthetic (the regular face, stroked)")
             }
         default: // permissions
             switch raw.lowercased() {

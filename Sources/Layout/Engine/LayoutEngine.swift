@@ -75,7 +75,8 @@ public struct LayoutEngine: Sendable {
     static func documentInfo(_ setup: PageSetup) throws(LayoutError) -> DocumentInfo {
         var info = DocumentInfo(title: setup.title, author: setup.author, subject: setup.subject,
                                 keywords: setup.keywords, ownerPassword: setup.ownerPassword,
-                                userPassword: setup.userPassword, printOnly: setup.printOnly, pdfa: setup.pdfa)
+                                userPassword: setup.userPassword, printOnly: setup.printOnly, pdfa: setup.pdfa,
+                                syntheticBold: setup.syntheticBold)
         if let text = setup.creationDate {
             guard let date = try? CalendarDate(iso: text) else { throw .invalidCreationDate(text) }
             info.creationDate = (date.year, date.month, date.day)
