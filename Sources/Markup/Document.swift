@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// A parsed document: the page setup from the front matter and the blocks of the body.
 /// The tree is closed and value-typed so it can be compared, dumped and handed across tasks.
 public struct Document: Sendable, Equatable {

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// Reads the front matter — `key: value` lines between two `---` lines at the very top —
 /// into a `PageSetup`.
 struct FrontMatterParser {
@@ -100,7 +102,7 @@ struct FrontMatterParser {
         case "keywords": setup.keywords = try plain()
         case "date":
             let date = try plain()
-            guard Self.isISODate(date) else { throw bad("an ISO date such as 2024-02-29") }
+            guard (try? CalendarDate(iso: date)) != nil else { throw bad("an ISO date such as 2024-02-29") }
             setup.creationDate = date
         case "header": setup.header = try InlineParser.parse(source, line: line, start: start, end: end)
         case "footer": setup.footer = try InlineParser.parse(source, line: line, start: start, end: end)
@@ -125,37 +127,5 @@ struct FrontMatterParser {
             default: throw bad("print-only or all")
             }
         }
-    }
-
-    /// `YYYY-MM-DD` naming a real calendar day (leap years included).
-    static func isISODate(_ text: String) -> Bool {
-        // Exactly ten ASCII bytes `DDDD-DD-DD` (checked on UTF-8, which is several times
-        // cheaper than splitting into Characters and asking each for `isNumber`).
-        var year = 0, month = 0, day = 0
-        var position = 0
-        for byte in text.utf8 {
-            guard position < 10 else { return false }
-            if position == 4 || position == 7 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
-                let digit = Int(byte - UInt8(ascii: "0"))
-                switch position {
-                case ..<4: year = year * 10 + digit
-                case ..<7: month = month * 10 + digit
-                default: day = day * 10 + digit
-                }
-            }
-            position += 1
-        }
-        guard position == 10, (1...12).contains(month), day >= 1 else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days: Int
-        switch month {
-        case 2: days = leap ? 29 : 28
-        case 4, 6, 9, 11: days = 30
-        default: days = 31
-        }
-        return day <= days
     }
 }

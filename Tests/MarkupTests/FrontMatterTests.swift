@@ -112,12 +112,12 @@ import Testing
         #expect(error?.location.line == 3)
     }
 
-    @Test func isoDates() {
-        #expect(FrontMatterParser.isISODate("2024-02-29"))
-        #expect(!FrontMatterParser.isISODate("2023-02-29"))
-        #expect(!FrontMatterParser.isISODate("2024-13-01"))
-        #expect(!FrontMatterParser.isISODate("24-01-01"))
-        #expect(!FrontMatterParser.isISODate("2024-+1-01"))
+    @Test func dateMustBeARealISODate() {
+        #expect(parse("---\ndate: 2024-02-29\n---\ntext").setup.creationDate == "2024-02-29")
+        for text in ["2023-02-29", "2024-13-01", "24-01-01", "2024-+1-01"] {
+            let error = parseError("---\ndate: \(text)\n---\ntext")
+            #expect(error.map { "\($0)" }?.contains("an ISO date such as 2024-02-29") == true, "\(text)")
+        }
     }
 }
 
