@@ -124,7 +124,7 @@ public indirect enum Block: Sendable, Equatable {
 public enum FieldStyle: String, Sendable, Equatable { case line, box }
 
 /// Inline content of paragraphs, headings and cells.
-public indirect enum Inline: Sendable, Hashable {
+public indirect enum Inline: Sendable, Equatable {
     case text(String)
     case bold([Inline])
     case italic([Inline])

@@ -1,3 +1,4 @@
+import Foundation
 import Markup
 import Synchronization
 
@@ -13,6 +14,8 @@ import Synchronization
 /// (about 40 bytes of ops and arrays each), the oldest going first, so a long-running
 /// `talon serve` stays flat.
 final class ParagraphCache: Sendable {
+    /// Compares and hashes text by its UTF-8 bytes (String's own hashing normalizes, which
+    /// costs more than laying the text out): byte-equal text lays out the same.
     struct Key: Hashable {
         var content: [Inline]
         var size: Points, bold: Bool
@@ -21,6 +24,69 @@ final class ParagraphCache: Sendable {
         var lineHeight: Double
         /// The four faces' metrics (regular, bold, italic, bold italic).
         var faces: [ObjectIdentifier]
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.size == b.size && a.bold == b.bold && a.alignment == b.alignment && a.x == b.x && a.width == b.width
+                && a.lineHeight == b.lineHeight && a.faces == b.faces && Self.same(a.content, b.content)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(size)
+            hasher.combine(bold)
+            hasher.combine(alignment)
+            hasher.combine(x)
+            hasher.combine(width)
+            hasher.combine(lineHeight)
+            hasher.combine(faces)
+            Self.combine(content, into: &hasher)
+        }
+
+        private static func combine(_ inlines: [Inline], into hasher: inout Hasher) {
+            hasher.combine(inlines.count)
+            for inline in inlines {
+                switch inline {
+                case .text(let text):
+                    hasher.combine(0)
+                    if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                        hasher.combine(text)
+                    }
+                case .bold(let inner): hasher.combine(1); combine(inner, into: &hasher)
+                case .italic(let inner): hasher.combine(2); combine(inner, into: &hasher)
+                case .underline(let inner): hasher.combine(3); combine(inner, into: &hasher)
+                case .lineBreak: hasher.combine(4)
+                case .pageNumber: hasher.combine(5)
+                case .pageCount: hasher.combine(6)
+                }
+            }
+        }
+
+        private static func sameBytes(_ x: String, _ y: String) -> Bool {
+            guard x.utf8.count == y.utf8.count else { return false }
+            let compared = x.utf8.withContiguousStorageIfAvailable { left in
+                y.utf8.withContiguousStorageIfAvailable { right in
+                    guard let first = left.baseAddress, let second = right.baseAddress else { return true }
+                    return memcmp(first, second, left.count) == 0
+                }
+            }
+            return (compared ?? nil) ?? x.utf8.elementsEqual(y.utf8)
+        }
+
+        private static func same(_ a: [Inline], _ b: [Inline]) -> Bool {
+            guard a.count == b.count else { return false }
+            for (left, right) in zip(a, b) {
+                switch (left, right) {
+                case let (.text(x), .text(y)):
+                    guard sameBytes(x, y) else { return false }
+                case let (.bold(x), .bold(y)), let (.italic(x), .italic(y)), let (.underline(x), .underline(y)):
+                    guard same(x, y) else { return false }
+                case (.lineBreak, .lineBreak), (.pageNumber, .pageNumber), (.pageCount, .pageCount):
+                    continue
+                default:
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     struct Paragraph {

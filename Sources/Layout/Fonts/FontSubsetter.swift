@@ -44,7 +44,7 @@ extension TrueTypeFont {
         return files
     }
 
-    private func makePDFSubset(scalars: [Unicode.Scalar], postScriptName: String, programUnitsPerEm: Int,
+    func makePDFSubset(scalars: [Unicode.Scalar], postScriptName: String, programUnitsPerEm: Int,
                                symbolicCodes: [UInt32: UInt8]?) throws(FontError) -> (metrics: [UInt8], program: [UInt8]) {
         let subsetter = try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName)
         let programSubsetter = try symbolicCodes.map { (codes) throws(FontError) in
