@@ -41,15 +41,20 @@ final class ParagraphCache: Sendable {
             Self.combine(content, into: &hasher)
         }
 
+        /// Bytes hashed at each end of a text.
+        static let hashedEnds = 24
+
         private static func combine(_ inlines: [Inline], into hasher: inout Hasher) {
             hasher.combine(inlines.count)
             for inline in inlines {
                 switch inline {
                 case .text(let text):
+                    // The length and the ends: hashing every byte of long terms costs more than
+                    // the comparison that confirms a match.
                     hasher.combine(0)
-                    if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-                        hasher.combine(text)
-                    }
+                    hasher.combine(text.utf8.count)
+                    for byte in text.utf8.prefix(Self.hashedEnds) { hasher.combine(byte) }
+                    for byte in text.utf8.suffix(Self.hashedEnds) { hasher.combine(byte) }
                 case .bold(let inner): hasher.combine(1); combine(inner, into: &hasher)
                 case .italic(let inner): hasher.combine(2); combine(inner, into: &hasher)
                 case .underline(let inner): hasher.combine(3); combine(inner, into: &hasher)
