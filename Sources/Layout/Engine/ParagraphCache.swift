@@ -110,7 +110,7 @@ final class ParagraphCache: Sendable {
         var characters = 0
     }
 
-    static let budget = 200_000
+    static let budget = 64_000
     private let state = Mutex(State())
 
     func paragraph(for key: Key) -> Paragraph? {
