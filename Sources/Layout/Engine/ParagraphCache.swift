@@ -52,9 +52,19 @@ final class ParagraphCache: Sendable {
                     // The length and the ends: hashing every byte of long terms costs more than
                     // the comparison that confirms a match.
                     hasher.combine(0)
-                    hasher.combine(text.utf8.count)
-                    for byte in text.utf8.prefix(Self.hashedEnds) { hasher.combine(byte) }
-                    for byte in text.utf8.suffix(Self.hashedEnds) { hasher.combine(byte) }
+                    let count = text.utf8.count
+                    hasher.combine(count)
+                    let hashed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                        let raw = UnsafeRawBufferPointer(bytes)
+                        if count <= 2 * Self.hashedEnds {
+                            hasher.combine(bytes: raw)
+                        } else {
+                            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.prefix(Self.hashedEnds)))
+                            hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: raw.suffix(Self.hashedEnds)))
+                        }
+                    }
+                    // Byte-equal texts are equal Strings, so String's hash agrees with `same`.
+                    if hashed == nil { hasher.combine(text) }
                 case .bold(let inner): hasher.combine(1); combine(inner, into: &hasher)
                 case .italic(let inner): hasher.combine(2); combine(inner, into: &hasher)
                 case .underline(let inner): hasher.combine(3); combine(inner, into: &hasher)
