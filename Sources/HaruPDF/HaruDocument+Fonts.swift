@@ -16,7 +16,8 @@ extension HaruDocument {
         return HaruFont(handle: try require(HPDF_GetFont(handle, name, encoding), "HPDF_GetFont"))
     }
 
-    /// Gives the face of `font` a font descriptor whose /FontFile2 is `program`.
+    /// Gives the face of `font` a font descriptor whose /FontFile2 is `program`, and returns
+    /// that program as embedded, which another face's descriptor may share.
     ///
     /// libharu writes a face's descriptor when saving, and only when the face has none yet
     /// does it make one, rebuilding the font file it loaded into the /FontFile2 stream
@@ -25,7 +26,7 @@ extension HaruDocument {
     /// has to carry metrics. The stream is deflated with the document's other streams.
     ///
     /// - Parameter capHeight: the face's capital height in 1/1000 em (libharu writes 0).
-    func embed(_ program: [UInt8], in font: HaruFont, capHeight: Int) throws(HaruError) {
+    func embed(_ program: FontProgram, in font: HaruFont, capHeight: Int) throws(HaruError) -> FontProgram {
         try internals.embed(program, in: font, capHeight: capHeight)
     }
 }

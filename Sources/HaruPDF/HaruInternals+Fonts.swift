@@ -31,16 +31,16 @@ extension HaruInternals {
         return Self.name(of: definition)
     }
 
-    /// Gives the face of `font` a font descriptor whose /FontFile2 is `program`, before
-    /// libharu makes one of its own when saving (see `HaruDocument.embed`). The entries are
+    /// Gives the face of `font` a font descriptor whose /FontFile2 is `program` (a new
+    /// stream, or the stream of another face), before libharu makes one of its own when
+    /// saving (see `HaruDocument.embed`), and returns the /FontFile2 stream. The entries are
     /// those libharu writes, from the values it read (without its /XHeight 0, /Length2 0 and
     /// /Length3 0, and with `capHeight` for its 0).
-    func embed(_ program: [UInt8], in font: HaruFont, capHeight: Int) throws(HaruError) {
+    func embed(_ program: FontProgram, in font: HaruFont, capHeight: Int) throws(HaruError) -> FontProgram {
         let call: StaticString = "HPDF_TTFontDef (descriptor)"
         guard let attributes = font.handle.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
               let definition = attributes.pointee.fontdef, definition.pointee.descriptor == nil,
-              let definitionAttributes = definition.pointee.attr?.assumingMemoryBound(to: HPDF_TTFontDefAttr_Rec.self),
-              program.count < Int(Int32.max)
+              let definitionAttributes = definition.pointee.attr?.assumingMemoryBound(to: HPDF_TTFontDefAttr_Rec.self)
         else { throw .library(call: "\(call)", code: UInt(HPDF_INVALID_FONTDEF_DATA), detail: 0) }
         let values = definition.pointee
         let descriptor = try dictionary(indirect: true)
@@ -55,13 +55,23 @@ extension HaruInternals {
         try document.check(HPDF_Dict_Add(descriptor.handle, "FontBBox", UnsafeMutableRawPointer(box)), call)
         try add(["FontName": .name(baseFont), "ItalicAngle": .number(Int32(values.italic_angle)),
                  "StemV": .number(Int32(values.stemv))], to: descriptor)
-        let file = try stream(program, deflated: true)
-        try add(["Length1": .number(Int32(program.count))], to: file)
+        let file: HaruDictionary
+        switch program {
+        case .bytes(let bytes):
+            guard bytes.count < Int(Int32.max) else {
+                throw .library(call: "\(call)", code: UInt(HPDF_INVALID_FONTDEF_DATA), detail: 0)
+            }
+            file = try stream(bytes, deflated: true)
+            try add(["Length1": .number(Int32(bytes.count))], to: file)
+        case .embedded(let stream):
+            file = stream
+        }
         try add(["FontFile2": .dictionary(file)], to: descriptor)
         definition.pointee.descriptor = descriptor.handle
         // Nothing is read from the loaded file any more: libharu need not look at each
         // drawn glyph's outline for composite parts (the metrics file has none).
         definitionAttributes.pointee.embedding = HPDF_FALSE
+        return .embedded(file)
     }
 
     private static func name(of definition: HPDF_FontDef) -> String {
@@ -69,6 +79,14 @@ extension HaruInternals {
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
     }
+}
+
+/// A TrueType font program for a font descriptor's /FontFile2.
+enum FontProgram {
+    /// A font file to embed as a new stream.
+    case bytes([UInt8])
+    /// The stream of a program already embedded for another face.
+    case embedded(HaruDictionary)
 }
 
 /// Single-byte fonts: the encoder's code table, the codes drawn and their widths.

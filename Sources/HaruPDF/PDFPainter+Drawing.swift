@@ -8,7 +8,11 @@ struct DrawingState {
     var stroke = RGBColor.black
     var lineWidth = 1.0
     var dash: [Double] = []
+    /// Round line joins (1) rather than PDF's initial mitred ones (0): a synthetic bold's.
+    var roundJoins = false
     var font: (index: Int, size: Double)?
+    /// Text rendering mode 2 (fill, then stroke) rather than 0: a synthetic bold's.
+    var strokesText = false
     /// Start of the current text line in hundredths of a point ((0, 0) after BT).
     var textLine = (x: 0, y: 0)
 }
@@ -48,6 +52,7 @@ extension PagePainter {
                 state.textLine = (0, 0)
             }
             try setFill(color, on: page)
+            try setRendering(forFace: fontIndex, size: size, color: color, on: page)
             if state.font?.index != fontIndex || state.font?.size != size {
                 try page.setFont(haruFont, size: size)
                 state.font = (fontIndex, size)
@@ -135,8 +140,8 @@ extension PagePainter {
         state.fill = color
     }
 
-    private mutating func setStroke(_ color: RGBColor, lineWidth: Double, dash: [Double],
-                                    on page: HaruPage) throws(HaruError) {
+    mutating func setStroke(_ color: RGBColor, lineWidth: Double, dash: [Double], roundJoins: Bool = false,
+                            on page: HaruPage) throws(HaruError) {
         if state.stroke != color {
             try page.setStrokeColor(color)
             state.stroke = color
@@ -148,6 +153,10 @@ extension PagePainter {
         if state.dash != dash {
             try page.setDash(dash)
             state.dash = dash
+        }
+        if state.roundJoins != roundJoins {
+            try page.write(Array((roundJoins ? "1 j\n" : "0 j\n").utf8))
+            state.roundJoins = roundJoins
         }
     }
 }

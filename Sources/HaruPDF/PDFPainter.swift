@@ -28,6 +28,12 @@ struct PagePainter {
     let tables: [CompactEncoding]
     /// The largest size each face is drawn at, in points.
     let largestSizes: [Double]
+    /// The characters of each face's subset (`subsetScalars`).
+    let subsetScalars: [[Unicode.Scalar]]
+    /// Bold faces drawn with a lighter face's program, by index.
+    let synthetic: [Int: SyntheticBold]
+    /// The font program embedded for each face, by index.
+    var programs: [Int: FontProgram] = [:]
     var fonts: [Int: HaruFont] = [:]
     var images: [Int: HaruImage] = [:]
     var state = DrawingState()
@@ -45,10 +51,15 @@ struct PagePainter {
                 throw .font(index: index, .unsupported("\(font.postScriptName): the licence forbids embedding"))
             }
         }
-        let plan = TextEncoding.plan(faces: list.fonts.map(\.usedScalars), frequency: Self.frequency(in: list))
+        let candidates = Self.syntheticBolds(in: list)
+        subsetScalars = Self.subsetScalars(of: list.fonts, synthetic: candidates)
+        let plan = TextEncoding.plan(faces: subsetScalars, frequency: Self.frequency(in: list))
+        synthetic = Self.sharingCodes(candidates, encodings: plan.encodings)
         encodings = plan.encodings
         tables = plan.tables
-        largestSizes = Self.largestSizes(in: list)
+        var sizes = Self.largestSizes(in: list)
+        for (bold, drawing) in synthetic { sizes[drawing.lighter] = max(sizes[drawing.lighter], sizes[bold]) }
+        largestSizes = sizes
         document = try HaruDocument()
         try document.setCompressionAll()
         let info = list.info
@@ -98,20 +109,31 @@ struct PagePainter {
         }
         let resource = list.fonts[index]
         let tag = try Self.subsetTag(index)
-        let files: (metrics: [UInt8], program: [UInt8])
-        do {
-            files = try resource.font.pdfSubset(scalars: resource.usedScalars, postScriptName: subsetName(index),
-                                                programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index],
-                                                                                          pdfa: list.info.pdfa),
-                                                symbolicCodes: encodings[index].programCodes(for: resource.usedScalars))
+        let scalars = subsetScalars[index]
+        var shared: FontProgram?
+        if let bold = synthetic[index] {
+            _ = try font(bold.lighter, at: location)
+            shared = programs[bold.lighter]
+        }
+        let files: (metrics: [UInt8], program: FontProgram)
+        do throws(FontError) {
+            if let shared {
+                files = (try resource.font.pdfMetrics(scalars: scalars, postScriptName: subsetName(index)), shared)
+            } else {
+                let subset = try resource.font.pdfSubset(
+                    scalars: scalars, postScriptName: subsetName(index),
+                    programUnitsPerEm: Self.programUnitsPerEm(largestSize: largestSizes[index], pdfa: list.info.pdfa),
+                    symbolicCodes: encodings[index].programCodes(for: scalars))
+                files = (subset.metrics, .bytes(subset.program))
+            }
         } catch {
             throw .font(index: index, error)
         }
         let font = try document.loadTrueType(files.metrics, tag: tag, encoding: encodings[index].encoderName)
-        try document.embed(files.program, in: font,
-                           capHeight: resource.font.capHeight * 1000 / max(1, resource.font.unitsPerEm))
+        let capHeight = resource.font.capHeight * 1000 / max(1, resource.font.unitsPerEm)
+        programs[index] = try document.embed(files.program, in: font, capHeight: capHeight)
         if case .utf8 = encodings[index] {
-            try document.replaceToUnicode(of: font, scalars: resource.usedScalars)
+            try document.replaceToUnicode(of: font, scalars: scalars)
         }
         fonts[index] = font
         return font

@@ -49,6 +49,9 @@ public struct DocumentInfo: Sendable, Equatable {
     public var printOnly: Bool
     /// PDF/A-3b: XMP metadata, an sRGB output intent, a file identifier; no encryption.
     public var pdfa: Bool
+    /// Bold text drawn with the family's lighter face, filled and stroked
+    /// (`FontResource.lighterFace`), instead of embedding the bold face; not with PDF/A.
+    public var syntheticBold: Bool
     /// A file the document carries as its source data (with PDF/A: an associated file).
     public var attachment: AttachedFile?
 
@@ -56,7 +59,7 @@ public struct DocumentInfo: Sendable, Equatable {
         title: String = "", author: String = "", subject: String = "", keywords: String = "",
         creator: String = "Talon", creationDate: (year: Int, month: Int, day: Int)? = nil,
         ownerPassword: String? = nil, userPassword: String? = nil, printOnly: Bool = false,
-        pdfa: Bool = false, attachment: AttachedFile? = nil
+        pdfa: Bool = false, attachment: AttachedFile? = nil, syntheticBold: Bool = false
     ) {
         self.title = title
         self.author = author
@@ -68,6 +71,7 @@ public struct DocumentInfo: Sendable, Equatable {
         self.userPassword = userPassword
         self.printOnly = printOnly
         self.pdfa = pdfa
+        self.syntheticBold = syntheticBold
         self.attachment = attachment
     }
 }

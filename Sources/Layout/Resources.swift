@@ -4,10 +4,14 @@ public struct FontResource: Sendable, Equatable {
     public var font: TrueTypeFont
     /// Every scalar drawn with this face in the whole document, sorted ascending.
     public var usedScalars: [Unicode.Scalar]
+    /// For a bold face, the family's face without bold (regular for bold, italic for bold
+    /// italic), which a synthetic bold (`DocumentInfo.syntheticBold`) draws instead.
+    public var lighterFace: TrueTypeFont?
 
-    public init(font: TrueTypeFont, usedScalars: [Unicode.Scalar]) {
+    public init(font: TrueTypeFont, usedScalars: [Unicode.Scalar], lighterFace: TrueTypeFont? = nil) {
         self.font = font
         self.usedScalars = usedScalars
+        self.lighterFace = lighterFace
     }
 }
 

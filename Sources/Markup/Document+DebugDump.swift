@@ -34,6 +34,7 @@ struct DebugDump {
         if setup.userPassword != nil { info.append("user-password=set") }
         if setup.printOnly { info.append("print-only") }
         if setup.pdfa { info.append("pdfa") }
+        if setup.syntheticBold { info.append("synthetic bold") }
         if !info.isEmpty { line(depth + 1, "Info " + info.joined(separator: " ")) }
         if !setup.header.isEmpty { line(depth + 1, "Header"); inlines(setup.header, depth: depth + 2) }
         if !setup.footer.isEmpty { line(depth + 1, "Footer"); inlines(setup.footer, depth: depth + 2) }

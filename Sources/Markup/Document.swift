@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// A parsed document: the page setup from the front matter and the blocks of the body.
 /// The tree is closed and value-typed so it can be compared, dumped and handed across tasks.
 public struct Document: Sendable, Equatable {
@@ -45,6 +47,9 @@ public struct PageSetup: Sendable, Equatable {
     public var printOnly: Bool
     /// PDF/A-3b (front matter `pdfa: true`).
     public var pdfa: Bool
+    /// Bold drawn as the regular face with a stroke instead of the bold face (front matter
+    /// `bold: synthetic`): one font program less.
+    public var syntheticBold: Bool
     /// Text alignment of paragraphs unless a paragraph says otherwise.
     public var justify: Bool
 
@@ -55,7 +60,7 @@ public struct PageSetup: Sendable, Equatable {
         lineHeight: Double = 1.25, title: String = "", author: String = "", subject: String = "",
         keywords: String = "", creationDate: String? = nil, header: [Inline] = [], footer: [Inline] = [],
         ownerPassword: String? = nil, userPassword: String? = nil, printOnly: Bool = false,
-        justify: Bool = false, pdfa: Bool = false
+        justify: Bool = false, pdfa: Bool = false, syntheticBold: Bool = false
     ) {
         self.pageWidth = pageWidth
         self.pageHeight = pageHeight
@@ -78,6 +83,7 @@ public struct PageSetup: Sendable, Equatable {
         self.userPassword = userPassword
         self.printOnly = printOnly
         self.pdfa = pdfa
+        self.syntheticBold = syntheticBold
         self.justify = justify
     }
 }

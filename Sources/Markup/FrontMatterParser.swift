@@ -1,9 +1,12 @@
+import TalonPrimitives
+
 /// Reads the front matter — `key: value` lines between two `---` lines at the very top —
 /// into a `PageSetup`.
 struct FrontMatterParser {
     static let keys = [
         "page", "orientation", "margins", "font", "line-height", "align", "title", "author", "subject",
         "keywords", "date", "header", "footer", "password", "user-password", "permissions", "pdfa",
+        "bold",
     ]
 
     let source: SourceText
@@ -99,7 +102,7 @@ struct FrontMatterParser {
         case "keywords": setup.keywords = try plain()
         case "date":
             let date = try plain()
-            guard Self.isISODate(date) else { throw bad("an ISO date such as 2024-02-29") }
+            guard (try? CalendarDate(iso: date)) != nil else { throw bad("an ISO date such as 2024-02-29") }
             setup.creationDate = date
         case "header": setup.header = try InlineParser.parse(source, line: line, start: start, end: end)
         case "footer": setup.footer = try InlineParser.parse(source, line: line, start: start, end: end)
@@ -111,6 +114,12 @@ struct FrontMatterParser {
             case "false": setup.pdfa = false
             default: throw bad("true (PDF/A-3b) or false")
             }
+        case "bold":
+            switch raw.lowercased() {
+            case "synthetic": setup.syntheticBold = true
+            case "font": setup.syntheticBold = false
+            default: throw bad("font (the family's bold face) or synthetic (the regular face, stroked)")
+            }
         default: // permissions
             switch raw.lowercased() {
             case "print-only": setup.printOnly = true
@@ -118,37 +127,5 @@ struct FrontMatterParser {
             default: throw bad("print-only or all")
             }
         }
-    }
-
-    /// `YYYY-MM-DD` naming a real calendar day (leap years included).
-    static func isISODate(_ text: String) -> Bool {
-        // Exactly ten ASCII bytes `DDDD-DD-DD` (checked on UTF-8, which is several times
-        // cheaper than splitting into Characters and asking each for `isNumber`).
-        var year = 0, month = 0, day = 0
-        var position = 0
-        for byte in text.utf8 {
-            guard position < 10 else { return false }
-            if position == 4 || position == 7 {
-                guard byte == UInt8(ascii: "-") else { return false }
-            } else {
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
-                let digit = Int(byte - UInt8(ascii: "0"))
-                switch position {
-                case ..<4: year = year * 10 + digit
-                case ..<7: month = month * 10 + digit
-                default: day = day * 10 + digit
-                }
-            }
-            position += 1
-        }
-        guard position == 10, (1...12).contains(month), day >= 1 else { return false }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days: Int
-        switch month {
-        case 2: days = leap ? 29 : 28
-        case 4, 6, 9, 11: days = 30
-        default: days = 31
-        }
-        return day <= days
     }
 }

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// An error in markup text: what was wrong, where, and the source line it was found on.
 /// Prints as `file:line:col: error: message`, then the line and a caret under the column.
 public struct MarkupError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// The reader: markup text decoded once into Unicode scalars, with the span of every line
 /// recorded while reading. Parsers index into `scalars`; a position's line and column come
 /// from the line table, and an error's source line is cut from the same table.

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// The built-in formatters. Each documents its input, arguments and output.
 enum StandardFormatters {
@@ -32,7 +33,7 @@ enum StandardFormatters {
     /// or a pattern of `d dd M MM MMM MMMM yy yyyy`, other characters kept, `'text'` quoted.
     static let date = TemplateFormatter(name: "date", arity: 0...1) { (value, arguments, locale) throws(FormatterFailure) in
         if case .null = value { return .null }
-        guard case .string(let text) = value, let day = CalendarDay(iso: text) else {
+        guard case .string(let text) = value, let day = CalendarDate.date(ofISO: text) else {
             throw FormatterFailure("date expects an ISO date like \"2024-02-29\", got \(describe(value))")
         }
         let pattern: String

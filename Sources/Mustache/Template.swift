@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// A compiled Mustache template: parse once, render many times, from any number of tasks.
 ///
 /// Supports the whole Mustache specification (v1.4: interpolation, sections, inverted

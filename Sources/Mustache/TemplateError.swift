@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// An error found while loading, checking or rendering a template, or reading its data.
 ///
 /// It prints as `file:line:col: error: message`, followed by the source line and a caret
@@ -66,4 +68,13 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     public var description: String { rendered }
+}
+
+extension LineTable {
+    /// An error located at a byte offset, carrying the source line for display.
+    func error(_ kind: TemplateError.Kind, at offset: Int, _ message: String) -> TemplateError {
+        let location = location(of: offset)
+        return TemplateError(kind: kind, location: location, message: message,
+                             sourceLine: lineText(location.line))
+    }
 }

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// The conventions formatters follow in one language: date pattern, month names, number
 /// separators, how money is written, plural categories and the texts chosen by them.
 /// A value: built-in documents build it from their locale catalogue
@@ -121,7 +123,12 @@ extension TemplateLocale {
     /// An ISO date ("2024-02-29") as the `date` formatter prints it, with the locale's
     /// pattern or the one given; nil when the text is not a real date.
     public func date(iso: String, pattern: String? = nil) -> String? {
-        CalendarDay(iso: iso)?.formatted(pattern ?? datePattern, locale: self)
+        CalendarDate.date(ofISO: iso).map { date($0, pattern: pattern) }
+    }
+
+    /// A calendar date as the `date` formatter prints it (the one date format of documents).
+    public func date(_ date: CalendarDate, pattern: String? = nil) -> String {
+        date.formatted(pattern ?? datePattern, locale: self)
     }
 
     /// A decimal number's text ("7.5", "1.25") with the locale's decimal separator.

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// Builds the tree of a template from its tokens. Syntax errors stop the parse; formatter
 /// errors are collected so `check` can report them all.
 struct TemplateParser {

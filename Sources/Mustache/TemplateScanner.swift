@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// One piece of template source: text, a line break, or a tag with its trimmed content.
 struct TemplateToken: Sendable {
     enum Kind: Sendable, Equatable {

@@ -3,6 +3,7 @@ import Foundation
 import HaruPDF
 import Layout
 import Markup
+import TalonPrimitives
 
 /// Layout speed: an A5 warranty card (table, barcode, list, columns, cut lines, three
 /// coupons) and a 2,000-row invoice table (~50 A4 pages) with peak memory.

@@ -1,6 +1,7 @@
 import Foundation
 import TalonDocuments
 import TalonJournal
+import TalonPrimitives
 import Warranty
 
 /// Scale-out figures. `shards`: one print run of `TALON_BENCH_CARDS` cards (default 400)

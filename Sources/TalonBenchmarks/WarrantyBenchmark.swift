@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// Decoding and computing speed of the Warranty domain (inputs built in code, no files).

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// Setting values inside parsed JSON, keeping object keys sorted (as parsing leaves them)

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// A claim's attached files are copied into the journal, addressed by their SHA-256; the

@@ -1,5 +1,6 @@
 import Foundation
 import TalonDocuments
+import TalonPrimitives
 import Warranty
 
 /// Issuing cards renders them before taking the write lock: the PDFs are made for the

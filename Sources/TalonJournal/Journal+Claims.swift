@@ -1,5 +1,6 @@
 import Foundation
 import TalonDocuments
+import TalonPrimitives
 import Warranty
 
 /// What a claim step produced.

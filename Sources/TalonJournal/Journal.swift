@@ -1,5 +1,6 @@
 import Foundation
 import TalonDocuments
+import TalonPrimitives
 import Warranty
 
 /// The claim journal: issues warranty cards and walks claims through their states, each

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// A document the journal issued: what is needed to find it and to prove a reprint is the same.

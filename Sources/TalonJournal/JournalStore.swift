@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// Where the journal keeps its rows: SQLite today (`SQLiteJournalStore`), another database

@@ -1,6 +1,7 @@
 import Foundation
 import TalonDocuments
 import TalonJournal
+import TalonPrimitives
 import Warranty
 
 /// A file handed in with a claim, already checked by its content.

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import TalonJournal
+import TalonPrimitives
 import Warranty
 
 /// A claim's page for the staff: its history, documents and due dates, and the form for

@@ -1,6 +1,7 @@
 import Foundation
 import TalonDocuments
 import TalonJournal
+import TalonPrimitives
 import Warranty
 
 /// The API's journal routes: issue a card, open a claim, take it a step on, read it back,

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import TalonDocuments
 import TalonJournal
+import TalonPrimitives
 import Warranty
 
 /// The staff pages behind a login: issue a warranty card at the counter and see the

@@ -2,6 +2,7 @@ import Barcode
 import Foundation
 import Markup
 @testable import Layout
+import TalonPrimitives
 
 /// Fonts, engines and small queries over display lists shared by the layout tests.
 enum LayoutFixtures {

@@ -1,3 +1,4 @@
+import TalonPrimitives
 import Testing
 @testable import Markup
 

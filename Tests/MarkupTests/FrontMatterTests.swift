@@ -102,12 +102,22 @@ import Testing
         #expect(error?.location.line == 2)
     }
 
-    @Test func isoDates() {
-        #expect(FrontMatterParser.isISODate("2024-02-29"))
-        #expect(!FrontMatterParser.isISODate("2023-02-29"))
-        #expect(!FrontMatterParser.isISODate("2024-13-01"))
-        #expect(!FrontMatterParser.isISODate("24-01-01"))
-        #expect(!FrontMatterParser.isISODate("2024-+1-01"))
+    @Test func boldKey() {
+        #expect(parse("---\nbold: synthetic\n---\ntext").setup.syntheticBold)
+        #expect(!parse("---\nbold: Font\n---\ntext").setup.syntheticBold)
+        #expect(!parse("text").setup.syntheticBold)
+        let error = parseError("---\ntitle: x\nbold: heavy\n---\ntext")
+        #expect(error.map { "\($0)" }?.contains("font (the family's bold face) or synthetic") == true,
+                "\(String(describing: error))")
+        #expect(error?.location.line == 3)
+    }
+
+    @Test func dateMustBeARealISODate() {
+        #expect(parse("---\ndate: 2024-02-29\n---\ntext").setup.creationDate == "2024-02-29")
+        for text in ["2023-02-29", "2024-13-01", "24-01-01", "2024-+1-01"] {
+            let error = parseError("---\ndate: \(text)\n---\ntext")
+            #expect(error.map { "\($0)" }?.contains("an ISO date such as 2024-02-29") == true, "\(text)")
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Mustache
+import TalonPrimitives
 import Testing
 
 @Suite struct PartialTests {

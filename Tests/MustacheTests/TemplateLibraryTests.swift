@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TalonPrimitives
 import Testing
 import TestSupport
 

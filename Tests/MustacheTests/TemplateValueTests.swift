@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TalonPrimitives
 import Testing
 
 @Suite struct TemplateValueTests {
@@ -40,6 +41,15 @@ import Testing
             #expect(error?.kind == .invalidData, "\(text)")
             #expect(error?.location == SourceLocation(file: "claim.json", line: line, column: column), "\(text)")
         }
+    }
+
+    @Test func jsonIsReadAsStrictlyAsInputDocuments() {
+        let duplicate = templateError { try TemplateValue(jsonText: "{\"x\": {\"a\": 1,\n \"a\": 2}}", file: "claim.json") }
+        #expect(duplicate?.summary == "claim.json:1:7: error: the key \"a\" is given twice in this object")
+        let notUTF8 = templateError { try TemplateValue(json: Data([0x5B, 0x22, 0xC3, 0x22, 0x5D]), file: "claim.json") }
+        #expect(notUTF8?.summary == "claim.json:1:4: error: the text is not UTF-8")
+        let zero = templateError { try TemplateValue(jsonText: "[1, 007]", file: "claim.json") }
+        #expect(zero?.summary == "claim.json:1:5: error: a number must not start with 0")
     }
 
     @Test func deepJsonIsRefusedNotCrashed() {

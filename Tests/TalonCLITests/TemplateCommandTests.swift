@@ -184,4 +184,13 @@ import TestSupport
         #expect(result.stderrText.contains("data.json"), "\(result.stderrText)")
         #expect(result.stdout.isEmpty)
     }
+
+    @Test func dataWithAKeyTwiceIsALocatedError() throws {
+        let result = try mustache([], data: "{\n  \"customer\": {\"name\": \"A\",\n    \"name\": \"B\"}\n}\n")
+        #expect(result.status == 1)
+        let headers = Self.diagnostics(result.stderrText).map(\.header)
+        #expect(headers.count == 1 && headers[0].hasSuffix("data.json:2:15: error: the key \"name\" is given twice in this object"),
+                "\(result.stderrText)")
+        #expect(result.stdout.isEmpty)
+    }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TalonPrimitives
 import Warranty
 @testable import TalonDocuments
 

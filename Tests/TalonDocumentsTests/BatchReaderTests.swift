@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TalonPrimitives
 import Warranty
 @testable import TalonDocuments
 

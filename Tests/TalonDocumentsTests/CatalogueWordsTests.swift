@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TalonDocuments
 import Mustache
+import TalonPrimitives
 import Warranty
 
 /// The words the presenter writes itself (not-covered reasons, the payment purpose) come

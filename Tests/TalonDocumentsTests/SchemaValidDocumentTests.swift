@@ -1,6 +1,7 @@
 import Foundation
 import Layout
 import Testing
+import TalonPrimitives
 import TestSupport
 @testable import TalonDocuments
 import Warranty

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import TestSupport
 import Warranty
 

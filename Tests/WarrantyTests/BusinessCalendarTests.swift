@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Warranty
+import TalonPrimitives
 
 @Suite struct BusinessCalendarTests {
     static let calendars = URL(fileURLWithPath: #filePath)

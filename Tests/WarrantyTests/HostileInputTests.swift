@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Warranty
+import TalonPrimitives
 
 /// Schema-valid or nearly valid input a hostile or careless sender may give: each is a
 /// located problem (or prints), never a trap, a hang or quadratic time.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TalonPrimitives
 import TestSupport
 @testable import Warranty
 

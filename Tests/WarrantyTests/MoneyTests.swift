@@ -1,5 +1,6 @@
 import Testing
 @testable import Warranty
+import TalonPrimitives
 
 @Suite struct MoneyTests {
     func dec(_ text: String) throws -> DecimalNumber { try DecimalNumber(parsing: text) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Warranty
+import TalonPrimitives
 
 /// Every file in `Samples/` must decode without problems.
 @Suite struct SampleTests {

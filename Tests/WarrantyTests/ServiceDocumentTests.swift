@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Warranty
+import TalonPrimitives
 
 @Suite struct ServiceDocumentTests {
     /// A minimal valid claim at intake; tests add stages.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Warranty
+import TalonPrimitives
 
 @Suite struct WarrantyCardTests {
     func decode(_ json: String) throws(ValidationError) -> WarrantyCard {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Warranty
+import TalonPrimitives
 
 @Suite struct WarrantyPolicyTests {
     func date(_ text: String) throws -> CalendarDate { try CalendarDate(iso: text) }

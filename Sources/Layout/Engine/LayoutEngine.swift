@@ -1,5 +1,6 @@
 import Barcode
 import Markup
+import TalonPrimitives
 
 /// A barcode encoded into modules by an encoder outside Layout.
 public enum EncodedBarcode: Sendable, Equatable {
@@ -75,9 +76,10 @@ public struct LayoutEngine: Sendable {
     static func documentInfo(_ setup: PageSetup) throws(LayoutError) -> DocumentInfo {
         var info = DocumentInfo(title: setup.title, author: setup.author, subject: setup.subject,
                                 keywords: setup.keywords, ownerPassword: setup.ownerPassword,
-                                userPassword: setup.userPassword, printOnly: setup.printOnly, pdfa: setup.pdfa)
+                                userPassword: setup.userPassword, printOnly: setup.printOnly, pdfa: setup.pdfa,
+                                syntheticBold: setup.syntheticBold)
         if let text = setup.creationDate {
-            guard let date = CalendarDate(iso: text) else { throw .invalidCreationDate(text) }
+            guard let date = try? CalendarDate(iso: text) else { throw .invalidCreationDate(text) }
             info.creationDate = (date.year, date.month, date.day)
         }
         return info
@@ -89,23 +91,4 @@ struct BlockContext {
     var x: Points
     var width: Points
     var listLevel: Int
-}
-
-/// A calendar date read strictly from "yyyy-MM-dd".
-struct CalendarDate: Equatable {
-    var year: Int, month: Int, day: Int
-
-    init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              year >= 1, (1...12).contains(month) else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard (1...days).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
 }

@@ -1,4 +1,5 @@
 import Markup
+import TalonPrimitives
 
 /// Characters one font cannot draw, in order of first appearance.
 public struct MissingGlyphs: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Barcode
 import Markup
+import TalonPrimitives
 
 extension LayoutSession {
     /// An image at its size (72 dpi when neither dimension is given; one dimension keeps the

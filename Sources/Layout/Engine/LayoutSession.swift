@@ -114,7 +114,10 @@ final class LayoutSession {
                     }
                 }
             }
-            return FontResource(font: faces[face].font, usedScalars: scalars)
+            // Faces 1 and 3 are bold and bold italic; 0 and 2 the same without bold.
+            let lighter = (face == 1 || face == 3) && faces[face].font != faces[face - 1].font
+                ? faces[face - 1].font : nil
+            return FontResource(font: faces[face].font, usedScalars: scalars, lighterFace: lighter)
         }
     }
 

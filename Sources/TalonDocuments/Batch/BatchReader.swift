@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// Reads the records of a batch input one at a time, so memory does not grow with the

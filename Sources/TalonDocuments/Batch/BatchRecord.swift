@@ -1,3 +1,4 @@
+import TalonPrimitives
 import Warranty
 
 /// One record of a batch input: its data and where it came from.

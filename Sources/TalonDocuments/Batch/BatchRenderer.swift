@@ -1,6 +1,7 @@
 import Foundation
 import HaruPDF
 import Layout
+import TalonPrimitives
 import Warranty
 
 /// Where a batch puts its documents.

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// Turns CSV rows into JSON records. The header row names each column's field by a dotted

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// How a batch names each record's PDF: literal text with fields in braces, e.g.

@@ -1,6 +1,7 @@
 import Barcode
 import Layout
 import Markup
+import TalonPrimitives
 
 /// One barcode on a page cut to fit it, for label printing and scanner checks
 /// (`talon barcode`).

@@ -2,6 +2,7 @@ import Barcode
 import Foundation
 import Layout
 import Markup
+import TalonPrimitives
 import Warranty
 
 /// One payment QR code on a page of its own (`talon barcode nbu-qr|epc-qr --data payment.json`),

@@ -1,4 +1,5 @@
 import Mustache
+import TalonPrimitives
 import Warranty
 
 /// The technician's conclusion: findings, the due date and whether it was met, the cited

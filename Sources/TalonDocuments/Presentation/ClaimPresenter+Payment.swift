@@ -66,7 +66,7 @@ struct InvoicePayment {
     /// The purpose printed and encoded: invoice, claim and device, in the document's language
     /// (the catalogue's `payment.purpose`), the invoice date in the language's date format.
     static func purposeText(invoice: Invoice, claim: Claim, options: PresentationOptions) -> String {
-        let date = options.formats?.date(iso: invoice.date.isoString) ?? invoice.date.isoString
+        let date = options.formats?.date(invoice.date) ?? invoice.date.isoString
         return options.words("payment.purpose", ["number": invoice.number, "date": date, "rma": claim.rma,
                                                  "model": claim.product.model])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TalonPrimitives
 import Warranty
 
 /// Builds the parts of a service document's context from one claim.
@@ -26,7 +27,7 @@ struct ClaimPresenter {
 
     /// A date as the `date` formatter prints it by default.
     func text(of date: CalendarDate) -> String {
-        formats.date(iso: date.isoString) ?? date.isoString
+        formats.date(date)
     }
 
     func smsSafe(_ text: String) -> String {

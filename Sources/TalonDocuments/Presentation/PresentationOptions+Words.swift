@@ -1,4 +1,5 @@
 import Mustache
+import TalonPrimitives
 import Warranty
 
 /// Words the presenter writes into the data itself (a not-covered reason, the payment

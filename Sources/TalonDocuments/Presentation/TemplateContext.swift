@@ -1,4 +1,5 @@
 import Mustache
+import TalonPrimitives
 import Warranty
 
 /// Building blocks for presenting domain values as template data: dates as ISO strings

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TalonPrimitives
 import Warranty
 
 /// The words of one language for the templates (`Templates/locales/<tag>.json`): a flat JSON

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 import Warranty
 
 /// A database the journal's rows are kept in: SQLite or PostgreSQL. The statements are

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// Calendar files (`Templates/calendars/*.json`, described in their README):
 /// ```json

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// Which days a service centre works: weekdays minus weekend days and public holidays.
 ///
 /// A calendar either says "no public holidays apply" (Ukraine under martial law since

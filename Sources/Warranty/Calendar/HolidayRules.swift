@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// The public holidays of a calendar for every year from `firstYear` on: rules that give a
 /// date in each year, plus one-off days (a holiday declared once).
 public struct HolidayRules: Sendable, Hashable {

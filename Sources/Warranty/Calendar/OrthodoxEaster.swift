@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// Easter Sunday of the Orthodox church (Julian computus), as a Gregorian date.
 public enum OrthodoxEaster {
     /// Orthodox Easter for `year` (1583...9999, the Gregorian calendar's years); nil outside.

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// What a blank RMA form may be given (`talon render rma --blank center.json`): the
 /// service centre whose letterhead, footer and return e-mail the form carries.

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// Reading the shared `claim` object (see `ServiceDocument` for the whole input).
 extension Claim {
     static let keys = [

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// The claim's state.
 public enum ClaimState: String, Sendable, Hashable, CaseIterable {
     case received

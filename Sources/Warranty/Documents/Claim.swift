@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// A service claim (RMA): one device's way through the service centre.
 ///
 /// States follow the input's sections: `received` (intake) → `diagnosed` (`diagnosis`)

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// JSON Schemas of the service documents (they share the `claim` shape; each kind
 /// requires the sections its stage needs).
 extension DocumentKind {

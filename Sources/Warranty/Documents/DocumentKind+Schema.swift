@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 extension DocumentKind {
     /// The schema as a JSON value.
     public var schema: JSONValue {

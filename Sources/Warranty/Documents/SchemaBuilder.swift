@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// Small constructors for JSON Schema (draft 2020-12) values, so each document's schema
 /// reads like the input it describes.
 enum SchemaBuilder {

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// A service-centre document about one claim: RMA form, diagnosis, invoice, repair
 /// record or notice. All five share one input shape:

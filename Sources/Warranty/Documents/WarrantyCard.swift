@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// The warranty card a seller prints at the moment of sale.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// Any decoded input document.
 public enum WarrantyDocument: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// A repair invoice: lines in one currency and their totals.
 public struct Invoice: Sendable, Hashable {
     /// Net and VAT of all lines with one VAT rate.

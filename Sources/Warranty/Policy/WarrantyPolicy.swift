@@ -1,3 +1,5 @@
+import TalonPrimitives
+
 /// The brand's warranty terms: how long a product is covered and what is excluded.
 ///
 /// Rules (README.md, "Warranty rules"):

@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// Readers for leaf values. Each returns `nil` when absent (reporting `required` if the
 /// value is required) or when invalid (reporting why).

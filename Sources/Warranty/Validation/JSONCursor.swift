@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// A position in a parsed JSON document that knows its path and records problems in a
 /// shared log instead of stopping at the first one (which is why Talon does not use

@@ -1,5 +1,6 @@
 import Foundation
 import TalonJournal
+import TalonPrimitives
 import Warranty
 
 /// `talon claim`: a claim's steps, each checked against its state, stored and printed.

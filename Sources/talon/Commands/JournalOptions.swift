@@ -1,6 +1,7 @@
 import Foundation
 import TalonDocuments
 import TalonJournal
+import TalonPrimitives
 import Warranty
 
 /// Options of the commands that use the journal.

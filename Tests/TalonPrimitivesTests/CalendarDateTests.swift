@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import Warranty
+import TalonPrimitives
 
 @Suite struct CalendarDateTests {
     func date(_ text: String) throws -> CalendarDate { try CalendarDate(iso: text) }
@@ -18,9 +18,17 @@ import Foundation
         #expect(CalendarDate(text) == nil)
     }
 
-    @Test(arguments: ["2024-2-29", "24-02-29", "2024/02/29", "2024-02-29T00:00", " 2024-02-29", "", "abcd-ef-gh", "0000-01-01", "+024-01-01"])
+    @Test(arguments: ["2024-2-29", "24-02-29", "2024/02/29", "2024-02-29T00:00", " 2024-02-29", "", "abcd-ef-gh", "0000-01-01", "+024-01-01", "2024-+1-01"])
     func rejectsMalformedText(_ text: String) {
         #expect(throws: CalendarDateError.notISODate(text)) { try CalendarDate(iso: text) }
+    }
+
+    @Test func dateOfADateTime() throws {
+        #expect(CalendarDate.date(ofISO: "2024-02-29") == (try date("2024-02-29")))
+        #expect(CalendarDate.date(ofISO: "2024-02-29T23:59:59+02:00") == (try date("2024-02-29")))
+        for text in ["2023-02-29T00:00", "2024-02-29 10:00", "2024-02-2", "0000-01-01", "2024-+1-01"] {
+            #expect(CalendarDate.date(ofISO: text) == nil, "\(text)")
+        }
     }
 
     @Test func leapYears() {

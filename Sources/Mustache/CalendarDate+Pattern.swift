@@ -1,38 +1,7 @@
-/// A calendar date without time zone, as the `date` formatter reads and prints it.
-struct CalendarDay: Sendable, Equatable {
-    let year: Int
-    let month: Int
-    let day: Int
+import TalonPrimitives
 
-    /// Reads "yyyy-MM-dd" (or the date part of "yyyy-MM-ddT..."); nil when it is not a real date.
-    init?(iso text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10 || (bytes.count > 10 && bytes[10] == UInt8(ascii: "T")),
-              bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                guard bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
-                value = value * 10 + Int(bytes[index] - 0x30)
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              (1...12).contains(month), day >= 1, day <= CalendarDay.length(ofMonth: month, year: year)
-        else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
-    }
-
-    static func length(ofMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
+/// The `date` formatter's printing of a calendar date with a pattern and a locale's month names.
+extension CalendarDate {
     /// Prints the date with a pattern: runs of `d`, `M`, `y` are fields, `'text'` is literal
     /// (`''` is a quote), every other character is copied.
     func formatted(_ pattern: String, locale: TemplateLocale) -> String {

@@ -1,5 +1,6 @@
-/// A position in a template or data file: file name, 1-based line and 1-based column
-/// (columns count characters, so a caret printed under the column lines up).
+/// A position in a template, markup or data file: file name, 1-based line and 1-based column.
+/// Templates and JSON count columns in characters (so a caret printed under the column lines
+/// up); the markup reader counts Unicode scalars, which is the same for its text.
 public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The file (or template) name, as given when the template was compiled.
     public var file: String
@@ -18,15 +19,15 @@ public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvert
     public var description: String { "\(file):\(line):\(column)" }
 }
 
-/// Line starts recorded while a text is scanned, so any byte offset can be turned into a
+/// Line starts recorded while a UTF-8 text is scanned, so any byte offset can be turned into a
 /// `SourceLocation` and the source line shown under an error.
-struct LineTable: Sendable {
-    let file: String
-    let bytes: [UInt8]
+package struct LineTable: Sendable {
+    package let file: String
+    package let bytes: [UInt8]
     /// Byte offset where each line starts; `starts[0] == 0`.
     private(set) var starts: [Int] = [0]
 
-    init(file: String, bytes: [UInt8]) {
+    package init(file: String, bytes: [UInt8]) {
         self.file = file
         self.bytes = bytes
         starts.reserveCapacity(bytes.count / 32 + 1)
@@ -35,8 +36,15 @@ struct LineTable: Sendable {
         }
     }
 
+    /// What a column counts: characters (templates and their data, so a caret lines up) or
+    /// Unicode scalars (the validation messages of input documents).
+    package enum ColumnUnit: Sendable {
+        case characters
+        case scalars
+    }
+
     /// The location of a byte offset (clamped to the text).
-    func location(of offset: Int) -> SourceLocation {
+    package func location(of offset: Int, counting unit: ColumnUnit = .characters) -> SourceLocation {
         let offset = max(0, min(offset, bytes.count))
         var low = 0, high = starts.count - 1
         while low < high {
@@ -44,22 +52,19 @@ struct LineTable: Sendable {
             if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         let prefix = String(decoding: bytes[starts[low]..<offset], as: UTF8.self)
-        return SourceLocation(file: file, line: low + 1, column: prefix.count + 1)
+        let column = switch unit {
+        case .characters: prefix.count
+        case .scalars: prefix.unicodeScalars.count
+        }
+        return SourceLocation(file: file, line: low + 1, column: column + 1)
     }
 
     /// The text of a 1-based line, without its line break.
-    func lineText(_ line: Int) -> String {
+    package func lineText(_ line: Int) -> String {
         guard line >= 1, line <= starts.count else { return "" }
         let start = starts[line - 1]
         var end = line < starts.count ? starts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
-    }
-
-    /// An error located at a byte offset, carrying the source line for display.
-    func error(_ kind: TemplateError.Kind, at offset: Int, _ message: String) -> TemplateError {
-        let location = location(of: offset)
-        return TemplateError(kind: kind, location: location, message: message,
-                             sourceLine: lineText(location.line))
     }
 }

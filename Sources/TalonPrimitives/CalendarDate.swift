@@ -22,8 +22,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
         self.day = day
     }
 
-    /// Internal unchecked initialiser for values already known to be valid.
-    init(valid year: Int, _ month: Int, _ day: Int) {
+    /// Unchecked initialiser for values already known to be valid (the package's own arithmetic).
+    package init(valid year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day

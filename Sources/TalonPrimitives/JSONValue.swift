@@ -1,5 +1,3 @@
-import Foundation
-
 /// A parsed JSON value. Numbers keep their decimal text so money and quantities are
 /// read exactly, never through `Double` arithmetic.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -22,29 +20,6 @@ public indirect enum JSONValue: Sendable, Equatable {
         case (.object(let a), .object(let b)):
             a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         default: false
-        }
-    }
-
-    /// Parses JSON text (UTF-8, at most `JSONParser.maximumBytes`) strictly (see `JSONParser`). Throws `ValidationError` with
-    /// a problem at the path where reading stopped.
-    public static func parse(_ data: Data) throws(ValidationError) -> JSONValue {
-        guard data.count <= JSONParser.maximumBytes else {
-            let reason = "\(ValidationReason.notJSON): larger than \(JSONParser.maximumBytes / 1_048_576) MiB"
-            throw ValidationError(problems: [ValidationProblem(path: "$", reason: reason)])
-        }
-        var parser = JSONParser([UInt8](data))
-        return try parser.parseDocument()
-    }
-
-    /// A short name of the value's type for messages ("a string", "an object").
-    var typeName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "a boolean"
-        case .number: "a number"
-        case .string: "a string"
-        case .array: "an array"
-        case .object: "an object"
         }
     }
 }
