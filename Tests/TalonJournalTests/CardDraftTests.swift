@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TalonDocuments
+import TalonPrimitives
 import TestSupport
 import Warranty
 @testable import TalonJournal
