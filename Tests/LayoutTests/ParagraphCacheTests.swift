@@ -67,7 +67,7 @@ import Testing
                                width: 100, lineHeight: 1.2, faces: [face, face, face, face])
         }
         let paragraph = ParagraphCache.Paragraph(fragments: [], scalars: [[], [], [], []],
-                                                 characters: ParagraphCache.budget / 4)
+                                                 characters: ParagraphCache.budget / 4 - 100)
         for number in 0..<10 { cache.keep(paragraph, for: key(number)) }
         #expect(cache.paragraph(for: key(0)) == nil)
         #expect(cache.paragraph(for: key(9)) != nil)

@@ -10,9 +10,9 @@ import Synchronization
 /// fresh layout would have assigned them, so documents stay byte for byte the same.
 ///
 /// Only paragraphs without page numbers and without missing characters are kept (those
-/// change the session beyond its fonts). Bounded: at most `budget` characters of kept text
-/// (about 40 bytes of ops and arrays each), the oldest going first, so a long-running
-/// `talon serve` stays flat.
+/// change the session beyond its fonts). Bounded: at most `budget` characters drawn and
+/// bytes of key text (about 40 bytes of memory each), the oldest going first, so a
+/// long-running `talon serve` stays flat.
 final class ParagraphCache: Sendable {
     /// Compares and hashes text by its UTF-8 bytes (String's own hashing normalizes, which
     /// costs more than laying the text out): byte-equal text lays out the same.
@@ -39,6 +39,17 @@ final class ParagraphCache: Sendable {
             hasher.combine(lineHeight)
             hasher.combine(faces)
             Self.combine(content, into: &hasher)
+        }
+
+        /// The UTF-8 bytes of the texts of `inlines`.
+        static func textBytes(_ inlines: [Inline]) -> Int {
+            inlines.reduce(0) { total, inline in
+                switch inline {
+                case .text(let text): total + text.utf8.count
+                case .bold(let inner), .italic(let inner), .underline(let inner): total + textBytes(inner)
+                case .lineBreak, .pageNumber, .pageCount: total
+                }
+            }
         }
 
         /// Bytes hashed at each end of a text.
@@ -109,6 +120,7 @@ final class ParagraphCache: Sendable {
         var fragments: [Fragment]
         /// Characters drawn, per face.
         var scalars: [[Unicode.Scalar]]
+        /// Characters drawn; once kept, with its key's text bytes added (what counts against `budget`).
         var characters: Int
     }
 
@@ -128,6 +140,9 @@ final class ParagraphCache: Sendable {
     }
 
     func keep(_ paragraph: Paragraph, for key: Key) {
+        // What it holds: the characters it draws and its key's text (spaces draw nothing).
+        var paragraph = paragraph
+        paragraph.characters += Key.textBytes(key.content) + 1
         guard paragraph.characters <= Self.budget else { return }
         state.withLock { state in
             guard state.entries[key] == nil else { return }
