@@ -58,6 +58,11 @@ public struct RenderRequest: Sendable {
     public var baseDirectory: URL?
     /// Passwords and PDF/A over the template's front matter.
     public var pdf: PDFOptions
+    /// The data already decoded by `DocumentRenderer.decode(_:kind:)`, for a caller that
+    /// validated it before (a journal issuing cards): rendering then skips decoding `data`
+    /// again. It must be what decoding `data` gives; `data` is still the document's data
+    /// (PDF/A attachment, messages).
+    public var decoded: WarrantyDocument?
 
     /// A request; only the template and the data are required.
     public init(template: TemplateReference, data: Data?, dataName: String = "data.json",
@@ -183,11 +188,15 @@ public struct DocumentRenderer: Sendable {
                 guard let data = request.data else {
                     throw .input(path: request.dataName, reason: "no data given")
                 }
-                let calendars = try calendars.calendars(for: kind)
-                do {
-                    document = try kind.decode(json: data, calendars: calendars)
-                } catch {
-                    throw .validation(error)
+                if let decoded = request.decoded {
+                    document = decoded
+                } else {
+                    let calendars = try calendars.calendars(for: kind)
+                    do {
+                        document = try kind.decode(json: data, calendars: calendars)
+                    } catch {
+                        throw .validation(error)
+                    }
                 }
                 locale = request.locale ?? document.locale
                 var options = PresentationOptions(catalogue: try catalogue(for: request, locale: locale), sms: request.format == .sms)

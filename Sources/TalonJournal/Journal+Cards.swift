@@ -59,19 +59,25 @@ extension Journal {
 
     /// A card's JSON with a placeholder number, and what its record needs.
     private func draft(_ data: Data) throws(JournalError) -> CardDraft {
-        let placeholder = try parse(data).setting(.string("ГТ-0000-000000"), at: ["card", "number"])
-        guard case .warrantyCard(let card) = try decode(placeholder.data, kind: .warrantyCard) else {
+        let placeholder = try parse(data).setting(.string(CardDraft.placeholder), at: ["card", "number"])
+        let bytes = placeholder.data
+        guard case .warrantyCard(let card) = try decode(bytes, kind: .warrantyCard) else {
             throw .store("not a warranty card")
         }
-        return CardDraft(json: placeholder, card: card)
+        return CardDraft(json: placeholder, data: bytes, card: card)
     }
 
     /// Issues cards of one sale year in one write transaction.
     private func issue(_ drafts: [CardDraft], committed: ([IssuedPDF]) throws(JournalError) -> Void) throws(JournalError) {
         guard let year = drafts.first?.year else { return }
-        func record(_ draft: CardDraft, _ number: String, _ rendered: RenderedDocument,
+        func render(_ draft: CardDraft, _ data: Data, _ number: String,
+                    in transaction: (any JournalTransaction)?) throws(JournalError) -> RenderedDocument {
+            try self.render(.warrantyCard, data: data, decoded: draft.card(numbered: number).map(WarrantyDocument.warrantyCard),
+                            renderer: renderer, in: transaction)
+        }
+        func record(_ draft: CardDraft, _ number: String, _ data: Data, _ rendered: RenderedDocument,
                     _ transaction: any JournalTransaction) throws(JournalError) -> IssuedPDF {
-            let issued = try self.record(.warrantyCard, number: number, rma: nil, data: draft.numbered(number),
+            let issued = try self.record(.warrantyCard, number: number, rma: nil, data: data,
                                          date: draft.card.documentDate, locale: draft.card.locale, rendered: rendered,
                                          in: transaction)
             try transaction.insertCard(number: number, serial: draft.card.product.serial, saleDate: draft.card.saleDate)
@@ -83,11 +89,12 @@ extension Journal {
         }
         for _ in 0..<Self.speculativeRenders {
             let first = cardGuess.counter(committed: last, size: drafts.count)
-            var numbers: [String] = [], rendered: [RenderedDocument] = []
+            var numbers: [String] = [], datas: [Data] = [], rendered: [RenderedDocument] = []
             for (offset, draft) in drafts.enumerated() {
                 let number = try format.number(of: .card, counter: first + offset, year: year)
                 numbers.append(number)
-                rendered.append(try render(.warrantyCard, data: draft.numbered(number), renderer: renderer, in: nil))
+                datas.append(draft.numbered(number))
+                rendered.append(try render(draft, datas[offset], number, in: nil))
             }
             let waitUntil = DispatchTime.now().uptimeNanoseconds + UInt64(Self.earlyWait * Double(drafts.count) * 1e9)
             while true {
@@ -104,7 +111,7 @@ extension Journal {
                         guard try transaction.takeNumber(.card, year: year) == numbers[index] else {
                             throw .store("the card series moved inside a write transaction")
                         }
-                        issued.append(try record(draft, numbers[index], rendered[index], transaction))
+                        issued.append(try record(draft, numbers[index], datas[index], rendered[index], transaction))
                     }
                     return .issued(issued)
                 }
@@ -137,8 +144,8 @@ extension Journal {
             var issued: [IssuedPDF] = []
             for draft in drafts {
                 let number = try transaction.takeNumber(.card, year: year)
-                let rendered = try render(.warrantyCard, data: draft.numbered(number), renderer: renderer, in: transaction)
-                issued.append(try record(draft, number, rendered, transaction))
+                let data = draft.numbered(number)
+                issued.append(try record(draft, number, data, try render(draft, data, number, in: transaction), transaction))
             }
             cardGuess.took(try transaction.lastCounter(.card, year: year))
             return issued
@@ -148,13 +155,56 @@ extension Journal {
 }
 
 /// A card to issue: its JSON with a placeholder number, and the card read from it.
+/// Its compact JSON is made once: the bytes before and after the placeholder, between which
+/// each number goes (a JSON string is written the same wherever it stands).
 private struct CardDraft {
+    static let placeholder = "ГТ-0000-000000"
     var json: JSONValue
     var card: WarrantyCard
     var year: Int { card.saleDate.year }
+    /// The compact JSON around the number; nil when the placeholder occurs elsewhere too.
+    private let around: (prefix: [UInt8], suffix: [UInt8])?
 
-    /// The card's JSON with its number.
-    func numbered(_ number: String) -> Data { json.setting(.string(number), at: ["card", "number"]).data }
+    /// `data` is `json` serialized (compact).
+    init(json: JSONValue, data: Data, card: WarrantyCard) {
+        self.json = json
+        self.card = card
+        around = Self.split(Array(data), at: Array(JSONValue.string(Self.placeholder).serialized(pretty: false).utf8))
+    }
+
+    /// The card's JSON with its number: the bytes `json.setting(number)` serializes to.
+    func numbered(_ number: String) -> Data {
+        guard let around else { return json.setting(.string(number), at: ["card", "number"]).data }
+        var bytes = around.prefix
+        bytes += JSONValue.string(number).serialized(pretty: false).utf8
+        bytes += around.suffix
+        return Data(bytes)
+    }
+
+    /// The card as decoding `numbered(number)` reads it, for a number of letters, digits
+    /// and `- / . _` (60 at most), which validation keeps as it is; nil for any other number
+    /// (a series format with spaces, say), which is then decoded with the data.
+    func card(numbered number: String) -> WarrantyCard? {
+        guard number.unicodeScalars.count <= 60, number.unicodeScalars.allSatisfy({ scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-/._".unicodeScalars.contains(scalar)
+        }) else { return nil }
+        var card = card
+        card.number = number
+        return card
+    }
+
+    /// The bytes before and after the only occurrence of `marker`; nil unless there is exactly one.
+    static func split(_ bytes: [UInt8], at marker: [UInt8]) -> (prefix: [UInt8], suffix: [UInt8])? {
+        guard !marker.isEmpty, bytes.count >= marker.count else { return nil }
+        var found: Int?
+        for start in 0...(bytes.count - marker.count) where bytes[start] == marker[0]
+            && bytes[start..<start + marker.count].elementsEqual(marker) {
+            guard found == nil else { return nil }
+            found = start
+        }
+        guard let found else { return nil }
+        return (Array(bytes[..<found]), Array(bytes[(found + marker.count)...]))
+    }
 }
 
 /// What a write transaction did with cards rendered for guessed numbers.

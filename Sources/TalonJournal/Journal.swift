@@ -83,15 +83,18 @@ public final class Journal {
         return IssuedPDF(document: document, bytes: rendered.bytes)
     }
 
-    /// Renders with the claim's stored attachments on disk for the moment of rendering.
-    func render(_ kind: DocumentKind, data: Data, format: OutputFormat = .pdf, renderer: DocumentRenderer,
-                in transaction: (any JournalTransaction)?) throws(JournalError) -> RenderedDocument {
-        try withAttachments(of: data, in: transaction) { (base: URL?) throws(JournalError) -> RenderedDocument in
-            try Self.documentStep { () throws(TalonError) in
-                try renderer.render(RenderRequest(template: .builtIn(kind), data: data, dataName: "$",
-                                                  format: format, baseDirectory: base))
-            }
+    /// Renders with the claim's stored attachments on disk for the moment of rendering;
+    /// `decoded` is `data` already decoded (see `RenderRequest.decoded`).
+    func render(_ kind: DocumentKind, data: Data, decoded: WarrantyDocument? = nil, format: OutputFormat = .pdf,
+                renderer: DocumentRenderer, in transaction: (any JournalTransaction)?) throws(JournalError) -> RenderedDocument {
+        func rendered(base: URL?) throws(JournalError) -> RenderedDocument {
+            var request = RenderRequest(template: .builtIn(kind), data: data, dataName: "$", format: format, baseDirectory: base)
+            request.decoded = decoded
+            return try Self.documentStep { () throws(TalonError) in try renderer.render(request) }
         }
+        // A warranty card has no attachments (its schema has no claim): no need to look for them.
+        guard kind != .warrantyCard else { return try rendered(base: nil) }
+        return try withAttachments(of: data, in: transaction, rendered)
     }
 
     /// Runs a rendering step, its error becoming `JournalError.document`.

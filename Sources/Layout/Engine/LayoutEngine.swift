@@ -36,6 +36,7 @@ public struct LayoutEngine: Sendable {
     let barcodes: @Sendable (BarcodeSpec) throws -> EncodedBarcode
     let images: @Sendable (String, SourceLocation) throws -> ImageResource
     let metricsCache = FaceMetricsCache()
+    let paragraphs = ParagraphCache()
 
     /// - Parameters:
     ///   - fonts: the faces of a family, by family name (`PageSetup.fontFamily`).

@@ -19,16 +19,15 @@ extension LayoutSession {
         case .heading(let level, let content):
             let scale = level >= 1 && level <= Self.headingScales.count ? Self.headingScales[level - 1] : 1
             let size = setup.fontSize * scale
-            let text = styledText(content, size: size, bold: true)
-            var lines = paragraphFragments(text, alignment: .left, x: context.x, width: context.width)
+            var lines = paragraphLines(content, size: size, bold: true, alignment: .left, x: context.x, width: context.width)
             for index in lines.indices { lines[index].keepWithNext = true }
             lines[0].spaceBefore = size * 0.6
             lines[lines.count - 1].spaceAfter = size * 0.35
             result.append(contentsOf: lines)
         case .paragraph(let content, let alignment):
-            let text = styledText(content, size: setup.fontSize)
             let align = alignment ?? (setup.justify ? .justify : .left)
-            var lines = paragraphFragments(text, alignment: align, x: context.x, width: context.width)
+            var lines = paragraphLines(content, size: setup.fontSize, bold: false, alignment: align, x: context.x,
+                                       width: context.width)
             lines[lines.count - 1].spaceAfter = paragraphGap
             result.append(contentsOf: lines)
         case .list(let ordered, let start, let items):

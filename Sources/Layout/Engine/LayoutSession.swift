@@ -18,6 +18,8 @@ final class LayoutSession {
     var used: [[UInt64]] = [[], [], [], []]
     var missing: [(font: String, scalar: Unicode.Scalar)] = []
     var missingSeen = Set<UInt64>()
+    /// Characters the faces lacked, counted each time one is met (seen before or not).
+    var missingMet = 0
     var images: [ImageResource] = []
     var imageIndexByPath: [String: Int] = [:]
     var tableHeaders: [[Fragment]] = []
@@ -54,6 +56,7 @@ final class LayoutSession {
 
     /// Records a character the face cannot draw (once per face family and character).
     func recordMissing(_ scalar: Unicode.Scalar, face: Int) {
+        missingMet += 1
         let name = faces[face].font.familyName
         let key = UInt64(scalar.value) << 8 | UInt64(face)
         guard missingSeen.insert(key).inserted else { return }

@@ -35,6 +35,17 @@ extension TrueTypeFont {
         guard (16...UnitScale.target).contains(programUnitsPerEm) else {
             throw .unsupported("\(programUnitsPerEm) units per em for a font program (16...1000)")
         }
+        let request = PDFSubsetCache.Request(scalars: scalars, postScriptName: postScriptName,
+                                             programUnitsPerEm: programUnitsPerEm, symbolicCodes: symbolicCodes)
+        if let kept = pdfSubsets.files(for: request) { return kept }
+        let files = try makePDFSubset(scalars: scalars, postScriptName: postScriptName,
+                                      programUnitsPerEm: programUnitsPerEm, symbolicCodes: symbolicCodes)
+        pdfSubsets.keep(files, for: request)
+        return files
+    }
+
+    func makePDFSubset(scalars: [Unicode.Scalar], postScriptName: String, programUnitsPerEm: Int,
+                               symbolicCodes: [UInt32: UInt8]?) throws(FontError) -> (metrics: [UInt8], program: [UInt8]) {
         let subsetter = try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName)
         let programSubsetter = try symbolicCodes.map { (codes) throws(FontError) in
             try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName, symbolicCodes: codes)

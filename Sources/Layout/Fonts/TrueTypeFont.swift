@@ -24,6 +24,8 @@ public final class TrueTypeFont: Sendable, Equatable, CustomStringConvertible {
     let characterMap: CharacterMap
     /// Subset-ready glyph records, filled as documents use glyphs (see GlyphRecordCache).
     let glyphRecords: GlyphRecordCache
+    /// The last subsets made for PDFs (see PDFSubsetCache).
+    let pdfSubsets = PDFSubsetCache()
 
     /// Reads a font from its bytes.
     public convenience init(bytes: [UInt8]) throws(FontError) {

@@ -14,7 +14,9 @@ extension JSONCursor {
             report("must be a string, not \(value.typeName)")
             return nil
         }
-        let text = JSONCursor.trimmed(raw.contains("\r\n") ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw)
+        // Foundation's search is slow: look for a carriage return byte first (most strings have none).
+        let crlf = raw.utf8.contains(0x0D) && raw.contains("\r\n")
+        let text = JSONCursor.trimmed(crlf ? raw.replacingOccurrences(of: "\r\n", with: "\n") : raw)
         if text.isEmpty {
             if required { report(ValidationReason.required) }
             return nil
