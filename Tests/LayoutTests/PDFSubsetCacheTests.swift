@@ -32,8 +32,8 @@ import Testing
             for request in requests {
                 let kept = try font.pdfSubset(scalars: request.scalars, postScriptName: request.name,
                                               programUnitsPerEm: request.units, symbolicCodes: request.codes)
-                let made = try fresh.makePDFSubset(scalars: request.scalars, postScriptName: request.name,
-                                                   programUnitsPerEm: request.units, symbolicCodes: request.codes)
+                let made = try fresh.makeSubset(PDFSubsetCache.Request(scalars: request.scalars, postScriptName: request.name,
+                                                                       programUnitsPerEm: request.units, symbolicCodes: request.codes))
                 #expect(kept.metrics == made.metrics && kept.program == made.program)
             }
         }

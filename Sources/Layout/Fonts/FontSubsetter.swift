@@ -35,22 +35,38 @@ extension TrueTypeFont {
         guard (16...UnitScale.target).contains(programUnitsPerEm) else {
             throw .unsupported("\(programUnitsPerEm) units per em for a font program (16...1000)")
         }
-        let request = PDFSubsetCache.Request(scalars: scalars, postScriptName: postScriptName,
-                                             programUnitsPerEm: programUnitsPerEm, symbolicCodes: symbolicCodes)
+        return try subset(PDFSubsetCache.Request(scalars: scalars, postScriptName: postScriptName,
+                                                 programUnitsPerEm: programUnitsPerEm, symbolicCodes: symbolicCodes))
+    }
+
+    /// The metrics file of `pdfSubset(scalars:postScriptName:)` alone, for a face whose
+    /// outlines are not embedded (a synthetic bold's).
+    public func pdfMetrics(scalars: [Unicode.Scalar], postScriptName: String) throws(FontError) -> [UInt8] {
+        try subset(PDFSubsetCache.Request(scalars: scalars, postScriptName: postScriptName,
+                                          programUnitsPerEm: nil, symbolicCodes: nil)).metrics
+    }
+
+    /// The files of `request`, from the font's cache when made before.
+    private func subset(_ request: PDFSubsetCache.Request) throws(FontError) -> PDFSubsetCache.Files {
         if let kept = pdfSubsets.files(for: request) { return kept }
-        let files = try makePDFSubset(scalars: scalars, postScriptName: postScriptName,
-                                      programUnitsPerEm: programUnitsPerEm, symbolicCodes: symbolicCodes)
+        let files = try makeSubset(request)
         pdfSubsets.keep(files, for: request)
         return files
     }
 
-    func makePDFSubset(scalars: [Unicode.Scalar], postScriptName: String, programUnitsPerEm: Int,
-                               symbolicCodes: [UInt32: UInt8]?) throws(FontError) -> (metrics: [UInt8], program: [UInt8]) {
-        let subsetter = try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName)
-        let programSubsetter = try symbolicCodes.map { (codes) throws(FontError) in
-            try FontSubsetter(font: self, scalars: scalars, postScriptName: postScriptName, symbolicCodes: codes)
-        } ?? subsetter
-        return (try subsetter.fontFile(.metrics), try programSubsetter.fontFile(.program(unitsPerEm: programUnitsPerEm)))
+    /// The files of `request` made anew (the program is empty for a request without
+    /// `programUnitsPerEm`).
+    func makeSubset(_ request: PDFSubsetCache.Request) throws(FontError) -> PDFSubsetCache.Files {
+        let subsetter = try FontSubsetter(font: self, scalars: request.scalars, postScriptName: request.postScriptName)
+        var files: PDFSubsetCache.Files = (try subsetter.fontFile(.metrics), [])
+        if let unitsPerEm = request.programUnitsPerEm {
+            let programSubsetter = try request.symbolicCodes.map { (codes) throws(FontError) in
+                try FontSubsetter(font: self, scalars: request.scalars, postScriptName: request.postScriptName,
+                                  symbolicCodes: codes)
+            } ?? subsetter
+            files.program = try programSubsetter.fontFile(.program(unitsPerEm: unitsPerEm))
+        }
+        return files
     }
 
     /// True when the licence bits in OS/2 fsType allow embedding a subset of the outlines:

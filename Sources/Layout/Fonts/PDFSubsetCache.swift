@@ -13,7 +13,8 @@ final class PDFSubsetCache: Sendable {
     struct Request: Hashable, Sendable {
         var scalars: [Unicode.Scalar]
         var postScriptName: String
-        var programUnitsPerEm: Int
+        /// nil for the metrics file alone.
+        var programUnitsPerEm: Int?
         var symbolicCodes: [UInt32: UInt8]?
     }
 
