@@ -49,6 +49,20 @@ import TestSupport
         #expect(try Self.issuedCount(journal) == 16)
     }
 
+    /// Three processes creating the same journal at once: the one that creates the file and the
+    /// ones that open it while it is switched to WAL and migrated all issue their card.
+    @Test func processesCreatingOneJournalAtOnceAllSucceed() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        for round in 0..<12 {
+            let path = folder.appendingPathComponent("talon\(round).db").path
+            let issuers = try (0..<3).map { try Self.issuer(1, journal: path, folder: folder, tag: "r\(round)-\($0)") }
+            issuers.forEach { $0.waitUntilExit() }
+            #expect(issuers.allSatisfy { $0.terminationStatus == 0 }, "round \(round)")
+            let journal = try Journal(path: path, renderer: try Self.renderer())
+            #expect(try Self.issuedCount(journal) == 3, "round \(round)")
+        }
+    }
+
     @Test func killedWritersLeaveNoGap() throws {
         let folder = try TestSupport.temporaryDirectory()
         let path = folder.appendingPathComponent("talon.db").path

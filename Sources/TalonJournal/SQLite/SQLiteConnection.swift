@@ -39,6 +39,21 @@ final class SQLiteConnection {
         }
     }
 
+    /// Puts the file in WAL mode (a no-op when it is already). Only the first opener of a new
+    /// journal changes the mode, but processes opening it at that moment ask too, and SQLite
+    /// answers them SQLITE_BUSY at once instead of waiting (its busy handler could deadlock
+    /// there), so the switch is retried for as long as the busy timeout allows.
+    func useWAL() throws(JournalError) {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while true {
+            let status = sqlite3_exec(handle, "PRAGMA journal_mode = WAL", nil, nil, nil)
+            if status & 0xff != SQLITE_BUSY || ContinuousClock.now > deadline { break }
+            usleep(5_000)
+        }
+        let mode = try prepare("PRAGMA journal_mode").rows().first?.first?.string
+        guard mode == "wal" else { throw .store("cannot use WAL mode (\(lastError)); the journal is in \(mode ?? "no") mode") }
+    }
+
     /// A prepared statement; bind, then step it.
     func prepare(_ sql: String) throws(JournalError) -> SQLiteStatement {
         var statement: OpaquePointer?

@@ -30,15 +30,20 @@ public final class SQLiteJournalStore: JournalStore, SQLDatabase {
         do {
             connection = try SQLiteConnection(path: path, create: create)
             try Self.checkBeforeWriting(connection, path: path)
-            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = \(synchronous.rawValue);")
+            try connection.useWAL()
+            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA synchronous = \(synchronous.rawValue);")
             try migrate()
         } catch {
             throw Self.located(error, path: path)
         }
     }
 
-    /// Reads only: the schema version, and that a file with tables is ours.
+    /// Reads only: the schema version, and that a file with tables is ours. One read
+    /// transaction, so a journal being created by another process right now is seen either
+    /// empty or migrated, never with tables and no version yet.
     private static func checkBeforeWriting(_ connection: SQLiteConnection, path: String) throws(JournalError) {
+        try connection.execute("BEGIN")
+        defer { try? connection.execute("COMMIT") }
         let version = try connection.prepare("PRAGMA user_version").rows().first?.first?.int ?? 0
         if version > JournalMigration.latestVersion {
             throw .newerSchema(path: path, found: version, supported: JournalMigration.latestVersion)
