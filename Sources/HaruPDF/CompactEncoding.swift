@@ -25,6 +25,9 @@ struct CompactEncoding: Equatable {
         code < 0x20 || code > 0x7E || Array("\\%#/()<>[]{}".utf8).contains(code)
     }
 
+    /// `needsEscape` of each code 0...255.
+    static let escapes: [Bool] = (0...255).map { needsEscape(UInt8($0)) }
+
     /// The table for `scalars`, or nil when they do not fit 224 codes or one of them cannot
     /// be drawn in a single-byte encoding (a control character, DEL, or beyond U+FFFF).
     /// - Parameter frequency: how often each character is drawn; frequent ones get the
