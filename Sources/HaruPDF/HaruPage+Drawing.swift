@@ -39,12 +39,22 @@ extension HaruPage {
     }
 
     /// Sets the dash pattern in whole points (libharu takes integers); empty means solid.
+    /// Written as `HPDF_Page_SetDash` writes it ("[3 2 ] 0 d") when libharu accepts it.
     func setDash(_ pattern: [Double], content: inout [UInt8]) throws(HaruError) {
-        try flush(&content)
         let units: [UInt16] = pattern.map { value in
             guard value.isFinite else { return 1 }
             return UInt16(min(max(value.rounded(), 1), Double(UInt16.max)))
         }
+        if units.count == 1 || units.count % 2 == 0, units.allSatisfy({ $0 <= UInt16(HPDF_MAX_DASH_PATTERN) }) {
+            content.append(UInt8(ascii: "["))
+            for unit in units {
+                content += String(unit).utf8
+                content.append(0x20)
+            }
+            content += "] 0 d\n".utf8
+            return
+        }
+        try flush(&content)
         let status = units.withUnsafeBufferPointer { buffer in
             HPDF_Page_SetDash(handle, units.isEmpty ? nil : buffer.baseAddress, UInt32(units.count), 0)
         }
