@@ -262,10 +262,11 @@ struct PagePainter {
     /// (libharu would silently reuse the earlier font for an equal name).
     func subsetName(_ index: Int) -> String {
         func cleaned(_ name: String) -> String {
-            let kept = String(name.unicodeScalars.filter {
-                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-")
-            }.map(Character.init).prefix(40))
-            return kept.isEmpty ? "Font" : kept
+            // The ASCII letters, digits and '-' (PostScript names are ASCII: no decoding).
+            let kept = name.utf8.lazy.filter {
+                (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D
+            }.prefix(40)
+            return kept.isEmpty ? "Font" : String(decoding: Array(kept), as: UTF8.self)
         }
         let name = cleaned(list.fonts[index].font.postScriptName)
         let taken = list.fonts[..<index].contains { cleaned($0.font.postScriptName) == name }

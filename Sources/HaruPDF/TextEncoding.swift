@@ -59,9 +59,10 @@ enum TextEncoding {
         for (index, scalars) in faces.enumerated() {
             let own = Set(scalars.map(\.value))
             encodings.append(.utf8(allowed: own))
-            if let table = CompactEncoding(union.union(own), frequency: frequency), tables.count < encoderNames.count {
+            let merged = union.union(own)
+            if let table = CompactEncoding(merged, frequency: frequency), tables.count < encoderNames.count {
                 current = table
-                union.formUnion(own)
+                union = merged
                 members.append(index)
                 continue
             }
