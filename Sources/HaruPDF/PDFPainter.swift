@@ -228,6 +228,12 @@ struct PagePainter {
                 let byte = bytes[index]
                 index += 1
                 guard byte >= 0x80 else { continue }
+                if byte >= 0xC0, byte < 0xE0, index < bytes.count {
+                    // Two bytes: below U+0800.
+                    low[Int(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index] & 0x3F))] += 1
+                    index += 1
+                    continue
+                }
                 var scalar: UInt32, trailing: Int
                 switch byte {
                 case 0xC0..<0xE0: scalar = UInt32(byte & 0x1F); trailing = 1

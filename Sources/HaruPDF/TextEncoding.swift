@@ -140,6 +140,18 @@ struct FaceCodes {
                 while index < utf8.count {
                     let lead = utf8[index]
                     var scalar = UInt32(lead), trailing = 0
+                    if lead >= 0xC0, lead < 0xE0, index + 1 < utf8.count, utf8[index + 1] & 0xC0 == 0x80 {
+                        // Latin, Greek, Cyrillic beyond ASCII: two bytes, in the flat table.
+                        let code = low[Int(UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F))]
+                        guard code != 0 else {
+                            written = 0
+                            return
+                        }
+                        codes[written] = code
+                        written += 1
+                        index += 2
+                        continue
+                    }
                     switch lead {
                     case 0xC0..<0xE0: scalar = UInt32(lead & 0x1F); trailing = 1
                     case 0xE0..<0xF0: scalar = UInt32(lead & 0x0F); trailing = 2
