@@ -165,31 +165,18 @@ extension HaruPage {
     /// Appends `bytes` as a literal string the way libharu writes one: in parentheses, each
     /// byte `CompactEncoding.needsEscape` names as a backslash and three octal digits.
     static func appendLiteral(_ bytes: [UInt8], to content: inout [UInt8]) {
-        // Written through pointers into room for the longest form (every byte escaped).
-        let start = content.count
-        content.append(contentsOf: repeatElement(0, count: bytes.count * 4 + 2))
-        var end = start
-        content.withUnsafeMutableBufferPointer { out in
-            CompactEncoding.escapes.withUnsafeBufferPointer { escapes in
-                out[end] = UInt8(ascii: "(")
-                end += 1
-                for byte in bytes {
-                    if escapes[Int(byte)] {
-                        out[end] = UInt8(ascii: "\\")
-                        out[end + 1] = 0x30 + byte >> 6
-                        out[end + 2] = 0x30 + (byte >> 3) & 0x07
-                        out[end + 3] = 0x30 + byte & 0x07
-                        end += 4
-                    } else {
-                        out[end] = byte
-                        end += 1
-                    }
-                }
-                out[end] = UInt8(ascii: ")")
-                end += 1
+        content.append(UInt8(ascii: "("))
+        for byte in bytes {
+            if CompactEncoding.escapes[Int(byte)] {
+                content.append(UInt8(ascii: "\\"))
+                content.append(0x30 + byte >> 6)
+                content.append(0x30 + (byte >> 3) & 0x07)
+                content.append(0x30 + byte & 0x07)
+            } else {
+                content.append(byte)
             }
         }
-        content.removeSubrange(end...)
+        content.append(UInt8(ascii: ")"))
     }
 
     /// Appends `r g b` and `op` ("rg", "RG") as libharu's colour operators write them; false

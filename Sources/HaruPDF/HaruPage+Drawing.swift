@@ -71,16 +71,9 @@ extension HaruPage {
         document.internals.setTextObject(of: self, inText: false)
     }
 
-    /// The page's resource name for `font` ("F1"), registered there if new; nil when
-    /// `setFont` must leave writing it to libharu.
-    func resourceName(of font: HaruFont) -> [UInt8]? {
-        document.internals.localFontName(of: font, on: self)
-    }
-
-    /// - Parameter name: the font's `resourceName`.
-    func setFont(_ font: HaruFont, name: [UInt8]?, size: Double, content: inout [UInt8]) throws(HaruError) {
+    func setFont(_ font: HaruFont, size: Double, content: inout [UInt8]) throws(HaruError) {
         let points = Float(size)
-        if points > 0, points <= Float(HPDF_MAX_FONTSIZE), let name {
+        if points > 0, points <= Float(HPDF_MAX_FONTSIZE), let name = document.internals.localFontName(of: font, on: self) {
             content.append(UInt8(ascii: "/"))
             content.append(contentsOf: name)
             content.append(0x20)

@@ -54,9 +54,7 @@ extension PagePainter {
             try setFill(color, on: page)
             try setRendering(forFace: fontIndex, size: size, color: color, on: page)
             if state.font?.index != fontIndex || state.font?.size != size {
-                let name = resourceNames[fontIndex] ?? page.resourceName(of: haruFont)
-                resourceNames[fontIndex] = name
-                try page.setFont(haruFont, name: name, size: size, content: &content)
+                try page.setFont(haruFont, size: size, content: &content)
                 state.font = (fontIndex, size)
             }
             try page.showText(bytes, x: x, y: y, line: &state.textLine, content: &content)

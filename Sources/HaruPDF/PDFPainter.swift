@@ -40,8 +40,6 @@ struct PagePainter {
     var frame: Frame?
     /// Content of the current page not yet written into libharu's content stream.
     var content: [UInt8] = []
-    /// The current page's resource name of each face drawn on it so far.
-    var resourceNames: [Int: [UInt8]] = [:]
 
     init(list: DisplayList) throws(HaruError) {
         self.list = list
@@ -89,7 +87,6 @@ struct PagePainter {
             guard page.width.isFinite, page.height.isFinite else { throw .invalidNumber(page: pageIndex, op: nil) }
             let haruPage = try document.addPage(width: page.width, height: page.height)
             state = DrawingState()
-            resourceNames = [:]
             content.reserveCapacity(16_384)
             for (opIndex, op) in page.ops.enumerated() {
                 try draw(op, on: haruPage, at: (pageIndex, opIndex))
