@@ -24,6 +24,7 @@ enum TextEncoding {
     func programCodes(for scalars: [Unicode.Scalar]) -> [UInt32: UInt8]? {
         guard case .singleByte(_, _, let codes) = self else { return nil }
         var result: [UInt32: UInt8] = [:]
+        result.reserveCapacity(scalars.count)
         for scalar in scalars { result[scalar.value] = codes[scalar.value] }
         return result
     }
