@@ -146,7 +146,7 @@ extension HaruInternals {
                             ("WMode", .number)] {
             try remove(key, kind, from: dictionary)
         }
-        let status = cmap.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, UInt32(clamping: $0.count)) }
+        let status = cmap.withUnsafeBufferPointer { append($0, to: stream) }
         try document.check(status, call)
         cmapStream.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)
         attributes.pointee.map_stream?.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)

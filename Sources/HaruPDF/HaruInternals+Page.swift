@@ -9,7 +9,7 @@ extension HaruInternals {
         guard let stream = Self.attributes(of: page)?.pointee.stream else {
             throw .library(call: "HPDF_Page (content stream)", code: UInt(HPDF_INVALID_PAGE), detail: 0)
         }
-        let status = bytes.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, UInt32($0.count)) }
+        let status = bytes.withUnsafeBufferPointer { append($0, to: stream) }
         try document.check(status, "HPDF_Stream_Write")
     }
 
