@@ -60,11 +60,13 @@ extension Journal {
     /// A card's JSON with a placeholder number, and what its record needs.
     private func draft(_ data: Data) throws(JournalError) -> CardDraft {
         let placeholder = try parse(data).setting(.string(CardDraft.placeholder), at: ["card", "number"])
-        let bytes = placeholder.data
-        guard case .warrantyCard(let card) = try decode(bytes, kind: .warrantyCard) else {
-            throw .store("not a warranty card")
+        let card: WarrantyCard
+        do {
+            card = try WarrantyCard.decode(placeholder)  // the parsed value: no second parse of its bytes
+        } catch {
+            throw .document(.validation(error))
         }
-        return CardDraft(json: placeholder, data: bytes, card: card)
+        return CardDraft(json: placeholder, data: placeholder.data, card: card)
     }
 
     /// Issues cards of one sale year in one write transaction.
