@@ -25,6 +25,11 @@ final class LayoutSession {
     var tableHeaders: [[Fragment]] = []
     /// Set when body text holds page-number placeholders to fill after pagination.
     var usesPlaceholders = false
+    /// While a block is laid out to be kept (`BlockCache`): the faces it used, in order of
+    /// first use, and the same as a bit set.
+    var recording = false
+    var faceLog: [Int] = []
+    var recordedFaces: UInt8 = 0
 
     init(engine: LayoutEngine, setup: PageSetup, family: FontFamily) throws(LayoutError) {
         self.engine = engine
@@ -67,6 +72,10 @@ final class LayoutSession {
 
     /// The font resource index of a face, assigned on first use.
     func fontIndex(face: Int) -> Int {
+        if recording && recordedFaces & 1 << face == 0 {
+            recordedFaces |= 1 << face
+            faceLog.append(face)
+        }
         if fontIndexOfFace[face] < 0 {
             fontIndexOfFace[face] = fontOrder.count
             fontOrder.append(face)
