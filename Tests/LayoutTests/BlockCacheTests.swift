@@ -84,7 +84,8 @@ import Testing
 
     static func key(_ block: Block, x: Double = 0) throws -> BlockCache.Key? {
         let session = try LayoutSession(engine: F.engine(), setup: F.setup(), family: F.family)
-        return BlockCache.Key(block, in: BlockContext(x: x, width: 400, listLevel: 0), session: session)
+        return BlockCache.Key(block, in: BlockContext(x: x, width: 400, listLevel: 0), session: session,
+                              writer: KeyWriter())
     }
 
     @Test func aBlockIsKeptTheSecondTimeItIsLaidOut() throws {
@@ -113,7 +114,8 @@ import Testing
     @Test func theCacheIsBounded() throws {
         let cache = BlockCache()
         let entry = BlockCache.Entry(fragments: [], faces: [], indexes: [], scalars: [[], [], [], []],
-                                     characters: BlockCache.budget / 4 - 100)
+                                     characters: BlockCache.budget / 4 - 400)
+        // Each entry takes a quarter of the budget once its key bytes (about 130) are added.
         let keys = try (0..<10).map { try #require(try Self.key(F.paragraph("paragraph \($0)"))) }
         for key in keys { cache.keep(entry, for: key) }
         func kept(_ key: BlockCache.Key) -> Bool {

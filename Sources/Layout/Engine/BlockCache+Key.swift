@@ -12,9 +12,10 @@ extension BlockCache {
         let bytes: [UInt8]
         let hash: Int
 
-        /// Nil for a block whose layout depends on more than the key holds.
-        init?(_ block: Block, in context: BlockContext, session: LayoutSession) {
-            var writer = KeyWriter()
+        /// Nil for a block whose layout depends on more than the key holds. `writer` is scratch
+        /// room reused from key to key.
+        init?(_ block: Block, in context: BlockContext, session: LayoutSession, writer: KeyWriter) {
+            writer.reset()
             writer.number(context.x)
             writer.number(context.width)
             writer.integer(context.listLevel)
@@ -24,8 +25,9 @@ extension BlockCache {
             writer.number(session.bodyHeight)
             for face in session.faces { writer.integer(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(face)))) }
             guard writer.block(block) else { return nil }
-            bytes = writer.bytes
-            hash = Self.hash(bytes)
+            let written = writer.written
+            bytes = Array(written)
+            hash = Self.hash(written)
         }
 
         static func == (a: Key, b: Key) -> Bool {
@@ -42,54 +44,80 @@ extension BlockCache {
 
         /// A multiply-and-fold hash over 8-byte words (not for security: equal keys are
         /// confirmed byte for byte).
-        static func hash(_ bytes: [UInt8]) -> Int {
-            bytes.withUnsafeBytes { raw in
-                var state = UInt64(truncatingIfNeeded: raw.count) &* 0x9E37_79B9_7F4A_7C15
-                var offset = 0
-                while offset + 8 <= raw.count {
-                    let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                    state ^= state >> 32
-                    offset += 8
-                }
-                var tail: UInt64 = 0
-                while offset < raw.count {
-                    tail = tail << 8 | UInt64(raw[offset])
-                    offset += 1
-                }
-                state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-                state ^= state >> 29
-                return Int(truncatingIfNeeded: state)
+        static func hash(_ raw: UnsafeRawBufferPointer) -> Int {
+            var state = UInt64(truncatingIfNeeded: raw.count) &* 0x9E37_79B9_7F4A_7C15
+            var offset = 0
+            while offset + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                state ^= state >> 32
+                offset += 8
             }
+            var tail: UInt64 = 0
+            while offset < raw.count {
+                tail = tail << 8 | UInt64(raw[offset])
+                offset += 1
+            }
+            state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+            state ^= state >> 29
+            return Int(truncatingIfNeeded: state)
         }
     }
 }
 
-/// Writes blocks as key bytes; returns false for content a key cannot stand for.
-private struct KeyWriter {
-    var bytes: [UInt8] = []
+/// Writes blocks as key bytes into room it grows as needed; `block(_:)` returns false for
+/// content a key cannot stand for.
+final class KeyWriter {
+    private var base: UnsafeMutableRawPointer
+    private var capacity = 1024
+    private var count = 0
 
-    init() { bytes.reserveCapacity(512) }
+    init() { base = .allocate(byteCount: capacity, alignment: 8) }
 
-    mutating func integer(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    deinit { base.deallocate() }
+
+    var written: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    func reset() { count = 0 }
+
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        while count + extra > capacity { capacity *= 2 }
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+        grown.copyMemory(from: base, byteCount: count)
+        base.deallocate()
+        base = grown
     }
 
-    mutating func number(_ value: Double) {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+    func integer(_ value: Int) {
+        reserve(8)
+        base.storeBytes(of: Int64(value).littleEndian, toByteOffset: count, as: Int64.self)
+        count += 8
     }
 
-    mutating func tag(_ value: UInt8) { bytes.append(value) }
+    func number(_ value: Double) {
+        reserve(8)
+        base.storeBytes(of: value.bitPattern.littleEndian, toByteOffset: count, as: UInt64.self)
+        count += 8
+    }
 
-    mutating func text(_ string: String) {
+    func tag(_ value: UInt8) {
+        reserve(1)
+        base.storeBytes(of: value, toByteOffset: count, as: UInt8.self)
+        count += 1
+    }
+
+    func text(_ string: String) {
         var string = string
         string.withUTF8 { utf8 in
             integer(utf8.count)
-            bytes.append(contentsOf: utf8)
+            reserve(utf8.count)
+            if let source = utf8.baseAddress { (base + count).copyMemory(from: source, byteCount: utf8.count) }
+            count += utf8.count
         }
     }
 
-    mutating func block(_ block: Block) -> Bool {
+    func block(_ block: Block) -> Bool {
         switch block {
         case .heading(let level, let content):
             tag(1)
@@ -157,13 +185,13 @@ private struct KeyWriter {
         }
     }
 
-    private mutating func blocks(_ content: [Block]) -> Bool {
+    private func blocks(_ content: [Block]) -> Bool {
         integer(content.count)
         for item in content { guard block(item) else { return false } }
         return true
     }
 
-    private mutating func alignmentTag(_ alignment: TextAlignment?) {
+    private func alignmentTag(_ alignment: TextAlignment?) {
         switch alignment {
         case nil: tag(0)
         case .left: tag(1)
@@ -173,7 +201,7 @@ private struct KeyWriter {
         }
     }
 
-    private mutating func inlines(_ content: [Inline]) -> Bool {
+    private func inlines(_ content: [Inline]) -> Bool {
         integer(content.count)
         for inline in content {
             switch inline {

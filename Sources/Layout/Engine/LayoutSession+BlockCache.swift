@@ -5,7 +5,7 @@ extension LayoutSession {
     /// keeps it the second time it is laid out.
     func appendCachedFragments(for block: Block, in context: BlockContext, to result: inout [Fragment])
         throws(LayoutError) {
-        guard Self.worthKeeping(block), let key = BlockCache.Key(block, in: context, session: self) else {
+        guard Self.worthKeeping(block), let key = BlockCache.Key(block, in: context, session: self, writer: keyWriter) else {
             return try appendFragments(for: block, in: context, to: &result)
         }
         switch engine.blocks.lookUp(key) {

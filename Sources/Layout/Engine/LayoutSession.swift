@@ -30,6 +30,8 @@ final class LayoutSession {
     var recording = false
     var faceLog: [Int] = []
     var recordedFaces: UInt8 = 0
+    /// Room to write `BlockCache` keys in.
+    let keyWriter = KeyWriter()
 
     init(engine: LayoutEngine, setup: PageSetup, family: FontFamily) throws(LayoutError) {
         self.engine = engine
