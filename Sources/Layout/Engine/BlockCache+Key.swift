@@ -107,14 +107,17 @@ final class KeyWriter {
         count += 1
     }
 
+    /// A text's length and UTF-8 bytes (native strings lend theirs as they are).
     func text(_ string: String) {
-        var string = string
-        string.withUTF8 { utf8 in
-            integer(utf8.count)
-            reserve(utf8.count)
-            if let source = utf8.baseAddress { (base + count).copyMemory(from: source, byteCount: utf8.count) }
-            count += utf8.count
-        }
+        let lent: Void? = string.utf8.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
+        if lent == nil { Array(string.utf8).withUnsafeBytes { append($0) } }
+    }
+
+    private func append(_ utf8: UnsafeRawBufferPointer) {
+        integer(utf8.count)
+        reserve(utf8.count)
+        if let source = utf8.baseAddress { (base + count).copyMemory(from: source, byteCount: utf8.count) }
+        count += utf8.count
     }
 
     func block(_ block: Block) -> Bool {
