@@ -5,7 +5,8 @@ extension LayoutSession {
     /// keeps it the second time it is laid out.
     func appendCachedFragments(for block: Block, in context: BlockContext, to result: inout [Fragment])
         throws(LayoutError) {
-        guard Self.worthKeeping(block), let key = BlockCache.Key(block, in: context, session: self, writer: keyWriter) else {
+        guard Self.worthKeeping(block),
+              let key = BlockCache.Key(block, in: context, session: self, writer: keyWriter) else {
             return try appendFragments(for: block, in: context, to: &result)
         }
         switch engine.blocks.lookUp(key) {
@@ -50,20 +51,8 @@ extension LayoutSession {
                 }
             }
         }
-        let scalars = bits.map { words in
-            var scalars: [Unicode.Scalar] = []
-            for word in words.indices where words[word] != 0 {
-                var set = words[word]
-                while set != 0 {
-                    let bit = set.trailingZeroBitCount
-                    set &= set - 1
-                    if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { scalars.append(scalar) }
-                }
-            }
-            return scalars
-        }
         return BlockCache.Entry(fragments: Array(fragments), faces: faceLog,
-                                indexes: faceLog.map { fontIndexOfFace[$0] }, scalars: scalars,
+                                indexes: faceLog.map { fontIndexOfFace[$0] }, scalars: bits.map(Self.scalars(in:)),
                                 characters: characters)
     }
 

@@ -113,23 +113,28 @@ final class LayoutSession {
     /// The font resources in order of first use, each with its sorted drawn scalars.
     func fontResources() -> [FontResource] {
         fontOrder.map { face in
-            var scalars: [Unicode.Scalar] = []
-            // Walks the set bits only (lowest first, so the scalars come out sorted).
-            used[face].withUnsafeBufferPointer { words in
-                for word in words.indices where words[word] != 0 {
-                    var bits = words[word]
-                    while bits != 0 {
-                        let bit = bits.trailingZeroBitCount
-                        bits &= bits - 1
-                        if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { scalars.append(scalar) }
-                    }
-                }
-            }
+            let scalars = Self.scalars(in: used[face])
             // Faces 1 and 3 are bold and bold italic; 0 and 2 the same without bold.
             let lighter = (face == 1 || face == 3) && faces[face].font != faces[face - 1].font
                 ? faces[face - 1].font : nil
             return FontResource(font: faces[face].font, usedScalars: scalars, lighterFace: lighter)
         }
+    }
+
+    /// The scalars of a bit set of BMP scalars, sorted (only the set bits are walked).
+    static func scalars(in bitSet: [UInt64]) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        bitSet.withUnsafeBufferPointer { words in
+            for word in words.indices where words[word] != 0 {
+                var bits = words[word]
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { scalars.append(scalar) }
+                }
+            }
+        }
+        return scalars
     }
 
     func missingGlyphsError() -> LayoutError? {
