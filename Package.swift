@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "MarkupTests", dependencies: ["Markup", "TalonPrimitives", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode", "TestSupport"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "Markup", "Barcode", "TalonPrimitives", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "Layout", "TestSupport"]),
+        .testTarget(name: "HaruPDFTests", dependencies: ["HaruPDF", "CHaru", "Layout", "TestSupport"]),
         .testTarget(name: "TalonDocumentsTests", dependencies: ["TalonDocuments", "TalonPrimitives", "Warranty", "Mustache", "Layout", "TestSupport"]),
         .testTarget(name: "TalonJournalTests", dependencies: ["TalonJournal", "TalonMail", "TalonDocuments", "TestSupport"],
                     exclude: ["Sinks"]),

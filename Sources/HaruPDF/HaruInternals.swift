@@ -89,9 +89,10 @@ extension HaruInternals {
     func stream(_ bytes: [UInt8], deflated: Bool) throws(HaruError) -> HaruDictionary {
         let dictionary = try document.require(HPDF_DictStream_New(mmgr, handle.pointee.xref), "HPDF_DictStream_New")
         if deflated { dictionary.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE) }
-        let status = bytes.withUnsafeBufferPointer { buffer in
-            HPDF_Stream_Write(dictionary.pointee.stream, buffer.baseAddress, UInt32(clamping: buffer.count))
+        guard let stream = dictionary.pointee.stream else {
+            throw .library(call: "HPDF_DictStream_New", code: UInt(HPDF_INVALID_STREAM), detail: 0)
         }
+        let status = bytes.withUnsafeBufferPointer { append($0, to: stream) }
         try document.check(status, "HPDF_Stream_Write")
         return HaruDictionary(dictionary)
     }
