@@ -30,25 +30,29 @@ extension Code128 {
         func values() -> [Int] {
             let count = input.count
             let unreachable = Int.max / 2
-            // cost[i][s]: fewest symbols for input[i...] when set s is active.
-            var cost = [[Int]](repeating: [0, 0, 0], count: count + 1)
+            // One row of three (sets A, B, C) per input position, in flat arrays: nested arrays
+            // cost an allocation per position.
+            // cost[3i + s]: fewest symbols for input[i...] when set s is active.
+            var cost = [Int](repeating: 0, count: 3 * (count + 1))
             // How input[i] is written once set s is active (encode or shift) ...
-            var localMove = [[Move]](repeating: [.encode, .encode, .encode], count: count + 1)
+            var localMove = [Move](repeating: .encode, count: 3 * (count + 1))
             // ... and which set to switch to first, if any.
-            var switchTarget = [[CodeSet?]](repeating: [nil, nil, nil], count: count + 1)
+            var switchTarget = [CodeSet?](repeating: nil, count: 3 * (count + 1))
+            var local = [unreachable, unreachable, unreachable]
             for index in stride(from: count - 1, through: 0, by: -1) {
-                var local = [unreachable, unreachable, unreachable]
+                let row = 3 * index
                 for set in CodeSet.allCases {
+                    local[set.rawValue] = unreachable
                     let step = consumed(in: set, at: index)
                     if step > 0 {
-                        local[set.rawValue] = 1 + cost[index + step][set.rawValue]
+                        local[set.rawValue] = 1 + cost[3 * (index + step) + set.rawValue]
                     }
                     if set != .c, let element = input[index] {
                         let other: CodeSet = set == .a ? .b : .a
-                        let shifted = 2 + cost[index + 1][set.rawValue]
+                        let shifted = 2 + cost[row + 3 + set.rawValue]
                         if other.value(of: element) != nil, shifted < local[set.rawValue] {
                             local[set.rawValue] = shifted
-                            localMove[index][set.rawValue] = .shift
+                            localMove[row + set.rawValue] = .shift
                         }
                     }
                 }
@@ -56,25 +60,25 @@ extension Code128 {
                     var best = local[set.rawValue]
                     for other in CodeSet.allCases where other != set && 1 + local[other.rawValue] < best {
                         best = 1 + local[other.rawValue]
-                        switchTarget[index][set.rawValue] = other
+                        switchTarget[row + set.rawValue] = other
                     }
-                    cost[index][set.rawValue] = best
+                    cost[row + set.rawValue] = best
                 }
             }
             // Starting in a set costs nothing extra: pick the cheapest (ties: B, then A, then C).
             var set = CodeSet.b
-            for candidate in [CodeSet.a, .c] where cost[0][candidate.rawValue] < cost[0][set.rawValue] {
+            for candidate in [CodeSet.a, .c] where cost[candidate.rawValue] < cost[set.rawValue] {
                 set = candidate
             }
-            if count > 0, let other = switchTarget[0][set.rawValue] { set = other }
+            if count > 0, let other = switchTarget[set.rawValue] { set = other }
             var values = [set.startValue]
             var index = 0
             while index < count {
-                if let other = switchTarget[index][set.rawValue] {
+                if let other = switchTarget[3 * index + set.rawValue] {
                     values.append(other.switchValue)
                     set = other
                 }
-                switch localMove[index][set.rawValue] {
+                switch localMove[3 * index + set.rawValue] {
                 case .shift:
                     let other: CodeSet = set == .a ? .b : .a
                     values.append(Value.shift)

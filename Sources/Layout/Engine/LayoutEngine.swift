@@ -10,8 +10,8 @@ public enum EncodedBarcode: Sendable, Equatable {
 
 /// Turns a `Document` into a `DisplayList`: measures text with the fonts' own metrics,
 /// breaks lines, paginates and positions every drawing operation. Pure Swift; painting
-/// happens elsewhere. One engine may lay out many documents concurrently; it keeps the
-/// per-face width tables it builds (keep one engine per process for speed).
+/// happens elsewhere. One engine may lay out many documents concurrently; it keeps the blocks it
+/// laid out (`BlockCache`) and the per-face width tables it builds (keep one engine per process).
 ///
 /// Defaults (body size `s` = `PageSetup.fontSize`, line box = `s × lineHeight`):
 /// - headings bold at 1.6 s, 1.3 s, 1.12 s (levels 1–3; deeper: s), 0.6 × size above,
@@ -36,7 +36,7 @@ public struct LayoutEngine: Sendable {
     let barcodes: @Sendable (BarcodeSpec) throws -> EncodedBarcode
     let images: @Sendable (String, SourceLocation) throws -> ImageResource
     let metricsCache = FaceMetricsCache()
-    let paragraphs = ParagraphCache()
+    let blocks = BlockCache()
 
     /// - Parameters:
     ///   - fonts: the faces of a family, by family name (`PageSetup.fontFamily`).

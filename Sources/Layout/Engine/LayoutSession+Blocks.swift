@@ -9,25 +9,26 @@ extension LayoutSession {
     /// Lays out blocks into fragments for the paginator.
     func fragments(for blocks: [Block], in context: BlockContext) throws(LayoutError) -> [Fragment] {
         var result: [Fragment] = []
-        for block in blocks { try appendFragments(for: block, in: context, to: &result) }
+        for block in blocks { try appendCachedFragments(for: block, in: context, to: &result) }
         return result
     }
 
-    private func appendFragments(for block: Block, in context: BlockContext, to result: inout [Fragment])
+    func appendFragments(for block: Block, in context: BlockContext, to result: inout [Fragment])
         throws(LayoutError) {
         switch block {
         case .heading(let level, let content):
             let scale = level >= 1 && level <= Self.headingScales.count ? Self.headingScales[level - 1] : 1
             let size = setup.fontSize * scale
-            var lines = paragraphLines(content, size: size, bold: true, alignment: .left, x: context.x, width: context.width)
+            var lines = paragraphFragments(styledText(content, size: size, bold: true), alignment: .left, x: context.x,
+                                           width: context.width)
             for index in lines.indices { lines[index].keepWithNext = true }
             lines[0].spaceBefore = size * 0.6
             lines[lines.count - 1].spaceAfter = size * 0.35
             result.append(contentsOf: lines)
         case .paragraph(let content, let alignment):
             let align = alignment ?? (setup.justify ? .justify : .left)
-            var lines = paragraphLines(content, size: setup.fontSize, bold: false, alignment: align, x: context.x,
-                                       width: context.width)
+            var lines = paragraphFragments(styledText(content, size: setup.fontSize), alignment: align, x: context.x,
+                                           width: context.width)
             lines[lines.count - 1].spaceAfter = paragraphGap
             result.append(contentsOf: lines)
         case .list(let ordered, let start, let items):

@@ -25,6 +25,13 @@ final class LayoutSession {
     var tableHeaders: [[Fragment]] = []
     /// Set when body text holds page-number placeholders to fill after pagination.
     var usesPlaceholders = false
+    /// While a block is laid out to be kept (`BlockCache`): the faces it used, in order of
+    /// first use, and the same as a bit set.
+    var recording = false
+    var faceLog: [Int] = []
+    var recordedFaces: UInt8 = 0
+    /// Room to write `BlockCache` keys in.
+    let keyWriter = KeyWriter()
 
     init(engine: LayoutEngine, setup: PageSetup, family: FontFamily) throws(LayoutError) {
         self.engine = engine
@@ -67,6 +74,10 @@ final class LayoutSession {
 
     /// The font resource index of a face, assigned on first use.
     func fontIndex(face: Int) -> Int {
+        if recording && recordedFaces & 1 << face == 0 {
+            recordedFaces |= 1 << face
+            faceLog.append(face)
+        }
         if fontIndexOfFace[face] < 0 {
             fontIndexOfFace[face] = fontOrder.count
             fontOrder.append(face)
@@ -102,23 +113,28 @@ final class LayoutSession {
     /// The font resources in order of first use, each with its sorted drawn scalars.
     func fontResources() -> [FontResource] {
         fontOrder.map { face in
-            var scalars: [Unicode.Scalar] = []
-            // Walks the set bits only (lowest first, so the scalars come out sorted).
-            used[face].withUnsafeBufferPointer { words in
-                for word in words.indices where words[word] != 0 {
-                    var bits = words[word]
-                    while bits != 0 {
-                        let bit = bits.trailingZeroBitCount
-                        bits &= bits - 1
-                        if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { scalars.append(scalar) }
-                    }
-                }
-            }
+            let scalars = Self.scalars(in: used[face])
             // Faces 1 and 3 are bold and bold italic; 0 and 2 the same without bold.
             let lighter = (face == 1 || face == 3) && faces[face].font != faces[face - 1].font
                 ? faces[face - 1].font : nil
             return FontResource(font: faces[face].font, usedScalars: scalars, lighterFace: lighter)
         }
+    }
+
+    /// The scalars of a bit set of BMP scalars, sorted (only the set bits are walked).
+    static func scalars(in bitSet: [UInt64]) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        bitSet.withUnsafeBufferPointer { words in
+            for word in words.indices where words[word] != 0 {
+                var bits = words[word]
+                while bits != 0 {
+                    let bit = bits.trailingZeroBitCount
+                    bits &= bits - 1
+                    if let scalar = Unicode.Scalar(UInt32(word * 64 + bit)) { scalars.append(scalar) }
+                }
+            }
+        }
+        return scalars
     }
 
     func missingGlyphsError() -> LayoutError? {
