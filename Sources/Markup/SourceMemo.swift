@@ -85,11 +85,10 @@ final class SourceMemo<Value: Sendable>: Sendable {
                     guard key[position] == "\n" else { return false }
                     position += 1
                 }
-                let part = UnsafeBufferPointer(rebasing: scalars[range])
-                guard UnsafeBufferPointer(rebasing: key[position..<(position + part.count)]).elementsEqual(part) else {
-                    return false
+                for index in range {
+                    guard key[position] == scalars[index] else { return false }
+                    position += 1
                 }
-                position += part.count
             }
             return true
         }

@@ -152,10 +152,10 @@ public struct DocumentRenderer: Sendable {
         }
     }
 
-    /// Fills the template with the data: the markup text, the name used in its errors, the
+    /// Fills the template with the data: the markup text (UTF-8), the name used in its errors, the
     /// warnings about the data (see `RenderedDocument.warnings`), the name of the data
     /// attached to a PDF/A document and the document's language.
-    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, [String], String, DocumentLocale) {
+    func markupText(for request: RenderRequest) throws(TalonError) -> ([UInt8], String, [String], String, DocumentLocale) {
         var warnings: [String] = []
         let kind: DocumentKind?
         let templateName: String
@@ -231,7 +231,7 @@ public struct DocumentRenderer: Sendable {
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: catalogue.locale)
         do {
             let filled = try catalogue.context(for: context, options: options)
-            let text = try library.render(name: templateName, data: filled, options: options)
+            let text = try library.renderUTF8(name: templateName, data: filled, options: options)
             return (text, "\(templateName).mustache (rendered)", warnings,
                     PDFOptions.attachmentName(template: templateName, locale: locale.rawValue), locale)
         } catch {
