@@ -64,7 +64,15 @@ final class SourceMemo<Value: Sendable>: Sendable {
     private static func hash(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ ranges: some Collection<Range<Int>>) -> Int {
         var hash: UInt64 = 0x243F_6A88_85A3_08D3
         for range in ranges {
-            for index in range {
+            // Two scalars a round.
+            var index = range.lowerBound
+            while index + 1 < range.upperBound {
+                let pair = UInt64(scalars[index].value) << 32 | UInt64(scalars[index + 1].value)
+                hash = (hash ^ pair) &* 0x9E37_79B9_7F4A_7C15
+                hash = hash << 29 | hash >> 35
+                index += 2
+            }
+            if index < range.upperBound {
                 hash = (hash ^ UInt64(scalars[index].value)) &* 0x9E37_79B9_7F4A_7C15
                 hash = hash << 29 | hash >> 35
             }

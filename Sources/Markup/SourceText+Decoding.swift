@@ -16,11 +16,12 @@ extension SourceText {
                     index += 1
                     continue
                 }
-                // Two bytes (Cyrillic, accented Latin): the common case, never a surrogate.
+                // Two bytes (Cyrillic, accented Latin): the common case. The value is below
+                // U+0800, so always a scalar (never a surrogate): no check needed.
                 if lead < 0xE0, lead >= 0xC0 {
                     guard index + 2 <= count else { break }
                     let value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    scalars[output] = Unicode.Scalar(UInt16(value)) ?? "\u{FFFD}"
+                    scalars[output] = unsafeBitCast(value, to: Unicode.Scalar.self)
                     output += 1
                     index += 2
                     continue

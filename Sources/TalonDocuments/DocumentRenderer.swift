@@ -162,6 +162,8 @@ public struct DocumentRenderer: Sendable {
         let library: TemplateLibrary
         let locale: DocumentLocale
         let context: TemplateValue
+        // The catalogue, once the data's presenter has asked for it.
+        var presented: LocaleCatalogue?
         switch request.template {
         case .builtIn(let builtIn):
             kind = builtIn
@@ -199,7 +201,9 @@ public struct DocumentRenderer: Sendable {
                     }
                 }
                 locale = request.locale ?? document.locale
-                var options = PresentationOptions(catalogue: try catalogue(for: request, locale: locale), sms: request.format == .sms)
+                let catalogue = try catalogue(for: request, locale: locale)
+                presented = catalogue
+                var options = PresentationOptions(catalogue: catalogue, sms: request.format == .sms)
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
@@ -219,13 +223,13 @@ public struct DocumentRenderer: Sendable {
                 throw .template(error)
             }
         }
-        let builtInFolder = resources.templates.standardizedFileURL
-        let catalogue = try catalogue(for: request, locale: locale)
+        let catalogue: LocaleCatalogue
+        if let presented { catalogue = presented } else { catalogue = try self.catalogue(for: request, locale: locale) }
         switch request.template {
         case .builtIn:
             library = self.library
         case .file(let url):
-            library = fileLibraries.library(for: url, builtInFolder: builtInFolder)
+            library = fileLibraries.library(for: url, builtInFolder: resources.templates.standardizedFileURL)
         }
         // Every format goes through the markup, so values are always escaped for it.
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: catalogue.locale)
