@@ -82,6 +82,8 @@ struct Renderer {
                 if !indentation.isEmpty { output.append(contentsOf: indentation) }
             case .variable(let tag):
                 try interpolate(tag, in: unit)
+            case .fixed(let fixed):
+                if shadows(fixed.key) { try interpolate(fixed.tag, in: unit) } else { output.append(contentsOf: fixed.bytes) }
             case .section(let tag, let children):
                 let value = lookup(tag.path)
                 if tag.inverted {
@@ -116,6 +118,16 @@ struct Renderer {
                 }
             }
         }
+    }
+
+    /// True when a map pushed above the root holds `key` (a lookup of it would stop there).
+    private func shadows(_ key: String) -> Bool {
+        var index = stack.count - 1
+        while index > 0 {
+            if case .map(let members) = stack[index], members[key] != nil { return true }
+            index -= 1
+        }
+        return false
     }
 
     /// Looks a dotted name up: the first part through the context stack, from the top;

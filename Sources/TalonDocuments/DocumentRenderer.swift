@@ -104,6 +104,7 @@ public struct DocumentRenderer: Sendable {
     /// The built-in templates, one per document kind for every language.
     let library: TemplateLibrary
     let fileLibraries = FileTemplateLibraries()
+    let boundLibraries = BoundLibraries()
     let catalogues: LocaleCatalogues
 
     /// Loads the font catalogue and the template folders (calendars are read on first use).
@@ -235,7 +236,14 @@ public struct DocumentRenderer: Sendable {
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: catalogue.locale)
         do {
             let filled = try catalogue.context(for: context, options: options)
-            let text = try library.renderUTF8(name: templateName, data: filled, options: options)
+            let text: [UInt8]
+            if case .builtIn = request.template, case .map(let members) = filled, members["t"] != nil {
+                // The catalogue's words are under `t`: its fixed ones are bound in once per language.
+                text = try boundLibraries.library(library, catalogue: catalogue)
+                    .renderUTF8(name: templateName, data: filled, options: options)
+            } else {
+                text = try library.renderUTF8(name: templateName, data: filled, options: options)
+            }
             return (text, "\(templateName).mustache (rendered)", warnings,
                     PDFOptions.attachmentName(template: templateName, locale: locale.rawValue), locale)
         } catch {
