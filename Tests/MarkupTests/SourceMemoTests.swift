@@ -6,7 +6,7 @@ import Testing
 /// were first seen, and what depends on their place (open containers, locations) is still
 /// worked out where they stand.
 @Suite struct SourceMemoTests {
-    private func error(_ text: String) -> (message: String, location: SourceLocation)? {
+    private func error(_ text: String) -> (message: String, location: TalonPrimitives.SourceLocation)? {
         parseError(text).map { ($0.message, $0.location) }
     }
 
@@ -40,12 +40,12 @@ import Testing
         _ = parse("@columns(2)\nleft side of the memo test\n@column\nright\n@end")
         let misplaced = error("a\n\n@column")
         #expect(misplaced?.message == "'@column' outside '@columns'")
-        #expect(misplaced?.location == SourceLocation(file: "test.talon", line: 3, column: 1))
+        #expect(misplaced?.location == TalonPrimitives.SourceLocation(file: "test.talon", line: 3, column: 1))
 
         _ = blocks("@table(borders: none)\n| memo | test |")
         let dangling = error("text\n\n  @table(borders: none)\n\n| a |")
         #expect(dangling?.message == "expected a table row starting with '|' on the line after '@table'")
-        #expect(dangling?.location == SourceLocation(file: "test.talon", line: 3, column: 3))
+        #expect(dangling?.location == TalonPrimitives.SourceLocation(file: "test.talon", line: 3, column: 3))
     }
 
     @Test func imagesKeepTheirOwnLocation() {
