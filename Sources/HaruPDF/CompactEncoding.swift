@@ -25,19 +25,21 @@ struct CompactEncoding: Equatable {
         code < 0x20 || code > 0x7E || Array("\\%#/()<>[]{}".utf8).contains(code)
     }
 
+    /// `needsEscape` of each code 0...255.
+    static let escapes: [Bool] = (0...255).map { needsEscape(UInt8($0)) }
+
     /// The table for `scalars`, or nil when they do not fit 224 codes or one of them cannot
     /// be drawn in a single-byte encoding (a control character, DEL, or beyond U+FFFF).
     /// - Parameter frequency: how often each character is drawn; frequent ones get the
     ///   cheapest codes. Ties go by scalar value, so the table depends only on the input.
     init?(_ scalars: Set<UInt32>, frequency: [UInt32: Int] = [:]) {
         var unicodes = [UInt16](repeating: 0, count: 256)
-        var codes: [UInt32: UInt8] = [:]
         var others: [UInt32] = []
+        others.reserveCapacity(scalars.count)
         for scalar in scalars {
             guard scalar >= 0x20, scalar != 0x7F, scalar <= 0xFFFF else { return nil }
             if scalar <= 0x7E {
                 unicodes[Int(scalar)] = UInt16(scalar)
-                codes[scalar] = UInt8(scalar)
             } else {
                 others.append(scalar)
             }
@@ -49,13 +51,13 @@ struct CompactEncoding: Equatable {
         // The most frequent characters take the codes that need no escape; within the cheap
         // codes and within the others, codes go up with the scalar, so the /Differences
         // names run in Unicode order ("/uni0430 /uni0431 ..."), which deflates better.
-        let cheap = free.prefix { !Self.needsEscape($0) }.count
+        let cheap = free.prefix { !Self.escapes[Int($0)] }.count
         let chosen = ranked.map(\.scalar)
         let ordered = chosen.prefix(cheap).sorted() + chosen.dropFirst(cheap).sorted()
-        for (code, scalar) in zip(free, ordered) {
-            unicodes[Int(code)] = UInt16(scalar)
-            codes[scalar] = code
-        }
+        for (code, scalar) in zip(free, ordered) { unicodes[Int(code)] = UInt16(scalar) }
+        var codes: [UInt32: UInt8] = [:]
+        codes.reserveCapacity(scalars.count)
+        for (code, unicode) in unicodes.enumerated() where unicode != 0 { codes[UInt32(unicode)] = UInt8(code) }
         self.unicodes = unicodes
         self.codes = codes
     }

@@ -26,7 +26,7 @@ extension HaruDocument {
                 stream = shared
             } else {
                 let pairs = tables[group].unicodes.enumerated().map { (UInt32($0.offset), UInt32($0.element)) }
-                stream = try internals.stream(Array(ToUnicodeMap.cmap(pairs, codeBytes: 1).utf8), deflated: true)
+                stream = try internals.stream(ToUnicodeMap.cmap(pairs, codeBytes: 1), deflated: true)
                 streams[group] = stream
             }
             try internals.add(["ToUnicode": .dictionary(stream)], to: HaruDictionary(font))

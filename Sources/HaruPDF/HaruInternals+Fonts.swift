@@ -133,7 +133,7 @@ extension HaruInternals {
     /// Replaces the content of the ToUnicode stream libharu made for a UTF-8 `font` (its
     /// code-to-CID CMap) with `cmap`, drops the entries only a code-to-CID CMap has, and marks
     /// that stream and the /CIDToGIDMap for deflating (see `HaruDocument.replaceToUnicode`).
-    func replaceToUnicode(of font: HaruFont, with cmap: String) throws(HaruError) {
+    func replaceToUnicode(of font: HaruFont, with cmap: [UInt8]) throws(HaruError) {
         let call: StaticString = "HPDF_Type0Font (ToUnicode)"
         guard let attributes = font.handle.pointee.attr?.assumingMemoryBound(to: HPDF_FontAttr_Rec.self),
               let cmapStream = attributes.pointee.cmap_stream, let stream = cmapStream.pointee.stream,
@@ -146,7 +146,8 @@ extension HaruInternals {
                             ("WMode", .number)] {
             try remove(key, kind, from: dictionary)
         }
-        try document.check(HPDF_Stream_WriteStr(stream, cmap), call)
+        let status = cmap.withUnsafeBufferPointer { HPDF_Stream_Write(stream, $0.baseAddress, UInt32(clamping: $0.count)) }
+        try document.check(status, call)
         cmapStream.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)
         attributes.pointee.map_stream?.pointee.filter = UInt32(HPDF_STREAM_FILTER_FLATE_DECODE)
     }

@@ -1,7 +1,9 @@
 internal import CHaru
 import Layout
 
-/// Path and text-position operators written straight into the page's content stream.
+/// Path, text and state operators HaruPDF writes itself: appended to the page's content
+/// bytes, which the painter hands libharu's content stream in one piece (`write`) before a
+/// libharu call that writes there too and at the end of the page.
 ///
 /// libharu formats every number with up to five decimals of a 32-bit float ("595.28003",
 /// "28.34646"), and a float cannot hold most two-decimal values. These operators round
@@ -39,13 +41,6 @@ extension HaruPage {
         if magnitude % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10)) }
     }
 
-    /// `value` as written in a content stream, after a space.
-    static func number(_ value: Double) -> [UInt8] {
-        var bytes: [UInt8] = [0x20]
-        appendNumber(hundredths(value), to: &bytes)
-        return bytes
-    }
-
     /// Numbers followed by an operator and a line break.
     static func operation(_ numbers: [Double], _ op: String, into bytes: inout [UInt8]) {
         for number in numbers { appendNumber(hundredths(number), to: &bytes) }
@@ -62,22 +57,19 @@ extension HaruPage {
     }
 
     /// A filled (`stroke` false) or stroked rectangle.
-    func rectangle(x: Double, y: Double, width: Double, height: Double, stroke: Bool) throws(HaruError) {
-        // One small buffer per bar (barcodes draw a hundred): no array of numbers.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(48)
+    static func rectangle(x: Double, y: Double, width: Double, height: Double, stroke: Bool,
+                          into bytes: inout [UInt8]) {
         Self.appendNumber(Self.hundredths(x), to: &bytes)
         Self.appendNumber(Self.hundredths(y), to: &bytes)
         Self.appendNumber(Self.hundredths(width), to: &bytes)
         Self.appendNumber(Self.hundredths(height), to: &bytes)
         bytes.append(contentsOf: stroke ? Self.strokedRectangle : Self.filledRectangle)
-        try write(bytes)
     }
 
     /// The rectangles of `grid` filled as one path, in a coordinate system of its modules.
-    func fillModules(_ grid: ModuleGrid) throws(HaruError) {
-        var bytes = Array("q\n".utf8)
-        bytes.reserveCapacity(64 + grid.rectangles.count * 12)
+    static func fillModules(_ grid: ModuleGrid, into bytes: inout [UInt8]) {
+        bytes.append(contentsOf: "q\n".utf8)
+        bytes.reserveCapacity(bytes.count + 64 + grid.rectangles.count * 12)
         Self.appendDecimal(grid.module.x, to: &bytes)
         bytes.append(contentsOf: " 0 0".utf8)
         Self.appendDecimal(grid.module.y, to: &bytes)
@@ -91,7 +83,6 @@ extension HaruPage {
             bytes.append(contentsOf: " re\n".utf8)
         }
         bytes.append(contentsOf: "f\nQ\n".utf8)
-        try write(bytes)
     }
 
     /// Appends a positive size with up to five decimals ("0.85039", "28.34646", "2").
@@ -114,18 +105,15 @@ extension HaruPage {
     }
 
     /// A stroked straight line.
-    func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double)) throws(HaruError) {
-        var bytes: [UInt8] = []
+    static func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double), into bytes: inout [UInt8]) {
         Self.operation([start.x, start.y], "m", into: &bytes)
         Self.operation([end.x, end.y], "l", into: &bytes)
         bytes.append(contentsOf: "S\n".utf8)
-        try write(bytes)
     }
 
     /// A stroked circle of four Bézier arcs, with libharu's control-point factor (0.552).
-    func circle(x: Double, y: Double, radius: Double) throws(HaruError) {
+    static func circle(x: Double, y: Double, radius: Double, into bytes: inout [UInt8]) {
         let k = radius * 0.552
-        var bytes: [UInt8] = []
         Self.operation([x - radius, y], "m", into: &bytes)
         Self.operation([x - radius, y + k, x - k, y + radius, x, y + radius], "c", into: &bytes)
         Self.operation([x + k, y + radius, x + radius, y + k, x + radius, y], "c", into: &bytes)
@@ -133,27 +121,79 @@ extension HaruPage {
         Self.operation([x - k, y - radius, x - radius, y - k, x - radius, y], "c", into: &bytes)
         // Closed ("s", not "S"), so a wide line has no seam where the path starts and ends.
         bytes.append(contentsOf: "s\n".utf8)
-        try write(bytes)
     }
 
     /// Moves to (x, y) and shows already encoded text (single-byte codes or UTF-8, no NUL).
     /// `line` is the start of the current text line in hundredths ((0, 0) after BT).
-    func showText(_ encoded: [UInt8], x: Double, y: Double, line: inout (x: Int, y: Int)) throws(HaruError) {
+    ///
+    /// Single-byte text is measured and marked drawn as `HPDF_Page_ShowText` would
+    /// (`HaruInternals.measure`) and written as it writes it: a literal string with libharu's
+    /// escapes, nothing when its advance is 0. Other text goes through that call, after the
+    /// bytes so far (`content`) are written.
+    func showText(_ encoded: [UInt8], x: Double, y: Double, line: inout (x: Int, y: Int),
+                  content: inout [UInt8]) throws(HaruError) {
         let target = (x: Self.hundredths(x), y: Self.hundredths(y))
         if target != line {
-            var bytes: [UInt8] = []
-            Self.appendNumber(target.x - line.x, to: &bytes)
-            Self.appendNumber(target.y - line.y, to: &bytes)
-            bytes.append(contentsOf: " Td\n".utf8)
-            try write(bytes)
+            Self.appendNumber(target.x - line.x, to: &content)
+            Self.appendNumber(target.y - line.y, to: &content)
+            content.append(contentsOf: Self.moveText)
             line = target
             document.internals.setTextPosition(of: self, x: Float(target.x) / 100, y: Float(target.y) / 100)
         }
-        var terminated = encoded
-        terminated.append(0)
-        let status = terminated.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { HPDF_Page_ShowText(handle, $0.baseAddress) }
+        let internals = document.internals
+        let advance = encoded.contains(0) ? nil : encoded.withUnsafeBufferPointer { internals.measure($0, on: self) }
+        guard let advance else {
+            try write(content)
+            content.removeAll(keepingCapacity: true)
+            var terminated = encoded
+            terminated.append(0)
+            let status = terminated.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { HPDF_Page_ShowText(handle, $0.baseAddress) }
+            }
+            try document.check(status, "HPDF_Page_ShowText")
+            return
         }
-        try document.check(status, "HPDF_Page_ShowText")
+        guard advance != 0 else { return }
+        Self.appendLiteral(encoded, to: &content)
+        content.append(contentsOf: Self.showTextOperator)
+        internals.advanceText(of: self, by: advance)
+    }
+
+    static let moveText = Array(" Td\n".utf8)
+    static let showTextOperator = Array(" Tj\n".utf8)
+
+    /// Appends `bytes` as a literal string the way libharu writes one: in parentheses, each
+    /// byte `CompactEncoding.needsEscape` names as a backslash and three octal digits.
+    static func appendLiteral(_ bytes: [UInt8], to content: inout [UInt8]) {
+        content.append(UInt8(ascii: "("))
+        for byte in bytes {
+            if CompactEncoding.escapes[Int(byte)] {
+                content.append(UInt8(ascii: "\\"))
+                content.append(0x30 + byte >> 6)
+                content.append(0x30 + (byte >> 3) & 0x07)
+                content.append(0x30 + byte & 0x07)
+            } else {
+                content.append(byte)
+            }
+        }
+        content.append(UInt8(ascii: ")"))
+    }
+
+    /// Appends `r g b` and `op` ("rg", "RG") as libharu's colour operators write them; false
+    /// (nothing appended) for a component outside 0...1, which libharu refuses.
+    static func appendColor(_ color: RGBColor, _ op: String, to content: inout [UInt8]) -> Bool {
+        let components = (Float(color.red), Float(color.green), Float(color.blue))
+        guard (0...1).contains(components.0), (0...1).contains(components.1), (0...1).contains(components.2) else {
+            return false
+        }
+        HaruInternals.appendReal(components.0, to: &content)
+        content.append(0x20)
+        HaruInternals.appendReal(components.1, to: &content)
+        content.append(0x20)
+        HaruInternals.appendReal(components.2, to: &content)
+        content.append(0x20)
+        content.append(contentsOf: op.utf8)
+        content.append(0x0A)
+        return true
     }
 }

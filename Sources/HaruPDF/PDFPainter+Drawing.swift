@@ -31,7 +31,9 @@ extension PagePainter {
         }
         if case .frame(let top) = op {
             try endFrame(page)
-            try page.write(Array("q\n1 0 0 1 0".utf8) + HaruPage.number(top) + Array(" cm\n".utf8))
+            content.append(contentsOf: "q\n1 0 0 1 0".utf8)
+            HaruPage.appendNumber(HaruPage.hundredths(top), to: &content)
+            content.append(contentsOf: " cm\n".utf8)
             frame = Frame(top: top, outer: state)
             return
         }
@@ -40,50 +42,48 @@ extension PagePainter {
         case .text(let x, let y, let fontIndex, let size, let text, let color):
             guard !text.isEmpty else { return }
             let haruFont = try font(fontIndex, at: location)
-            let bytes: [UInt8]
-            switch encodings[fontIndex].encode(text) {
-            case .success(let encoded): bytes = encoded
-            case .failure(let missing):
+            var bytes: [UInt8] = []
+            if let missing = encodings[fontIndex].encode(text, into: &bytes) {
                 throw .unencodableText(font: list.fonts[fontIndex].font.postScriptName, characters: missing.scalars)
             }
             if !state.inText {
-                try page.beginText()
+                page.beginText(content: &content)
                 state.inText = true
                 state.textLine = (0, 0)
             }
             try setFill(color, on: page)
             try setRendering(forFace: fontIndex, size: size, color: color, on: page)
             if state.font?.index != fontIndex || state.font?.size != size {
-                try page.setFont(haruFont, size: size)
+                try page.setFont(haruFont, size: size, content: &content)
                 state.font = (fontIndex, size)
             }
-            try page.showText(bytes, x: x, y: y, line: &state.textLine)
+            try page.showText(bytes, x: x, y: y, line: &state.textLine, content: &content)
         case .fillRect(let x, let y, let width, let height, let color):
             try leaveText(page)
             try setFill(color, on: page)
-            try page.rectangle(x: x, y: y, width: width, height: height, stroke: false)
+            HaruPage.rectangle(x: x, y: y, width: width, height: height, stroke: false, into: &content)
         case .strokeRect(let x, let y, let width, let height, let lineWidth, let color):
             try leaveText(page)
             try setStroke(color, lineWidth: lineWidth, dash: [], on: page)
-            try page.rectangle(x: x, y: y, width: width, height: height, stroke: true)
+            HaruPage.rectangle(x: x, y: y, width: width, height: height, stroke: true, into: &content)
         case .line(let x1, let y1, let x2, let y2, let lineWidth, let dash, let color):
             try leaveText(page)
             try setStroke(color, lineWidth: lineWidth, dash: dash, on: page)
-            try page.line(from: (x1, y1), to: (x2, y2))
+            HaruPage.line(from: (x1, y1), to: (x2, y2), into: &content)
         case .circle(let centerX, let centerY, let radius, let lineWidth, let dash, let color):
             try leaveText(page)
             try setStroke(color, lineWidth: lineWidth, dash: dash, on: page)
-            try page.circle(x: centerX, y: centerY, radius: radius)
+            HaruPage.circle(x: centerX, y: centerY, radius: radius, into: &content)
         case .image(let index, let x, let y, let width, let height):
             let haruImage = try image(index, at: location)
             try leaveText(page)
-            try page.drawImage(haruImage, x: x, y: y, width: width, height: height)
+            try page.drawImage(haruImage, x: x, y: y, width: width, height: height, content: &content)
         case .modules(let grid):
             // In module units ("q sx 0 0 sy x y cm", then "3 0 2 1 re" per rectangle), one
             // path: a tenth of the card's compressed bytes less than four decimals a bar.
             try leaveText(page)
             try setFill(grid.color, on: page)
-            try page.fillModules(grid)
+            HaruPage.fillModules(grid, into: &content)
         case .frame:
             break  // handled above
         }
@@ -93,7 +93,7 @@ extension PagePainter {
     mutating func endFrame(_ page: HaruPage) throws(HaruError) {
         try leaveText(page)
         guard let current = frame else { return }
-        try page.write(Array("Q\n".utf8))
+        content.append(contentsOf: "Q\n".utf8)
         state = current.outer
         frame = nil
         // "Q" brings back the font of the outer state; libharu, which measures and marks the
@@ -130,32 +130,32 @@ extension PagePainter {
 
     mutating func leaveText(_ page: HaruPage) throws(HaruError) {
         guard state.inText else { return }
-        try page.endText()
+        page.endText(content: &content)
         state.inText = false
     }
 
     private mutating func setFill(_ color: RGBColor, on page: HaruPage) throws(HaruError) {
         guard state.fill != color else { return }
-        try page.setFillColor(color)
+        try page.setFillColor(color, content: &content)
         state.fill = color
     }
 
     mutating func setStroke(_ color: RGBColor, lineWidth: Double, dash: [Double], roundJoins: Bool = false,
                             on page: HaruPage) throws(HaruError) {
         if state.stroke != color {
-            try page.setStrokeColor(color)
+            try page.setStrokeColor(color, content: &content)
             state.stroke = color
         }
         if state.lineWidth != lineWidth {
-            try page.setLineWidth(lineWidth)
+            try page.setLineWidth(lineWidth, content: &content)
             state.lineWidth = lineWidth
         }
         if state.dash != dash {
-            try page.setDash(dash)
+            try page.setDash(dash, content: &content)
             state.dash = dash
         }
         if state.roundJoins != roundJoins {
-            try page.write(Array((roundJoins ? "1 j\n" : "0 j\n").utf8))
+            content.append(contentsOf: (roundJoins ? "1 j\n" : "0 j\n").utf8)
             state.roundJoins = roundJoins
         }
     }

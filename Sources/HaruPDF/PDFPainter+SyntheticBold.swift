@@ -71,10 +71,10 @@ extension PagePainter {
         if let bold = synthetic[index] {
             try setStroke(color, lineWidth: bold.lineWidth(size: size), dash: [], roundJoins: true, on: page)
             guard !state.strokesText else { return }
-            try page.write(Array("2 Tr\n".utf8))
+            content.append(contentsOf: "2 Tr\n".utf8)
             state.strokesText = true
         } else if state.strokesText {
-            try page.write(Array("0 Tr\n".utf8))
+            content.append(contentsOf: "0 Tr\n".utf8)
             state.strokesText = false
         }
     }

@@ -38,6 +38,8 @@ struct PagePainter {
     var images: [Int: HaruImage] = [:]
     var state = DrawingState()
     var frame: Frame?
+    /// Content of the current page not yet written into libharu's content stream.
+    var content: [UInt8] = []
 
     init(list: DisplayList) throws(HaruError) {
         self.list = list
@@ -85,10 +87,12 @@ struct PagePainter {
             guard page.width.isFinite, page.height.isFinite else { throw .invalidNumber(page: pageIndex, op: nil) }
             let haruPage = try document.addPage(width: page.width, height: page.height)
             state = DrawingState()
+            content.reserveCapacity(16_384)
             for (opIndex, op) in page.ops.enumerated() {
                 try draw(op, on: haruPage, at: (pageIndex, opIndex))
             }
             try endFrame(haruPage)
+            try haruPage.flush(&content)
         }
         let singleByte = fonts.keys.sorted().compactMap { index -> (font: HaruFont, group: Int)? in
             guard let font = fonts[index], case .singleByte(_, let group, _) = encodings[index] else { return nil }
@@ -200,26 +204,11 @@ struct PagePainter {
         for page in list.pages {
             for op in page.ops {
                 guard case .text(_, _, _, _, let text, _) = op else { continue }
-                // Only characters beyond ASCII are counted: skip ASCII bytes without decoding.
-                var utf8 = text.utf8.makeIterator()
-                while let byte = utf8.next() {
-                    guard byte >= 0x80 else { continue }
-                    var scalar: UInt32, trailing: Int
-                    switch byte {
-                    case 0xC0..<0xE0: scalar = UInt32(byte & 0x1F); trailing = 1
-                    case 0xE0..<0xF0: scalar = UInt32(byte & 0x0F); trailing = 2
-                    case 0xF0...: scalar = UInt32(byte & 0x07); trailing = 3
-                    default: continue
-                    }
-                    for _ in 0..<trailing {
-                        guard let next = utf8.next() else { break }
-                        scalar = scalar << 6 | UInt32(next & 0x3F)
-                    }
-                    if scalar < 0x800 {
-                        below0800[Int(scalar)] += 1
-                    } else {
-                        counts[scalar, default: 0] += 1
-                    }
+                let counted: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+                    count(bytes, into: &below0800, &counts)
+                }
+                if counted == nil {
+                    Array(text.utf8).withUnsafeBufferPointer { count($0, into: &below0800, &counts) }
                 }
             }
         }
@@ -227,6 +216,42 @@ struct PagePainter {
             counts[UInt32(scalar)] = count
         }
         return counts
+    }
+
+    /// Counts the characters beyond ASCII of valid UTF-8 `bytes`: below U+0800 in `low`,
+    /// the others in `high`. ASCII bytes are skipped without decoding.
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, into low: inout [Int],
+                              _ high: inout [UInt32: Int]) {
+        low.withUnsafeMutableBufferPointer { low in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                guard byte >= 0x80 else { continue }
+                if byte >= 0xC0, byte < 0xE0, index < bytes.count {
+                    // Two bytes: below U+0800.
+                    low[Int(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index] & 0x3F))] += 1
+                    index += 1
+                    continue
+                }
+                var scalar: UInt32, trailing: Int
+                switch byte {
+                case 0xC0..<0xE0: scalar = UInt32(byte & 0x1F); trailing = 1
+                case 0xE0..<0xF0: scalar = UInt32(byte & 0x0F); trailing = 2
+                case 0xF0...: scalar = UInt32(byte & 0x07); trailing = 3
+                default: continue
+                }
+                for _ in 0..<trailing where index < bytes.count {
+                    scalar = scalar << 6 | UInt32(bytes[index] & 0x3F)
+                    index += 1
+                }
+                if scalar < 0x800 {
+                    low[Int(scalar)] += 1
+                } else {
+                    high[scalar, default: 0] += 1
+                }
+            }
+        }
     }
 
     /// The libharu tag of the face at `index`: "TLN" and three letters.
@@ -243,10 +268,11 @@ struct PagePainter {
     /// (libharu would silently reuse the earlier font for an equal name).
     func subsetName(_ index: Int) -> String {
         func cleaned(_ name: String) -> String {
-            let kept = String(name.unicodeScalars.filter {
-                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-")
-            }.map(Character.init).prefix(40))
-            return kept.isEmpty ? "Font" : kept
+            // The ASCII letters, digits and '-' (PostScript names are ASCII: no decoding).
+            let kept = name.utf8.lazy.filter {
+                (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D
+            }.prefix(40)
+            return kept.isEmpty ? "Font" : String(decoding: Array(kept), as: UTF8.self)
         }
         let name = cleaned(list.fonts[index].font.postScriptName)
         let taken = list.fonts[..<index].contains { cleaned($0.font.postScriptName) == name }

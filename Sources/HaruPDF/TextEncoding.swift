@@ -24,6 +24,7 @@ enum TextEncoding {
     func programCodes(for scalars: [Unicode.Scalar]) -> [UInt32: UInt8]? {
         guard case .singleByte(_, _, let codes) = self else { return nil }
         var result: [UInt32: UInt8] = [:]
+        result.reserveCapacity(scalars.count)
         for scalar in scalars { result[scalar.value] = codes[scalar.value] }
         return result
     }
@@ -59,9 +60,10 @@ enum TextEncoding {
         for (index, scalars) in faces.enumerated() {
             let own = Set(scalars.map(\.value))
             encodings.append(.utf8(allowed: own))
-            if let table = CompactEncoding(union.union(own), frequency: frequency), tables.count < encoderNames.count {
+            let merged = union.union(own)
+            if let table = CompactEncoding(merged, frequency: frequency), tables.count < encoderNames.count {
                 current = table
-                union.formUnion(own)
+                union = merged
                 members.append(index)
                 continue
             }
@@ -76,20 +78,26 @@ enum TextEncoding {
         return (encodings, tables)
     }
 
-    /// The bytes for `text`, or the characters this encoding cannot express.
-    func encode(_ text: String) -> Result<[UInt8], UnencodableCharacters> {
+    /// Appends the bytes for `text` to `bytes`; returns the characters this encoding cannot
+    /// express (then `bytes` is incomplete), nil when all could be.
+    func encode(_ text: String, into bytes: inout [UInt8]) -> UnencodableCharacters? {
         switch self {
         case .utf8(let allowed):
             let outside = text.unicodeScalars.filter { $0.value > 0xFFFF || !allowed.contains($0.value) }
-            return outside.isEmpty ? .success(Array(text.utf8)) : .failure(UnencodableCharacters(outside))
+            guard outside.isEmpty else { return UnencodableCharacters(outside) }
+            bytes.append(contentsOf: text.utf8)
+            return nil
         case .singleByte(_, _, let codes):
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(text.utf8.count)
+            let encoded: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+                codes.encode(utf8, into: &bytes)
+            }
+            guard encoded != true else { return nil }
+            // Not contiguous, or a character without a code: character by character.
             var missing: [Unicode.Scalar] = []
             for scalar in text.unicodeScalars {
                 if let code = codes[scalar.value] { bytes.append(code) } else { missing.append(scalar) }
             }
-            return missing.isEmpty ? .success(bytes) : .failure(UnencodableCharacters(missing))
+            return missing.isEmpty ? nil : UnencodableCharacters(missing)
         }
     }
 }
@@ -120,6 +128,55 @@ struct FaceCodes {
                 count += 1
             }
         }
+    }
+
+    /// Appends the code of each character of valid UTF-8 `utf8`, decoded here without
+    /// `String`'s scalar iterator; false (`bytes` unchanged) when one has no code.
+    func encode(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
+        // At most one code per UTF-8 byte.
+        let codes = [UInt8](unsafeUninitializedCapacity: utf8.count) { codes, written in
+            written = 0
+            low.withUnsafeBufferPointer { low in
+                var index = 0
+                while index < utf8.count {
+                    let lead = utf8[index]
+                    var scalar = UInt32(lead), trailing = 0
+                    if lead >= 0xC0, lead < 0xE0, index + 1 < utf8.count, utf8[index + 1] & 0xC0 == 0x80 {
+                        // Latin, Greek, Cyrillic beyond ASCII: two bytes, in the flat table.
+                        let code = low[Int(UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F))]
+                        guard code != 0 else {
+                            written = 0
+                            return
+                        }
+                        codes[written] = code
+                        written += 1
+                        index += 2
+                        continue
+                    }
+                    switch lead {
+                    case 0xC0..<0xE0: scalar = UInt32(lead & 0x1F); trailing = 1
+                    case 0xE0..<0xF0: scalar = UInt32(lead & 0x0F); trailing = 2
+                    case 0xF0...: scalar = UInt32(lead & 0x07); trailing = 3
+                    default: break
+                    }
+                    index += 1
+                    for _ in 0..<trailing where index < utf8.count {
+                        scalar = scalar << 6 | UInt32(utf8[index] & 0x3F)
+                        index += 1
+                    }
+                    let code = scalar < 0x800 ? low[Int(scalar)] : high[scalar] ?? 0
+                    guard code != 0 else {
+                        written = 0
+                        return
+                    }
+                    codes[written] = code
+                    written += 1
+                }
+            }
+        }
+        guard codes.count > 0 || utf8.isEmpty else { return false }
+        if bytes.isEmpty { bytes = codes } else { bytes.append(contentsOf: codes) }
+        return true
     }
 
     subscript(scalar: UInt32) -> UInt8? {

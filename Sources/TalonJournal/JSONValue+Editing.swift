@@ -28,5 +28,5 @@ extension JSONValue {
     var stringValue: String? { if case .string(let text) = self { text } else { nil } }
 
     /// Compact, deterministic JSON bytes.
-    var data: Data { Data(serialized(pretty: false).utf8) }
+    var data: Data { Data(serializedBytes(pretty: false)) }
 }

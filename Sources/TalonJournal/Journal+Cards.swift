@@ -169,14 +169,14 @@ private struct CardDraft {
     init(json: JSONValue, data: Data, card: WarrantyCard) {
         self.json = json
         self.card = card
-        around = Self.split(Array(data), at: Array(JSONValue.string(Self.placeholder).serialized(pretty: false).utf8))
+        around = Self.split(Array(data), at: JSONValue.string(Self.placeholder).serializedBytes(pretty: false))
     }
 
     /// The card's JSON with its number: the bytes `json.setting(number)` serializes to.
     func numbered(_ number: String) -> Data {
         guard let around else { return json.setting(.string(number), at: ["card", "number"]).data }
         var bytes = around.prefix
-        bytes += JSONValue.string(number).serialized(pretty: false).utf8
+        bytes += JSONValue.string(number).serializedBytes(pretty: false)
         bytes += around.suffix
         return Data(bytes)
     }

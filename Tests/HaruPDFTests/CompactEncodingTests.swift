@@ -59,7 +59,10 @@ import Layout
         } else {
             Issue.record("single-byte expected")
         }
-        #expect(throws: UnencodableCharacters.self) { try plan.encodings[2].encode("ńo").get() }
+        var bytes: [UInt8] = []
+        #expect(plan.encodings[2].encode("ńo", into: &bytes)?.scalars == ["o"])
+        bytes = []
+        #expect(plan.encodings[2].encode("→ ń", into: &bytes) == nil && bytes.count == 3)
     }
 
     @Test func mixedScriptsStaySingleByteAndExtractExactly() throws {

@@ -30,6 +30,22 @@ import Testing
         #expect(counter.calls == 4, "small streams are not kept")
     }
 
+    /// One byte changed anywhere (a card number in the middle, the last byte of a tail
+    /// shorter than a word) changes the fingerprint; a stream that only shares a fingerprint
+    /// would still be compared whole before its entry is used.
+    @Test func everyByteCountsInTheFingerprint() {
+        let base = Self.stream(7, count: 1027)
+        let fingerprint = DeflateCache.fingerprint(base[...])
+        #expect(DeflateCache.fingerprint(Array(base)[...]) == fingerprint)
+        for position in [0, 7, 8, 513, 1023, 1024, 1026] {
+            var changed = base
+            changed[position] ^= 0x01
+            #expect(DeflateCache.fingerprint(changed[...]) != fingerprint, "byte \(position)")
+        }
+        #expect(DeflateCache.fingerprint(base.dropLast()) != fingerprint, "the length counts")
+        #expect(DeflateCache.fingerprint(base[1...]) == DeflateCache.fingerprint(Array(base[1...])[...]), "a slice hashes its own bytes")
+    }
+
     @Test func theCacheStaysWithinItsBudgetDroppingTheOldest() throws {
         let cache = DeflateCache(budget: 10_000), counter = Counter()
         for seed in 0..<20 { _ = try cache.deflated(Self.stream(UInt8(seed))[...]) { counter.deflate($0) } }

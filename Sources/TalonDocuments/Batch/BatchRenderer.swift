@@ -147,7 +147,7 @@ public struct BatchRenderer: Sendable {
         case .failure(let error): return failure(.document(.validation(error)))
         }
         let request = RenderRequest(
-            template: template, data: Data(value.serialized(pretty: false).utf8), dataName: record.label,
+            template: template, data: Data(value.serializedBytes(pretty: false)), dataName: record.label,
             locale: locale, kind: kind, format: .pdf, baseDirectory: baseDirectory, pdf: pdf)
         let list: DisplayList
         let warnings: [String]

@@ -94,7 +94,7 @@ enum CardCommand: Command {
             while let record = try reader.next() {
                 let name = "\(path):\(record.line ?? record.number)"
                 switch record.value {
-                case .success(let value): cards.append((name, Data(value.serialized(pretty: false).utf8)))
+                case .success(let value): cards.append((name, Data(value.serializedBytes(pretty: false))))
                 case .failure(let error): throw TalonError.input(path: name, reason: "\(error)")
                 }
             }
