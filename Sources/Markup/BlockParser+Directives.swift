@@ -1,40 +1,110 @@
 extension BlockParser {
+    /// What one directive of a line does, worked out from the directive alone: the part of
+    /// its parse that the memo of directive lines keeps.
+    enum DirectiveEffect: Sendable {
+        case push(Frame.Kind, name: String)
+        case column
+        case end
+        case modifier(Modifier.Kind)
+        case block(Block)
+    }
+
+    /// One directive of a memorized line: its name, its offset from the line's first `@`, its effect.
+    struct DirectiveStep: Sendable {
+        var name: String
+        var offset: Int
+        var effect: DirectiveEffect
+    }
+
+    /// Directive lines parsed before, by their text from the first `@` (see `SourceMemo`).
+    static let directiveLines = SourceMemo<[DirectiveStep]>(budget: 1 << 18)
+
     /// A line of one or more block directives separated by blanks.
     mutating func parseDirectiveLine(from first: Int, frames: inout [Frame], modifier: inout Modifier?)
         throws(MarkupError) {
         let end = source.lines[line].end
+        let (kept, hash) = source.scalars.withUnsafeBufferPointer { Self.directiveLines.value(in: $0, CollectionOfOne(first..<end)) }
+        if let kept {
+            for step in kept {
+                let call = DirectiveCall(name: step.name, line: line, offset: first + step.offset)
+                try checkNoModifier(modifier)
+                try perform(step.effect, of: call, frames: &frames, modifier: &modifier)
+            }
+            return
+        }
         var offset = first
         var previous = ""
+        var steps: [DirectiveStep] = []
+        var keepable = true
         while offset < end {
             guard source.scalars[offset] == "@", offset + 1 < end, source.scalars[offset + 1].isASCIILetter else {
                 throw source.error(.unexpectedTextAfterDirective(directive: previous), line: line, offset: offset)
             }
             let (call, after) = try DirectiveCall.scan(source, line: line, start: offset)
-            if let pending = modifier {
-                throw source.error(.modifierWithoutTarget(
-                    directive: pending.call.name,
-                    expected: pending.call.name == "table" ? "a table row starting with '|'" : "a paragraph"),
-                    line: pending.call.line, offset: pending.call.offset)
-            }
-            try apply(call, frames: &frames, modifier: &modifier)
+            try checkNoModifier(modifier)
+            let effect = try effect(of: call)
+            try perform(effect, of: call, frames: &frames, modifier: &modifier)
+            // Images and barcodes carry their source location: those lines are parsed each time.
+            if case .block(.image) = effect { keepable = false }
+            if case .block(.barcode) = effect { keepable = false }
+            steps.append(DirectiveStep(name: call.name, offset: call.offset - first, effect: effect))
             previous = call.name
             offset = source.skipBlanks(after, end)
         }
+        if keepable {
+            source.scalars.withUnsafeBufferPointer { Self.directiveLines.keep(steps, in: $0, CollectionOfOne(first..<end), hash: hash) }
+        }
     }
 
-    private func apply(_ call: DirectiveCall, frames: inout [Frame], modifier: inout Modifier?) throws(MarkupError) {
+    /// A modifier must apply to the next line, not wait beside another directive.
+    private func checkNoModifier(_ modifier: Modifier?) throws(MarkupError) {
+        if let pending = modifier {
+            throw source.error(.modifierWithoutTarget(
+                directive: pending.call.name,
+                expected: pending.call.name == "table" ? "a table row starting with '|'" : "a paragraph"),
+                line: pending.call.line, offset: pending.call.offset)
+        }
+    }
+
+    /// What a directive does, checked against its arguments only (not against what is open).
+    private func effect(of call: DirectiveCall) throws(MarkupError) -> DirectiveEffect {
         switch call.name {
         case "keep":
             let arguments = try DirectiveArguments(call, source: source, positional: [], named: ["with"])
             let withPrevious = try arguments.keyword("with", ["previous"], expected: "previous") != nil
-            try push(Frame(kind: .keep(withPrevious: withPrevious), name: "keep", line: call.line, offset: call.offset),
-                     onto: &frames)
+            return .push(.keep(withPrevious: withPrevious), name: "keep")
         case "columns":
-            let widths = try columnWidths(call)
-            try push(Frame(kind: .columns(widths: widths), name: "columns", line: call.line, offset: call.offset),
-                     onto: &frames)
+            return .push(.columns(widths: try columnWidths(call)), name: "columns")
         case "column":
             _ = try DirectiveArguments(call, source: source, positional: [], named: [])
+            return .column
+        case "end":
+            _ = try DirectiveArguments(call, source: source, positional: [], named: [])
+            return .end
+        case "table":
+            let arguments = try DirectiveArguments(call, source: source, positional: [], named: ["borders"])
+            let borders = try arguments.keyword("borders", ["all", "none"], expected: "all or none") ?? "all"
+            return .modifier(.table(borders: borders == "all"))
+        case "align":
+            let arguments = try DirectiveArguments(call, source: source, positional: ["alignment"], named: [])
+            guard arguments.has("alignment") else {
+                throw arguments.missing("an alignment: left, center, right or justify")
+            }
+            let value = try arguments.keyword("alignment", ["left", "center", "right", "justify"],
+                                               expected: "left, center, right or justify") ?? "left"
+            return .modifier(.align(TextAlignment(rawValue: value) ?? .left))
+        default:
+            return .block(try DirectiveBlocks(source: source).block(for: call))
+        }
+    }
+
+    /// Applies a directive's effect to the open containers (checked against them).
+    private func perform(_ effect: DirectiveEffect, of call: DirectiveCall, frames: inout [Frame],
+                         modifier: inout Modifier?) throws(MarkupError) {
+        switch effect {
+        case let .push(kind, name):
+            try push(Frame(kind: kind, name: name, line: call.line, offset: call.offset), onto: &frames)
+        case .column:
             guard let top = frames.last, case let .columns(widths) = top.kind else {
                 throw source.error(.unexpectedCloser(directive: "column"), line: call.line, offset: call.offset)
             }
@@ -44,8 +114,7 @@ extension BlockParser {
                                    line: call.line, offset: call.offset)
             }
             frames[frames.count - 1].columns.append([])
-        case "end":
-            _ = try DirectiveArguments(call, source: source, positional: [], named: [])
+        case .end:
             guard frames.count > 1, let top = frames.popLast() else {
                 throw source.error(.unexpectedCloser(directive: "end"), line: call.line, offset: call.offset)
             }
@@ -63,20 +132,10 @@ extension BlockParser {
             case .root:
                 throw source.error(.unexpectedCloser(directive: "end"), line: call.line, offset: call.offset)
             }
-        case "table":
-            let arguments = try DirectiveArguments(call, source: source, positional: [], named: ["borders"])
-            let borders = try arguments.keyword("borders", ["all", "none"], expected: "all or none") ?? "all"
-            modifier = Modifier(kind: .table(borders: borders == "all"), call: call)
-        case "align":
-            let arguments = try DirectiveArguments(call, source: source, positional: ["alignment"], named: [])
-            guard arguments.has("alignment") else {
-                throw arguments.missing("an alignment: left, center, right or justify")
-            }
-            let value = try arguments.keyword("alignment", ["left", "center", "right", "justify"],
-                                               expected: "left, center, right or justify") ?? "left"
-            modifier = Modifier(kind: .align(TextAlignment(rawValue: value) ?? .left), call: call)
-        default:
-            frames[frames.count - 1].append(try DirectiveBlocks(source: source).block(for: call))
+        case .modifier(let kind):
+            modifier = Modifier(kind: kind, call: call)
+        case .block(let block):
+            frames[frames.count - 1].append(block)
         }
     }
 

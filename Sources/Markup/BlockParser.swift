@@ -11,7 +11,7 @@ struct BlockParser {
 
     /// An open container and what it has collected so far.
     struct Frame {
-        enum Kind { case root, keep(withPrevious: Bool), columns(widths: [Double]) }
+        enum Kind: Sendable { case root, keep(withPrevious: Bool), columns(widths: [Double]) }
         var kind: Kind
         var name: String
         var line: Int
@@ -28,7 +28,7 @@ struct BlockParser {
 
     /// A `@table(...)` or `@align(...)` waiting for the line it applies to.
     struct Modifier {
-        enum Kind { case table(borders: Bool), align(TextAlignment) }
+        enum Kind: Sendable { case table(borders: Bool), align(TextAlignment) }
         var kind: Kind
         var call: DirectiveCall
     }

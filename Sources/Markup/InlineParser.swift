@@ -56,8 +56,26 @@ struct InlineParser {
         self.source = source
     }
 
-    /// Parses the segments, joined by one space each (none after a `@br`).
+    /// Inline texts parsed before, by their text (see `SourceMemo`); up to 1 M scalars.
+    static let memo = SourceMemo<[Inline]>(budget: 1 << 20)
+    /// Texts shorter than this are parsed again each time: that is as quick as looking them up.
+    static let memoMinimum = 12
+
+    /// Parses the segments, joined by one space each (none after a `@br`). The result depends
+    /// on the segments' text only, so texts seen before come from `memo`.
     static func parse(_ source: SourceText, _ segments: [Segment]) throws(MarkupError) -> [Inline] {
+        var length = 0
+        for segment in segments { length += max(0, segment.end - segment.start) }
+        guard length >= memoMinimum else { return try parseAfresh(source, segments) }
+        let ranges = segments.lazy.map { $0.start..<max($0.start, $0.end) }
+        let (kept, hash) = source.scalars.withUnsafeBufferPointer { memo.value(in: $0, ranges) }
+        if let kept { return kept }
+        let parsed = try parseAfresh(source, segments)
+        source.scalars.withUnsafeBufferPointer { memo.keep(parsed, in: $0, ranges, hash: hash) }
+        return parsed
+    }
+
+    private static func parseAfresh(_ source: SourceText, _ segments: [Segment]) throws(MarkupError) -> [Inline] {
         if segments.count == 1, let plain = plainText(source, segments[0]) { return plain }
         var parser = InlineParser(source: source)
         // Text never holds more scalars than the segments plus the joining spaces.

@@ -23,14 +23,22 @@ public enum Length {
             index += 1
         }
         guard digits > 0, dots <= 1, digits <= 12 else { return nil }
-        var number = String.UnicodeScalarView()
-        number.append(contentsOf: scalars[numberStart..<index])
-        guard let value = Double(String(number)), value.isFinite else { return nil }
+        // Digits and dots are ASCII: one byte each.
+        let number = String(decoding: scalars[numberStart..<index].lazy.map { UInt8(truncatingIfNeeded: $0.value) },
+                            as: UTF8.self)
+        guard let value = Double(number), value.isFinite else { return nil }
         while index < end, scalars[index].isBlank { index += 1 }
-        var unit = String.UnicodeScalarView()
-        unit.append(contentsOf: scalars[index..<end])
-        if unit.isEmpty { return value }
-        guard let factor = units[String(unit).lowercased()] else { return nil }
+        if index == end { return value }
+        let unitScalars = scalars[index..<end]
+        let unit: String
+        if unitScalars.allSatisfy(\.isASCII) {
+            unit = String(decoding: unitScalars.lazy.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
+        } else {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: unitScalars)
+            unit = String(view)
+        }
+        guard let factor = units[unit.lowercased()] else { return nil }
         return value * factor
     }
 

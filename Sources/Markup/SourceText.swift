@@ -15,15 +15,23 @@ struct SourceText: Sendable {
     let lines: [Line]
 
     init(_ text: String, file: String) {
+        var text = text
+        self = text.withUTF8 { SourceText(utf8: $0, file: file) }
+    }
+
+    /// Text given as UTF-8 (valid UTF-8, as a `String` holds: nothing is repaired).
+    init(utf8: UnsafeBufferPointer<UInt8>, file: String) {
         self.file = file
-        let scalars = Self.decode(text)
+        let scalars = Self.decode(utf8)
         var lines: [Line] = []
         var lineStart = 0
-        for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
-            var end = offset
-            if end > lineStart, scalars[end - 1] == "\r" { end -= 1 }
-            lines.append(Line(start: lineStart, end: end))
-            lineStart = offset + 1
+        scalars.withUnsafeBufferPointer { scalars in
+            for offset in scalars.indices where scalars[offset] == "\n" {
+                var end = offset
+                if end > lineStart, scalars[end - 1] == "\r" { end -= 1 }
+                lines.append(Line(start: lineStart, end: end))
+                lineStart = offset + 1
+            }
         }
         if lineStart < scalars.count || lines.isEmpty {
             var end = scalars.count

@@ -9,6 +9,14 @@ extension Template {
     ///   input, endless partial recursion, or (strict mode) missing values.
     public func render(_ data: TemplateValue, partials: (any PartialSource)? = nil,
                        options: RenderOptions = RenderOptions()) throws(TemplateError) -> String {
+        String(decoding: try renderUTF8(data, partials: partials, options: options), as: UTF8.self)
+    }
+
+    /// Renders the template into UTF-8 bytes: what `render` gives, without making a `String`
+    /// of it. The bytes are valid UTF-8 when the escaper appends valid UTF-8 (the built-in
+    /// ones and those given as `String` functions do).
+    public func renderUTF8(_ data: TemplateValue, partials: (any PartialSource)? = nil,
+                           options: RenderOptions = RenderOptions()) throws(TemplateError) -> [UInt8] {
         var renderer = Renderer(options: options, partials: partials, root: data)
         renderer.output.reserveCapacity(max(4096, unit.lines.bytes.count * 2))
         try renderer.render(unit.nodes, from: 0, in: unit)
@@ -23,7 +31,7 @@ extension Template {
                                 message: "\(count) missing value\(count == 1 ? "" : "s"): \(names.joined(separator: ", "))",
                                 details: renderer.missing)
         }
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 }
 
@@ -74,6 +82,8 @@ struct Renderer {
                 if !indentation.isEmpty { output.append(contentsOf: indentation) }
             case .variable(let tag):
                 try interpolate(tag, in: unit)
+            case .fixed(let fixed):
+                if shadows(fixed.key) { try interpolate(fixed.tag, in: unit) } else { output.append(contentsOf: fixed.bytes) }
             case .section(let tag, let children):
                 let value = lookup(tag.path)
                 if tag.inverted {
@@ -108,6 +118,16 @@ struct Renderer {
                 }
             }
         }
+    }
+
+    /// True when a map pushed above the root holds `key` (a lookup of it would stop there).
+    private func shadows(_ key: String) -> Bool {
+        var index = stack.count - 1
+        while index > 0 {
+            if case .map(let members) = stack[index], members[key] != nil { return true }
+            index -= 1
+        }
+        return false
     }
 
     /// Looks a dotted name up: the first part through the context stack, from the top;

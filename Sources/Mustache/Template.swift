@@ -67,7 +67,7 @@ public struct Template: Sendable {
                     walk(children)
                 case .block(let block):
                     walk(block.children)
-                case .text, .lineStart, .variable:
+                case .text, .lineStart, .variable, .fixed:
                     break
                 }
             }

@@ -51,6 +51,12 @@ public final class TemplateLibrary: PartialSource, @unchecked Sendable {
         try template(named: name).render(data, partials: self, options: options)
     }
 
+    /// Renders the named template into UTF-8 bytes (see `Template.renderUTF8`).
+    public func renderUTF8(name: String, data: TemplateValue, options: RenderOptions = RenderOptions()) throws(TemplateError)
+        -> [UInt8] {
+        try template(named: name).renderUTF8(data, partials: self, options: options)
+    }
+
     public func partial(named name: String) throws(TemplateError) -> Template? {
         lock.lock()
         let cached = cache[name]

@@ -15,6 +15,8 @@ enum TemplateNode: Sendable, Equatable {
     case parent(PartialTag, [String: BlockTag])
     /// `{{$name}}default{{/name}}`.
     case block(BlockTag)
+    /// A `{{{name}}}` whose text was fixed ahead of rendering (`Template.binding`).
+    case fixed(FixedText)
 }
 
 /// A dotted name, split once when compiling.

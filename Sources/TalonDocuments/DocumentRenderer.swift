@@ -104,6 +104,7 @@ public struct DocumentRenderer: Sendable {
     /// The built-in templates, one per document kind for every language.
     let library: TemplateLibrary
     let fileLibraries = FileTemplateLibraries()
+    let boundLibraries = BoundLibraries()
     let catalogues: LocaleCatalogues
 
     /// Loads the font catalogue and the template folders (calendars are read on first use).
@@ -152,16 +153,18 @@ public struct DocumentRenderer: Sendable {
         }
     }
 
-    /// Fills the template with the data: the markup text, the name used in its errors, the
+    /// Fills the template with the data: the markup text (UTF-8), the name used in its errors, the
     /// warnings about the data (see `RenderedDocument.warnings`), the name of the data
     /// attached to a PDF/A document and the document's language.
-    func markupText(for request: RenderRequest) throws(TalonError) -> (String, String, [String], String, DocumentLocale) {
+    func markupText(for request: RenderRequest) throws(TalonError) -> ([UInt8], String, [String], String, DocumentLocale) {
         var warnings: [String] = []
         let kind: DocumentKind?
         let templateName: String
         let library: TemplateLibrary
         let locale: DocumentLocale
         let context: TemplateValue
+        // The catalogue, once the data's presenter has asked for it.
+        var presented: LocaleCatalogue?
         switch request.template {
         case .builtIn(let builtIn):
             kind = builtIn
@@ -199,7 +202,9 @@ public struct DocumentRenderer: Sendable {
                     }
                 }
                 locale = request.locale ?? document.locale
-                var options = PresentationOptions(catalogue: try catalogue(for: request, locale: locale), sms: request.format == .sms)
+                let catalogue = try catalogue(for: request, locale: locale)
+                presented = catalogue
+                var options = PresentationOptions(catalogue: catalogue, sms: request.format == .sms)
                 if case .service(let service) = document {
                     options.attachmentFiles = AttachmentFiles(service.claim.attachments, folder: request.baseDirectory)
                     warnings = options.attachmentFiles.warnings
@@ -219,19 +224,26 @@ public struct DocumentRenderer: Sendable {
                 throw .template(error)
             }
         }
-        let builtInFolder = resources.templates.standardizedFileURL
-        let catalogue = try catalogue(for: request, locale: locale)
+        let catalogue: LocaleCatalogue
+        if let presented { catalogue = presented } else { catalogue = try self.catalogue(for: request, locale: locale) }
         switch request.template {
         case .builtIn:
             library = self.library
         case .file(let url):
-            library = fileLibraries.library(for: url, builtInFolder: builtInFolder)
+            library = fileLibraries.library(for: url, builtInFolder: resources.templates.standardizedFileURL)
         }
         // Every format goes through the markup, so values are always escaped for it.
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: catalogue.locale)
         do {
             let filled = try catalogue.context(for: context, options: options)
-            let text = try library.render(name: templateName, data: filled, options: options)
+            let text: [UInt8]
+            if case .builtIn = request.template, case .map(let members) = filled, members["t"] != nil {
+                // The catalogue's words are under `t`: its fixed ones are bound in once per language.
+                text = try boundLibraries.library(library, catalogue: catalogue)
+                    .renderUTF8(name: templateName, data: filled, options: options)
+            } else {
+                text = try library.renderUTF8(name: templateName, data: filled, options: options)
+            }
             return (text, "\(templateName).mustache (rendered)", warnings,
                     PDFOptions.attachmentName(template: templateName, locale: locale.rawValue), locale)
         } catch {

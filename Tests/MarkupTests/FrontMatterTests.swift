@@ -128,8 +128,12 @@ import Testing
 
     @Test func decodesEveryUTF8Length() {
         let text = "a\u{7F}\u{80}ж\u{7FF}\u{800}№€\u{FFFF}\u{10000}😀\u{10FFFF}"
-        #expect(SourceText.decode(text) == Array(text.unicodeScalars))
-        #expect(SourceText.makeString(SourceText.decode(text)[...]) == text)
+        let scalars = SourceText(text, file: "test.talon").scalars
+        #expect(scalars == Array(text.unicodeScalars))
+        #expect(SourceText.makeString(scalars[...]) == text)
+        // The same from the bytes a render gives.
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBufferPointer { SourceText(utf8: $0, file: "test.talon").scalars } == scalars)
     }
 
     @Test func crlfAndLoneCarriageReturn() {

@@ -85,4 +85,18 @@ import TestSupport
             == ["longer than 5 characters"])
         #expect(Self.read({ $0.string(required: true) }, " \r\n ").1.map(\.reason) == [ValidationReason.required])
     }
+
+    /// Long Latin and Cyrillic texts skip the count of scalars per character; characters of
+    /// many scalars are still found, whatever letters stand around them.
+    @Test func overLongCharactersAreFoundAmongLetters() {
+        let refused = ["a character has more than 16 combining marks"]
+        let letters = String(repeating: "Гарантія — «№ 5» ", count: 40)
+        #expect(Self.read({ $0.string(required: true) }, letters).1.isEmpty)
+        #expect(Self.read({ $0.string(required: true) }, letters + "Ж" + String(repeating: "\u{301}", count: 15)).1.isEmpty)
+        #expect(Self.read({ $0.string(required: true) }, letters + "Ж" + String(repeating: "\u{301}", count: 16))
+            .1.map(\.reason) == refused)
+        // © and ® are emoji: joiners make one character of a chain of them.
+        let chain = Array(repeating: "©", count: 9).joined(separator: "\u{200D}")
+        #expect(Self.read({ $0.string(required: true) }, letters + chain).1.map(\.reason) == refused)
+    }
 }

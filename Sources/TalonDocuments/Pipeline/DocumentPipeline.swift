@@ -25,9 +25,10 @@ struct DocumentPipeline: Sendable {
             images: { path, _ in try ImageDecoder.load(path: path) })
     }
 
-    func parse(_ markup: String, file: String) throws(TalonError) -> Document {
+    /// Parses the markup a template rendered (valid UTF-8).
+    func parse(_ markup: [UInt8], file: String) throws(TalonError) -> Document {
         do {
-            return try MarkupParser.parse(markup, file: file)
+            return try MarkupParser.parse(utf8: markup, file: file)
         } catch {
             throw .markup(error)
         }

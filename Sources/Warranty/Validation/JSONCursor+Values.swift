@@ -63,10 +63,12 @@ extension JSONCursor {
     /// and line feed (ESC, BEL, NUL, C1), bidirectional overrides and isolates (U+202E), and
     /// over-long characters would reach terminals, SMS gateways or the fonts unprintable.
     static func unprintableProblem(_ text: String) -> String? {
-        var ascii = true
+        // Scalars that are not `startsCluster` (combining marks, joiners, other scripts):
+        // only when there are enough of them can one character hold too many scalars.
+        var others = 0
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if value >= 0x80 { ascii = false }
+            if !startsCluster(value) { others += 1 }
             if (value < 0x20 && value != 0x09 && value != 0x0A) || (0x7F...0x9F).contains(value)
                 || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
                 || value == 0x200E || value == 0x200F || value == 0x061C {
@@ -74,10 +76,26 @@ extension JSONCursor {
                 return "must not contain the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)"
             }
         }
-        if !ascii, text.contains(where: { $0.unicodeScalars.count > maximumScalarsPerCharacter }) {
+        if others >= maximumScalarsPerCharacter, text.contains(where: { $0.unicodeScalars.count > maximumScalarsPerCharacter }) {
             return "a character has more than \(maximumScalarsPerCharacter) combining marks"
         }
         return nil
+    }
+
+    /// True for the scalars of Latin and Cyrillic text and its common punctuation: each of
+    /// them begins a character of its own (grapheme cluster break property Other, not an
+    /// emoji; or a line feed or tab, which stand alone). A character therefore holds at most
+    /// one of them, and its other scalars are of other kinds.
+    @inline(__always)
+    static func startsCluster(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09, 0x0A, 0x20...0x7E: true
+        case 0xA9, 0xAE: false // emoji (Extended_Pictographic) that a joiner may continue
+        case 0xA0...0x2FF: true // Latin-1 and Latin Extended, spacing modifier letters
+        case 0x370...0x482, 0x48A...0x52F: true // Greek and Cyrillic letters, without the combining marks
+        case 0x2010...0x2027, 0x2030...0x203B, 0x20A0...0x20C0, 0x2116: true // dashes, quotes, currency signs, №
+        default: false
+        }
     }
 
     /// `text` without leading and trailing white space (Unicode-aware, no Foundation).
