@@ -18,9 +18,12 @@ import Warranty
 extension Journal {
     /// Renders made for guessed numbers before a group is rendered inside the write lock.
     static let speculativeRenders = 6
-    /// How long a card rendered for a number still ahead waits for the writers before it
-    /// (seconds; a group waits this per card), and how often it looks (seconds).
-    static let earlyWait = 0.05, earlyPoll = 0.0005
+    /// A group rendered for numbers still ahead waits for the writers before it while they
+    /// move: until none of them has committed for `earlyPatience` times the time this writer
+    /// took to render the group (at least `earlyMinimum` seconds), looking every `earlyPoll`
+    /// seconds. A writer that stopped (finished, killed) is so given up after about the time of
+    /// one group, not a fixed wait per card.
+    static let earlyPatience = 2.0, earlyMinimum = 0.01, earlyPoll = 0.0005
     /// Cards recorded in one write transaction by `issueCards`.
     public static let cardGroupSize = 16
 
@@ -92,13 +95,16 @@ extension Journal {
         for _ in 0..<Self.speculativeRenders {
             let first = cardGuess.counter(committed: last, size: drafts.count)
             var numbers: [String] = [], datas: [Data] = [], rendered: [RenderedDocument] = []
+            let renderStart = DispatchTime.now().uptimeNanoseconds
             for (offset, draft) in drafts.enumerated() {
                 let number = try format.number(of: .card, counter: first + offset, year: year)
                 numbers.append(number)
                 datas.append(draft.numbered(number))
                 rendered.append(try render(draft, datas[offset], number, in: nil))
             }
-            let waitUntil = DispatchTime.now().uptimeNanoseconds + UInt64(Self.earlyWait * Double(drafts.count) * 1e9)
+            let renderedAt = DispatchTime.now().uptimeNanoseconds
+            let patience = max(UInt64(Self.earlyMinimum * 1e9), UInt64(Self.earlyPatience * Double(renderedAt - renderStart)))
+            var waitUntil = renderedAt + patience
             while true {
                 let outcome = try store.write { (transaction) throws(JournalError) -> SpeculativeOutcome in
                     let taken = try transaction.lastCounter(.card, year: year)
@@ -133,7 +139,9 @@ extension Journal {
                 // (watched without the write lock); a writer that stopped is waited for only briefly.
                 while last + 1 < first, DispatchTime.now().uptimeNanoseconds < waitUntil {
                     Thread.sleep(forTimeInterval: Self.earlyPoll)
-                    last = try store.read { (transaction) throws(JournalError) in try transaction.lastCounter(.card, year: year) }
+                    let seen = try store.read { (transaction) throws(JournalError) in try transaction.lastCounter(.card, year: year) }
+                    if seen > last { waitUntil = DispatchTime.now().uptimeNanoseconds + patience }  // they move: keep waiting
+                    last = seen
                 }
                 if last + 1 < first {
                     cardRendersRepeated += drafts.count
