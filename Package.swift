@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Markup", dependencies: ["TalonPrimitives"]),
         .target(name: "Barcode"),
         .target(name: "Layout", dependencies: ["TalonPrimitives", "Markup", "Barcode", "CDeflate"]),
-        .target(name: "HaruPDF", dependencies: ["CHaru", "CDeflate", "CCrypto", "CStringPrep", "Layout"]),
+        .target(name: "HaruPDF", dependencies: ["CHaru", "CDeflate", "CCrypto", "CStringPrep", "Layout", "TalonPrimitives"]),
         .target(
             name: "TalonDocuments",
             dependencies: ["TalonPrimitives", "Warranty", "Mustache", "Markup", "Layout", "HaruPDF", "Barcode"]),

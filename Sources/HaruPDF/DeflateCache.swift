@@ -1,4 +1,5 @@
 import Foundation
+import TalonPrimitives
 
 /// The deflated bytes of streams already deflated in this process, so a stream that repeats
 /// from document to document (a font subset of the same glyphs, a page of terms that is the
@@ -8,7 +9,7 @@ import Foundation
 /// Bounded: only streams of `smallest` bytes or more are kept, and when the kept inputs and
 /// outputs would exceed `budget` bytes the oldest entries go first, so a long-running
 /// `talon serve` stays flat. Entries are found by a fast non-cryptographic hash of the whole
-/// input (`fingerprint`) and confirmed by comparing the whole input.
+/// input (`ByteRun.fingerprint`) and confirmed by comparing the whole input.
 ///
 /// `@unchecked Sendable`: `entries`, `order` and `size` are read and written only while
 /// `lock` is held; what is handed out are values.
@@ -58,36 +59,12 @@ final class DeflateCache: @unchecked Sendable {
         return entries[key]?.first(where: { Self.same($0.input, bytes) })?.output
     }
 
-    /// The inputs are equal (memcmp, not element by element).
     private static func same(_ kept: [UInt8], _ bytes: ArraySlice<UInt8>) -> Bool {
-        kept.count == bytes.count && kept.withUnsafeBytes { left in
-            bytes.withUnsafeBytes { right in
-                guard let leftStart = left.baseAddress, let rightStart = right.baseAddress else { return left.count == 0 }
-                return memcmp(leftStart, rightStart, left.count) == 0
-            }
-        }
+        kept.withUnsafeBytes { left in bytes.withUnsafeBytes { right in ByteRun.equal(left, right) } }
     }
 
-    /// A 64-bit hash of every byte, eight at a time (multiply and fold, as FxHash and wyhash
-    /// do): some ten times cheaper than `Hasher`'s SipHash on a 10 KB stream. Not a defence
-    /// against chosen collisions, which only cost a comparison here.
     static func fingerprint(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.withUnsafeBytes { raw in
-            var hash = UInt64(truncatingIfNeeded: raw.count) &* 0x9E37_79B9_7F4A_7C15
-            func mix(_ word: UInt64) {
-                let product = (hash ^ word).multipliedFullWidth(by: 0xBF58_476D_1CE4_E5B9)
-                hash = product.high ^ product.low
-            }
-            var offset = 0
-            while offset + 8 <= raw.count {
-                mix(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for (shift, byte) in raw[offset...].enumerated() { tail |= UInt64(byte) << (8 * shift) }
-            mix(tail)
-            return Int(truncatingIfNeeded: hash)
-        }
+        bytes.withUnsafeBytes(ByteRun.fingerprint)
     }
 
     private func store(_ entry: Entry, key: Int) {

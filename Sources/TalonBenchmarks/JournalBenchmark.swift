@@ -59,7 +59,7 @@ private func journalRace(_ synchronous: SQLiteJournalStore.Synchronous, group: I
     print(String(format: "synchronous %@, %d cards per transaction: cards issued by 2 processes at once: %d in %.2f s = %.0f cards/s (numbers 1…%d, none skipped: %@; %d renders repeated; load average after: %@)",
                  synchronous.rawValue, group, total, seconds, Double(total) / seconds, total, complete ? "yes" : "NO", repeated, loadAverage()))
 
-    let size = try ["", "-wal"].reduce(0) { sum, suffix in
+    let size = ["", "-wal"].reduce(0) { sum, suffix in
         sum + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
     }
     print(String(format: "journal size: %.1f MB for %d cards = %.1f MB per 10,000 cards", Double(size) / 1e6, total,

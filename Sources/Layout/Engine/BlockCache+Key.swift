@@ -1,12 +1,13 @@
 import Foundation
 import Markup
+import TalonPrimitives
 
 extension BlockCache {
     /// Everything a block's layout depends on, written out as bytes: the block (texts as their
     /// UTF-8 bytes, each field tagged and each list counted, so different blocks never write
     /// the same bytes), its place and width, and the session's body size, line height,
-    /// justification, body height and faces. Compared with `memcmp` and hashed once, 8 bytes
-    /// at a step (String's own hashing and comparison normalize, which costs more than laying
+    /// justification, body height and faces. Hashed once and compared a word at a time
+    /// (`ByteRun`; String's own hashing and comparison normalize, which costs more than laying
     /// the text out): byte-equal text lays out the same.
     struct Key: Hashable {
         let bytes: [UInt8]
@@ -27,41 +28,14 @@ extension BlockCache {
             guard writer.block(block) else { return nil }
             let written = writer.written
             bytes = Array(written)
-            hash = Self.hash(written)
+            hash = ByteRun.fingerprint(written)
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            guard a.hash == b.hash, a.bytes.count == b.bytes.count else { return false }
-            return a.bytes.withUnsafeBytes { left in
-                b.bytes.withUnsafeBytes { right in
-                    guard let first = left.baseAddress, let second = right.baseAddress else { return true }
-                    return memcmp(first, second, left.count) == 0
-                }
-            }
+            a.hash == b.hash && a.bytes.withUnsafeBytes { left in b.bytes.withUnsafeBytes { right in ByteRun.equal(left, right) } }
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-        /// A multiply-and-fold hash over 8-byte words (not for security: equal keys are
-        /// confirmed byte for byte).
-        static func hash(_ raw: UnsafeRawBufferPointer) -> Int {
-            var state = UInt64(truncatingIfNeeded: raw.count) &* 0x9E37_79B9_7F4A_7C15
-            var offset = 0
-            while offset + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
-                state ^= state >> 32
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            while offset < raw.count {
-                tail = tail << 8 | UInt64(raw[offset])
-                offset += 1
-            }
-            state = (state ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-            state ^= state >> 29
-            return Int(truncatingIfNeeded: state)
-        }
     }
 }
 
