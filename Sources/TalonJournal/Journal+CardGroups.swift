@@ -3,7 +3,7 @@ import TalonDocuments
 import Warranty
 
 /// One group of cards rendered for the numbers from `first` on, not yet recorded.
-private struct RenderedGroup {
+struct RenderedGroup {
     var first: Int
     var numbers: [String]
     var datas: [Data]
@@ -31,17 +31,39 @@ private enum GroupOutcome {
 
 extension Journal {
     /// Issues cards of one sale year in one write transaction (see `Journal+Cards.swift`).
-    func issue(_ drafts: [CardDraft], committed: ([IssuedPDF]) throws(JournalError) -> Void) throws(JournalError) {
-        guard let year = drafts.first?.year else { return }
+    /// While the transaction commits, the `next` group (when of the same year) is rendered for
+    /// the numbers after these and returned, to be passed back as `renderedAhead` with it.
+    func issue(_ drafts: [CardDraft], renderedAhead: RenderedGroup? = nil, next: [CardDraft]? = nil,
+               committed: ([IssuedPDF]) throws(JournalError) -> Void) throws(JournalError) -> RenderedGroup? {
+        guard let year = drafts.first?.year else { return nil }
         var (format, last) = try store.read { (transaction) throws(JournalError) in
             (try transaction.numberFormat(.card), try transaction.lastCounter(.card, year: year))
         }
+        let following = next.flatMap { $0.first?.year == year ? $0 : nil }
+        var ready = renderedAhead
         for _ in 0..<Self.speculativeRenders {
-            let group = try render(drafts, first: cardGuess.counter(committed: last, size: drafts.count), format: format, year: year)
-            switch try commit(drafts, group, year: year, last: last, format: format) {
+            let group: RenderedGroup
+            if let ready { group = ready } else {
+                group = try render(drafts, first: cardGuess.counter(committed: last, size: drafts.count), format: format, year: year)
+            }
+            ready = nil
+            var ahead: RenderedGroup?
+            let outcome = try commit(drafts, group, year: year, last: last, format: format) {
+                // The numbers are taken: the next group is rendered for those this writer would
+                // guess after them once committed.
+                guard let following else { return }
+                var guess = cardGuess
+                let ours = group.first + drafts.count - 1
+                guess.took(ours)
+                // A render that fails is not lost: the next group is rendered again, and fails then.
+                ahead = try? render(following, first: guess.counter(committed: ours, size: following.count),
+                                    format: format, year: year)
+            }
+            switch outcome {
             case .issued(let issued):
                 cardGuess.took(group.first + drafts.count - 1)
-                return try committed(issued)
+                try committed(issued)
+                return ahead
             case .missed(let miss, let taken, let newFormat):
                 (last, format) = (taken, newFormat)
                 cardRendersRepeated += drafts.count
@@ -63,6 +85,7 @@ extension Journal {
             return issued
         }
         try committed(issued)
+        return nil
     }
 
     /// The cards rendered for the numbers from `first` on (nothing is written).
@@ -86,8 +109,9 @@ extension Journal {
     /// ahead of the writers before it waits for them without the lock (which would keep the
     /// writer whose turn it is waiting) while they move, until none has committed for its
     /// patience; a writer that stopped is so given up after about the time of one group.
-    private func commit(_ drafts: [CardDraft], _ group: RenderedGroup, year: Int, last: Int,
-                        format: NumberFormat) throws(JournalError) -> GroupOutcome {
+    /// `whileCommitting` runs, once the numbers are taken, while the transaction commits.
+    private func commit(_ drafts: [CardDraft], _ group: RenderedGroup, year: Int, last: Int, format: NumberFormat,
+                        whileCommitting: () -> Void) throws(JournalError) -> GroupOutcome {
         var last = last, format = format
         var waitUntil = DispatchTime.now().uptimeNanoseconds + group.patience
         while true {
@@ -100,7 +124,8 @@ extension Journal {
             if last + 1 != group.first {
                 return .missed(last + 1 > group.first ? .overtaken : .waitedInVain, last: last, format: format)
             }
-            let issued = try store.write { (transaction) throws(JournalError) -> [IssuedPDF]? in
+            var taken = false
+            let issued = try store.write({ (transaction) throws(JournalError) -> [IssuedPDF]? in
                 last = try transaction.lastCounter(.card, year: year)
                 format = try transaction.numberFormat(.card)
                 guard last + 1 == group.first else { return nil }
@@ -116,8 +141,9 @@ extension Journal {
                     issued.append(try record(draft, group.numbers[index], group.datas[index], group.rendered[index],
                                              transaction))
                 }
+                taken = true
                 return issued
-            }
+            }, whileCommitting: { if taken { whileCommitting() } })
             if let issued { return .issued(issued) }
             if last + 1 == group.first { return .missed(.formatChanged, last: last, format: format) }
         }

@@ -14,7 +14,9 @@ import Warranty
 /// Cards issued together (`issueCards`) share commits: up to `cardGroupSize` cards of one
 /// sale year are numbered and recorded in one transaction, so a commit's cost (an fsync with
 /// synchronous FULL) is paid once per group. A crash loses the group not yet committed and
-/// no number: the numbers are taken in the transaction that records the cards.
+/// no number: the numbers are taken in the transaction that records the cards. While a
+/// group's transaction commits (with synchronous FULL an fsync, which leaves the processor
+/// idle), the next group is rendered for the numbers after it (`Journal+CardGroups.swift`).
 extension Journal {
     /// Renders made for guessed numbers before a group is rendered inside the write lock.
     static let speculativeRenders = 6
@@ -31,7 +33,7 @@ extension Journal {
     /// `card.number` is set from the card series of the sale's year.
     public func issueCard(_ data: Data) throws(JournalError) -> IssuedPDF {
         var issued: [IssuedPDF] = []
-        try issue([try draft(data)]) { (group) throws(JournalError) in issued += group }
+        _ = try issue([try draft(data)]) { (group) throws(JournalError) in issued += group }
         guard let card = issued.first else { throw .store("no card was issued") }
         return card
     }
@@ -51,12 +53,18 @@ extension Journal {
                 throw .input(path: card.name, reason: "\(error)")
             }
         }
+        var groups: [[CardDraft]] = []
         var start = 0
         while start < drafts.count {
             var end = start + 1
             while end < drafts.count, end - start < max(1, groupSize), drafts[end].year == drafts[start].year { end += 1 }
-            try issue(Array(drafts[start..<end]), committed: committed)
+            groups.append(Array(drafts[start..<end]))
             start = end
+        }
+        var ahead: RenderedGroup?
+        for (index, group) in groups.enumerated() {
+            ahead = try issue(group, renderedAhead: ahead, next: index + 1 < groups.count ? groups[index + 1] : nil,
+                              committed: committed)
         }
     }
 

@@ -9,8 +9,23 @@ public protocol JournalStore: AnyObject {
     /// Runs `body` in one write transaction that holds the store's write lock, so numbers
     /// taken inside it are unique and gap-free; an error rolls everything back.
     func write<T>(_ body: (any JournalTransaction) throws(JournalError) -> T) throws(JournalError) -> T
+    /// `write`, with `work` run once `body` has returned and while the transaction commits
+    /// (with SQLite's synchronous FULL an fsync, which would leave the processor idle). `work`
+    /// must not use the store; an error of the commit is thrown after `work` has returned.
+    func write<T>(_ body: (any JournalTransaction) throws(JournalError) -> T,
+                  whileCommitting work: () -> Void) throws(JournalError) -> T
     /// Runs `body` on a consistent snapshot, without taking the write lock.
     func read<T>(_ body: (any JournalTransaction) throws(JournalError) -> T) throws(JournalError) -> T
+}
+
+extension JournalStore {
+    /// Commits first, then runs `work`: for stores whose commit cannot run beside it.
+    public func write<T>(_ body: (any JournalTransaction) throws(JournalError) -> T,
+                         whileCommitting work: () -> Void) throws(JournalError) -> T {
+        let result = try write(body)
+        work()
+        return result
+    }
 }
 
 /// The rows a journal holds, as the operations `Journal` needs inside a transaction.

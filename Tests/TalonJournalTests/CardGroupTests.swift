@@ -5,9 +5,11 @@ import TestSupport
 @testable import TalonJournal
 
 /// `issueCards` in one process: groups split at a change of sale year, each year's series
-/// counts on across groups, one writer renders each card once (its guessed numbers are the ones
-/// it is given), a group after a failing `committed` takes no number, and cards rendered with a
-/// series format that changed before they were recorded are rendered again.
+/// counts on across groups, one writer renders each card once (the group rendered while the one
+/// before commits is given the numbers it was rendered for; a group of another year is not
+/// rendered ahead), a group after a failing `committed` takes no number (also one rendered
+/// ahead), and cards rendered with a series format that changed before they were recorded are
+/// rendered again.
 @Suite struct CardGroupTests {
     /// The uk sample card sold on `date`.
     static func card(soldOn date: String) throws -> (name: String, data: Data) {

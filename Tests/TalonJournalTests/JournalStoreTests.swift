@@ -111,6 +111,35 @@ import TestSupport
         #expect(next == "РХ-2025-0004")
     }
 
+    /// `write(_:whileCommitting:)`: the work runs once, after the body and before the write
+    /// returns, and the transaction is committed when it returns; a body that fails runs no work
+    /// and gives its number back.
+    @Test func workRunsWhileTheTransactionCommits() throws {
+        let path = try TestSupport.temporaryDirectory().appendingPathComponent("j.db").path
+        let store = try SQLiteJournalStore(path: path)
+        var order: [String] = []
+        let number = try store.write({ (transaction) throws(JournalError) in
+            order.append("body")
+            return try transaction.takeNumber(.invoice, year: 2025)
+        }, whileCommitting: { order.append("work") })
+        #expect(number == "РХ-2025-0001")
+        #expect(order == ["body", "work"])
+        let other = try SQLiteJournalStore(path: path)
+        #expect(try other.read { (transaction) throws(JournalError) in try transaction.lastCounter(.invoice, year: 2025) } == 1)
+        var worked = false
+        #expect(throws: JournalError.self) {
+            try store.write({ (transaction) throws(JournalError) in
+                _ = try transaction.takeNumber(.invoice, year: 2025)
+                throw JournalError.store("disk full (simulated)")
+            }, whileCommitting: { worked = true })
+        }
+        #expect(!worked)
+        #expect(try other.read { (transaction) throws(JournalError) in try transaction.lastCounter(.invoice, year: 2025) } == 1)
+        // The store is usable again after both (no transaction left open).
+        #expect(try store.write { (transaction) throws(JournalError) in try transaction.takeNumber(.invoice, year: 2025) }
+                == "РХ-2025-0002")
+    }
+
     @Test func stepsAllowedFromEachState() {
         #expect(ClaimStep.invoice.allowedFrom == [.diagnosed])
         #expect(ClaimStep.repair.allowedFrom == [.approved])

@@ -85,6 +85,30 @@ public final class SQLiteJournalStore: JournalStore, SQLDatabase {
         try inTransaction { () throws(JournalError) in try body(SQLTransaction(store: self, writing: true)) }
     }
 
+    /// The commit runs on another thread while `work` runs on this one; neither uses the
+    /// connection at the same time as the other (`work` does not use the store).
+    public func write<T>(_ body: (any JournalTransaction) throws(JournalError) -> T,
+                         whileCommitting work: () -> Void) throws(JournalError) -> T {
+        try connection.execute("BEGIN IMMEDIATE")
+        let result: T
+        do {
+            result = try body(SQLTransaction(store: self, writing: true))
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw Self.located(error, path: path)
+        }
+        let connection = connection
+        let commit = BackgroundCall { () throws(JournalError) in try connection.execute("COMMIT") }
+        work()
+        do {
+            try commit.wait()
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw Self.located(error, path: path)
+        }
+        return result
+    }
+
     public func read<T>(_ body: (any JournalTransaction) throws(JournalError) -> T) throws(JournalError) -> T {
         try connection.execute("BEGIN")
         defer { try? connection.execute("COMMIT") }
