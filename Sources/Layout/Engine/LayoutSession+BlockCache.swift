@@ -65,6 +65,8 @@ extension LayoutSession {
             sameIndexes = false
         }
         for (face, scalars) in entry.scalars.enumerated() where !scalars.isEmpty {
+            // Sorted: the last is the highest.
+            growUsed(face: face, toHold: scalars[scalars.count - 1].value)
             used[face].withUnsafeMutableBufferPointer { bits in
                 for scalar in scalars { bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) }
             }
