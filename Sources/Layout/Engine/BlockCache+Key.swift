@@ -126,7 +126,7 @@ final class KeyWriter {
             integer(ordered ? 1 : 0)
             integer(start)
             integer(items.count)
-            for item in items.indices { guard blocks(items[item]) else { return false } }
+            for item in items { guard blocks(item) else { return false } }
             return true
         case .rule:
             tag(4)
@@ -165,7 +165,7 @@ final class KeyWriter {
             integer(widths.count)
             for width in widths { number(width) }
             integer(columns.count)
-            for column in columns.indices { guard blocks(columns[column]) else { return false } }
+            for column in columns { guard blocks(column) else { return false } }
             return true
         case .spacer(let height):
             tag(13)
@@ -181,8 +181,7 @@ final class KeyWriter {
 
     private func blocks(_ content: [Block]) -> Bool {
         integer(content.count)
-        // By index, here and below: iterating copies each element first.
-        for item in content.indices { guard block(content[item]) else { return false } }
+        for item in content { guard block(item) else { return false } }
         return true
     }
 
@@ -198,8 +197,8 @@ final class KeyWriter {
 
     private func inlines(_ content: [Inline]) -> Bool {
         integer(content.count)
-        for index in content.indices {
-            switch content[index] {
+        for inline in content {
+            switch inline {
             case .text(let string):
                 tag(1)
                 text(string)

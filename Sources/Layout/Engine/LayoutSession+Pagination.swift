@@ -50,7 +50,7 @@ extension LayoutSession {
                 let fragment = tableHeaders[header][row]
                 placed.append(Placement(source: -1, depth: cursor, table: header, row: row,
                                         opCount: fragment.ops.count, keepWithNext: fragment.keepWithNext))
-                cursor += tableHeaders[header][row].height
+                cursor += fragment.height
             }
         }
 
