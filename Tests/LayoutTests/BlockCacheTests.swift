@@ -111,6 +111,38 @@ import Testing
         #expect(try Self.key(.keepTogether([F.paragraph("a")])) != nil)
     }
 
+    /// A text beyond 15 bytes (more than a small string holds in itself) is keyed by its
+    /// storage: the same string is the same key, an equal one stored apart another key, and
+    /// laid out afresh it is the same; shorter texts are keyed by their bytes.
+    @Test func longTextsAreKeyedByTheirStorage() throws {
+        let session = try LayoutSession(engine: F.engine(), setup: F.setup(), family: F.family)
+        func key(_ text: String) -> BlockCache.Key? {
+            BlockCache.Key(F.paragraph(text), in: BlockContext(x: 0, width: 400, listLevel: 0), session: session,
+                           writer: KeyWriter())
+        }
+        func apart(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+        let long = apart(Self.terms), short = "Stamp, date"
+        #expect(key(long) == key(long))
+        #expect(key(long) != key(apart(long)))
+        #expect(key(short) == key(apart(short)))
+        let shared = F.engine()
+        for _ in 0..<3 { _ = try shared.layout(Self.document([F.paragraph(long)])) }
+        let other = Self.document([F.paragraph(apart(long))])
+        #expect(try shared.layout(other) == F.engine().layout(other))
+    }
+
+    /// Characters far into the BMP (the euro sign, U+20AC) grow the sets of drawn characters,
+    /// drawn afresh or from a kept block after a paragraph of lower ones.
+    @Test func highCharactersAreCountedAsDrawn() throws {
+        let shared = F.engine()
+        let document = Self.document([F.paragraph("a"), F.paragraph("Price 20 € per month, paid in advance")])
+        for _ in 0..<3 {
+            let kept = try shared.layout(document)
+            #expect(kept == (try F.engine().layout(document)))
+            #expect(kept.fonts.first?.usedScalars.contains("€") == true)
+        }
+    }
+
     @Test func theCacheIsBounded() throws {
         let cache = BlockCache()
         let entry = BlockCache.Entry(fragments: [], faces: [], indexes: [], scalars: [[], [], [], []],

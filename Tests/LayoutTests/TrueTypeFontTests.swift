@@ -29,6 +29,22 @@ import Testing
         #expect(try FontData(mapping: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf") != mapped.bytes)
     }
 
+    /// Glyphs of BMP characters come from pages of 256 codes built from the cmap's segments:
+    /// every code the segments map has the glyph they give (`mappings()` searches the
+    /// segments), every other code none; codes beyond the BMP are searched.
+    @Test func characterPagesAgreeWithTheSegments() throws {
+        for name in ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSerif-Italic.ttf"] {
+            let map = try TrueTypeFont(contentsOf: "/usr/share/fonts/truetype/dejavu/" + name).characterMap
+            var expected = [Int](repeating: 0, count: 0x10000)
+            for (code, glyph) in map.mappings() where code < 0x10000 { expected[Int(code)] = glyph }
+            let differing = (0..<0x10000).filter { map.glyph(for: UInt32($0)) != expected[$0] }
+            #expect(differing.isEmpty, "\(name): \(differing.prefix(5))")
+            let beyond = map.mappings().filter { $0.code > 0xFFFF }
+            #expect(beyond.allSatisfy { map.glyph(for: $0.code) == $0.glyph })
+            #expect(name != "DejaVuSans.ttf" || !beyond.isEmpty)
+        }
+    }
+
     @Test func reportsMissingCharacters() throws {
         let font = try TrueTypeFont(contentsOf: Self.sans)
         #expect(font.missingScalars(in: "ok 中 ok 中 \u{E000}") == ["中", "\u{E000}"])

@@ -3,15 +3,23 @@ import Markup
 import TalonPrimitives
 
 extension BlockCache {
-    /// Everything a block's layout depends on, written out as bytes: the block (texts as their
-    /// UTF-8 bytes, each field tagged and each list counted, so different blocks never write
-    /// the same bytes), its place and width, and the session's body size, line height,
-    /// justification, body height and faces. Hashed once and compared a word at a time
-    /// (`ByteRun`; String's own hashing and comparison normalize, which costs more than laying
-    /// the text out): byte-equal text lays out the same.
+    /// Everything a block's layout depends on, written out as bytes: the block (each field
+    /// tagged and each list counted, so different blocks never write the same bytes), its
+    /// place and width, and the session's body size, line height, justification, body height
+    /// and faces. Hashed once and compared a word at a time (`ByteRun`; String's own hashing
+    /// and comparison normalize, which costs more than laying the text out).
+    ///
+    /// A text is written as its UTF-8 bytes, or, beyond 15 bytes (longer than a small string
+    /// holds in itself), as the address of its stored bytes: the key keeps its block and so
+    /// that storage alive, and storage another string also refers to is never changed in
+    /// place, so while both live an equal address is equal text. Texts the markup stage
+    /// memorizes (the brand's terms) are the same storage on every card, so their keys stay
+    /// short; the same text in other storage only misses the cache.
     struct Key: Hashable {
         let bytes: [UInt8]
         let hash: Int
+        /// Holds the texts whose addresses `bytes` contains.
+        let block: Block
 
         /// Nil for a block whose layout depends on more than the key holds. `writer` is scratch
         /// room reused from key to key.
@@ -27,6 +35,7 @@ extension BlockCache {
             for face in session.faces { writer.integer(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(face)))) }
             guard writer.block(block) else { return nil }
             let written = writer.written
+            self.block = block
             bytes = Array(written)
             hash = ByteRun.fingerprint(written)
         }
@@ -81,9 +90,17 @@ final class KeyWriter {
         count += 1
     }
 
-    /// A text's length and UTF-8 bytes (native strings lend theirs as they are).
+    /// A text's length and UTF-8 bytes, or -1 and the address of its stored bytes beyond
+    /// 15 bytes (see `BlockCache.Key`).
     func text(_ string: String) {
-        let lent: Void? = string.utf8.withContiguousStorageIfAvailable { append(UnsafeRawBufferPointer($0)) }
+        let lent: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            if utf8.count > 15, let address = utf8.baseAddress {
+                integer(-1)
+                integer(Int(bitPattern: address))
+            } else {
+                append(UnsafeRawBufferPointer(utf8))
+            }
+        }
         if lent == nil { Array(string.utf8).withUnsafeBytes { append($0) } }
     }
 

@@ -19,14 +19,7 @@ final class FaceMetrics: Sendable {
         for segment in font.characterMap.segments where segment.first < 0x10000 {
             let last = min(segment.last, 0xFFFF)
             for code in segment.first...last {
-                let glyph: Int
-                if let glyphs = segment.glyphs {
-                    let offset = Int(code - segment.first)
-                    glyph = offset < glyphs.count ? Int(glyphs[offset]) : 0
-                } else {
-                    let raw = Int(code) + segment.delta
-                    glyph = segment.modulo ? raw & 0xFFFF : max(0, raw)
-                }
+                let glyph = font.characterMap.glyph(of: segment, at: code)
                 guard glyph != 0, glyph < font.numberOfGlyphs, (0xD800...0xDFFF).contains(code) == false else {
                     continue
                 }

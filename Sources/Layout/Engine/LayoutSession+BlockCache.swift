@@ -25,10 +25,12 @@ extension LayoutSession {
         }
     }
 
-    /// Rules, spacers and page breaks lay out faster than their key is made.
+    /// Rules, spacers and page breaks lay out faster than their key is made. A group kept
+    /// together is looked up block by block: its own key would repeat its blocks' keys, and
+    /// a group that holds the card's own data (a coupon with the card's number) never hits.
     private static func worthKeeping(_ block: Block) -> Bool {
         switch block {
-        case .rule, .spacer, .pageBreak: false
+        case .rule, .spacer, .pageBreak, .keepTogether: false
         default: true
         }
     }
@@ -65,6 +67,8 @@ extension LayoutSession {
             sameIndexes = false
         }
         for (face, scalars) in entry.scalars.enumerated() where !scalars.isEmpty {
+            // Sorted: the last is the highest.
+            growUsed(face: face, toHold: scalars[scalars.count - 1].value)
             used[face].withUnsafeMutableBufferPointer { bits in
                 for scalar in scalars { bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) }
             }

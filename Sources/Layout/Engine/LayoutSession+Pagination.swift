@@ -6,7 +6,8 @@ extension LayoutSession {
     /// the top of the page. Table header rows repeat at the top of continuation pages.
     func paginate(_ fragments: [Fragment], bodyTop: Points) -> [[DrawOp]] {
         var pages: [[DrawOp]] = []
-        var placed: [(fragment: Fragment, depth: Points, source: Int)] = []
+        // What the page holds so far, by index (fragments are read in place, never copied).
+        var placed: [Placement] = []
         var cursor: Points = 0
         var hasContent = false
         var pageFirst = 0
@@ -16,54 +17,61 @@ extension LayoutSession {
 
         func finishPage(overflow: Bool = false) {
             overflowed = overflow
-            var ops: [DrawOp] = []
-            ops.reserveCapacity(placed.reduce(0) { $0 + $1.fragment.ops.count })
+            var pageOps: [DrawOp] = []
+            pageOps.reserveCapacity(placed.reduce(0) { $0 + $1.opCount })
             // Each chain of fragments kept together with enough ops is one frame.
             var chainStart = 0
-            for (index, entry) in placed.enumerated() {
+            for index in placed.indices {
+                let entry = placed[index]
                 let top = bodyTop - entry.depth
                 if index == chainStart {
                     var end = index
-                    while end + 1 < placed.count, placed[end].fragment.keepWithNext { end += 1 }
-                    if end > index, placed[index...end].reduce(0, { $0 + $1.fragment.ops.count }) >= Fragment.framedOpCount {
-                        ops.append(.frame(top: top))
+                    while end + 1 < placed.count, placed[end].keepWithNext { end += 1 }
+                    if end > index, placed[index...end].reduce(0, { $0 + $1.opCount }) >= Fragment.framedOpCount {
+                        pageOps.append(.frame(top: top))
                     }
                     chainStart = end + 1
                 }
-                for op in entry.fragment.ops { ops.append(op.placed(top: top)) }
+                if entry.source >= 0 {
+                    pageOps.append(fragments[entry.source].ops, placedAt: top)
+                } else {
+                    pageOps.append(tableHeaders[entry.table][entry.row].ops, placedAt: top)
+                }
             }
-            if usesPlaceholders { fillPlaceholder(PagePlaceholder.page, with: pages.count + 1, in: &ops) }
-            pages.append(ops)
+            if usesPlaceholders { fillPlaceholder(PagePlaceholder.page, with: pages.count + 1, in: &pageOps) }
+            pages.append(pageOps)
             placed.removeAll(keepingCapacity: true)
             cursor = 0
             hasContent = false
         }
-        func startPage(continuing fragment: Fragment) {
-            guard let header = fragment.tableHeader, header < tableHeaders.count else { return }
-            for row in tableHeaders[header] {
-                placed.append((row, cursor, -1))
-                cursor += row.height
+        func startPage(continuing index: Int) {
+            guard let header = fragments[index].tableHeader, header < tableHeaders.count else { return }
+            for row in tableHeaders[header].indices {
+                let fragment = tableHeaders[header][row]
+                placed.append(Placement(source: -1, depth: cursor, table: header, row: row,
+                                        opCount: fragment.ops.count, keepWithNext: fragment.keepWithNext))
+                cursor += fragment.height
             }
         }
 
         var index = 0
         while index < fragments.count {
-            let fragment = fragments[index]
-            if fragment.breakBefore && fragment.height == 0 && fragment.ops.isEmpty {
+            let breakBefore = fragments[index].breakBefore, height = fragments[index].height
+            if breakBefore && height == 0 && fragments[index].ops.isEmpty {
                 if hasContent { finishPage() }
                 index += 1
                 continue
             }
-            if fragment.breakBefore && hasContent {
+            if breakBefore && hasContent {
                 finishPage()
-                startPage(continuing: fragment)
+                startPage(continuing: index)
             }
-            if !hasContent && overflowed && fragment.discardAtTop {
+            if !hasContent && overflowed && fragments[index].discardAtTop {
                 index += 1
                 continue
             }
-            let before = hasContent ? fragment.spaceBefore : 0
-            if hasContent && cursor + before + fragment.height > limit {
+            let before = hasContent ? fragments[index].spaceBefore : 0
+            if hasContent && cursor + before + height > limit {
                 var first = index
                 while first > pageFirst && fragments[first - 1].keepWithNext { first -= 1 }
                 if first > pageFirst && chainFitsAPage(fragments, from: first) {
@@ -71,17 +79,29 @@ extension LayoutSession {
                     index = first
                 }
                 finishPage(overflow: true)
-                startPage(continuing: fragments[index])
+                startPage(continuing: index)
                 continue
             }
             if !hasContent { pageFirst = index }
-            placed.append((fragment, cursor + before, index))
-            cursor += before + fragment.height + fragment.spaceAfter
+            placed.append(Placement(source: index, depth: cursor + before, opCount: fragments[index].ops.count,
+                                    keepWithNext: fragments[index].keepWithNext))
+            cursor += before + height + fragments[index].spaceAfter
             hasContent = true
             index += 1
         }
         if hasContent || !placed.isEmpty || pages.isEmpty { finishPage() }
         return pages
+    }
+
+    /// A fragment on the page being filled: `fragments[source]`, or for a repeated table
+    /// header (`source` -1) `tableHeaders[table][row]`, with its top at `depth`.
+    private struct Placement {
+        var source: Int
+        var depth: Points
+        var table = 0
+        var row = 0
+        var opCount: Int
+        var keepWithNext: Bool
     }
 
     /// True when the fragments chained by `keepWithNext` from `first` fit on an empty page;

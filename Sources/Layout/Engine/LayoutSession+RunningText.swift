@@ -38,7 +38,7 @@ extension LayoutSession {
                 _ = textBlock(text, alignment: alignment, x: contentLeft, width: contentWidth, top: 0,
                               lineLimit: Self.runningLineLimit, into: &ops)
                 let top = pageHeight - setup.marginTop
-                for op in ops { pages[page].append(op.placed(top: top)) }
+                pages[page].append(ops, placedAt: top)
             }
             if !setup.footer.isEmpty {
                 let text = styledText(setup.footer, size: runningSize, numbers: numbers)
@@ -46,7 +46,7 @@ extension LayoutSession {
                 let height = textBlock(text, alignment: alignment, x: contentLeft, width: contentWidth, top: 0,
                                        lineLimit: Self.runningLineLimit, into: &ops)
                 let top = setup.marginBottom + height
-                for op in ops { pages[page].append(op.placed(top: top)) }
+                pages[page].append(ops, placedAt: top)
             }
         }
     }

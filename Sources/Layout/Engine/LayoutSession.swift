@@ -14,7 +14,9 @@ final class LayoutSession {
     var bodyHeight: Points
     var fontIndexOfFace = [-1, -1, -1, -1]
     var fontOrder: [Int] = []
-    /// Bit set of BMP scalars drawn, per face.
+    /// Bit set of BMP scalars drawn, per face; it grows as higher scalars are drawn (most
+    /// text stays below U+0800, and zeroing the whole BMP's 8 KB per face costs more than
+    /// setting the bits).
     var used: [[UInt64]] = [[], [], [], []]
     var missing: [(font: String, scalar: Unicode.Scalar)] = []
     var missingSeen = Set<UInt64>()
@@ -81,15 +83,26 @@ final class LayoutSession {
         if fontIndexOfFace[face] < 0 {
             fontIndexOfFace[face] = fontOrder.count
             fontOrder.append(face)
-            used[face] = [UInt64](repeating: 0, count: 1024)
+            used[face] = [UInt64](repeating: 0, count: 32)
         }
         return fontIndexOfFace[face]
+    }
+
+    /// Grows the bit set of a face in use (`fontIndex(face:)`) to hold `value` (BMP scalars
+    /// only: no others are marked), at least doubling it.
+    func growUsed(face: Int, toHold value: UInt32) {
+        let needed = Int(min(value, 0xFFFF) >> 6) + 1, count = used[face].count
+        guard needed > count else { return }
+        used[face].append(contentsOf: repeatElement(0, count: max(needed, min(1024, count * 2)) - count))
     }
 
     /// A text op for scalars of one face; records them as used for subsetting.
     func textOp(_ scalars: ArraySlice<Unicode.Scalar>, face: Int, size: Points, x: Points, y: Points,
                 color: RGBColor = .black) -> DrawOp {
         let index = fontIndex(face: face)
+        var highest: UInt32 = 0
+        for scalar in scalars where scalar.value > highest { highest = scalar.value }
+        growUsed(face: face, toHold: highest)
         // Encoding to UTF-8 by hand is several times faster than appending scalars to a
         // String.UnicodeScalarView one by one (measured with callgrind on the card).
         // The bit set is borrowed once per op: touching `used[face][word]` per character

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A TrueType font read by our own parser: the metrics layout needs (advance widths,
 /// vertical metrics, character map) and the raw tables the subsetter copies from.
@@ -26,6 +27,8 @@ public final class TrueTypeFont: Sendable, Equatable, CustomStringConvertible {
     let glyphRecords: GlyphRecordCache
     /// The last subsets made for PDFs (see PDFSubsetCache).
     let pdfSubsets = PDFSubsetCache()
+    /// `stemWidth` once measured (nil inside: the face has none).
+    let stemWidthMemo = Mutex<Double??>(nil)
 
     /// Reads a font from its bytes.
     public convenience init(bytes: [UInt8]) throws(FontError) {
