@@ -11,7 +11,7 @@
 /// marked for deflating here, they are deflated with the document's other streams.
 extension HaruDocument {
     func replaceToUnicode(of font: HaruFont, scalars: [Unicode.Scalar]) throws(HaruError) {
-        try internals.replaceToUnicode(of: font, with: ToUnicodeMap.cmap(scalars.map { ($0.value, $0.value) }, codeBytes: 2))
+        try internals.replaceToUnicode(of: font, with: ToUnicodeMap.cmap(scalars.map { (code: $0.value, unicode: $0.value) }, codeBytes: 2))
     }
 }
 
@@ -25,7 +25,7 @@ extension HaruDocument {
             if let shared = streams[group] {
                 stream = shared
             } else {
-                let pairs = tables[group].unicodes.enumerated().map { (UInt32($0.offset), UInt32($0.element)) }
+                let pairs = tables[group].unicodes.enumerated().map { (code: UInt32($0.offset), unicode: UInt32($0.element)) }
                 stream = try internals.stream(ToUnicodeMap.cmap(pairs, codeBytes: 1), deflated: true)
                 streams[group] = stream
             }

@@ -9,12 +9,21 @@ extension HaruInternals {
     ///
     /// libharu's public API loads TrueType only from a path; this follows its
     /// `LoadTTFontFromStream` with the internal functions it calls, on a `FontSource` stream.
-    func addTrueTypeDefinition(_ bytes: [UInt8], tag: String) throws(HaruError) -> String {
+    ///
+    /// A file parsed before in this process is copied from `parsed` rather than parsed again.
+    func addTrueTypeDefinition(_ bytes: [UInt8], tag: String, parsed: ParsedFonts = .shared) throws(HaruError) -> String {
         let call: StaticString = "HPDF_TTFontDef_Load"
-        let stream = try document.require(FontSource.stream(bytes, in: document, mmgr: handle.pointee.mmgr),
-                                          "HPDF_CallbackReader_New")
-        // The definition owns the stream from here on, failures included.
-        let definition = try document.require(HPDF_TTFontDef_Load(handle.pointee.mmgr, stream, HPDF_TRUE), call)
+        let key = ParsedFonts.key(bytes)
+        let definition: HPDF_FontDef
+        if let entry = parsed.lookUp(bytes, key: key) {
+            definition = try copyDefinition(entry)
+        } else {
+            let stream = try document.require(FontSource.stream(bytes, in: document, mmgr: handle.pointee.mmgr),
+                                              "HPDF_CallbackReader_New")
+            // The definition owns the stream from here on, failures included.
+            definition = try document.require(HPDF_TTFontDef_Load(handle.pointee.mmgr, stream, HPDF_TRUE), call)
+            if let entry = parsedEntry(of: definition, file: bytes, key: key) { parsed.store(entry) }
+        }
         guard HPDF_Doc_FindFontDef(handle, Self.name(of: definition)) == nil else {
             HPDF_FontDef_Free(definition)
             throw .library(call: "\(call)", code: UInt(HPDF_FONT_EXISTS), detail: 0)

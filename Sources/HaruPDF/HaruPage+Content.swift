@@ -41,11 +41,16 @@ extension HaruPage {
         if magnitude % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10)) }
     }
 
-    /// Numbers followed by an operator and a line break.
-    static func operation(_ numbers: [Double], _ op: String, into bytes: inout [UInt8]) {
-        for number in numbers { appendNumber(hundredths(number), to: &bytes) }
+    /// The coordinates of a point, in hundredths.
+    static func appendPoint(_ x: Double, _ y: Double, to bytes: inout [UInt8]) {
+        appendNumber(hundredths(x), to: &bytes)
+        appendNumber(hundredths(y), to: &bytes)
+    }
+
+    /// A one-letter operator after its numbers, and a line break.
+    static func appendOperator(_ letter: Unicode.Scalar, to bytes: inout [UInt8]) {
         bytes.append(0x20)
-        bytes.append(contentsOf: op.utf8)
+        bytes.append(UInt8(ascii: letter))
         bytes.append(0x0A)
     }
 
@@ -106,19 +111,28 @@ extension HaruPage {
 
     /// A stroked straight line.
     static func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double), into bytes: inout [UInt8]) {
-        Self.operation([start.x, start.y], "m", into: &bytes)
-        Self.operation([end.x, end.y], "l", into: &bytes)
+        appendPoint(start.x, start.y, to: &bytes)
+        appendOperator("m", to: &bytes)
+        appendPoint(end.x, end.y, to: &bytes)
+        appendOperator("l", to: &bytes)
         bytes.append(contentsOf: "S\n".utf8)
     }
 
     /// A stroked circle of four Bézier arcs, with libharu's control-point factor (0.552).
     static func circle(x: Double, y: Double, radius: Double, into bytes: inout [UInt8]) {
         let k = radius * 0.552
-        Self.operation([x - radius, y], "m", into: &bytes)
-        Self.operation([x - radius, y + k, x - k, y + radius, x, y + radius], "c", into: &bytes)
-        Self.operation([x + k, y + radius, x + radius, y + k, x + radius, y], "c", into: &bytes)
-        Self.operation([x + radius, y - k, x + k, y - radius, x, y - radius], "c", into: &bytes)
-        Self.operation([x - k, y - radius, x - radius, y - k, x - radius, y], "c", into: &bytes)
+        appendPoint(x - radius, y, to: &bytes)
+        appendOperator("m", to: &bytes)
+        let arcs = [(x - radius, y + k, x - k, y + radius, x, y + radius),
+                    (x + k, y + radius, x + radius, y + k, x + radius, y),
+                    (x + radius, y - k, x + k, y - radius, x, y - radius),
+                    (x - k, y - radius, x - radius, y - k, x - radius, y)]
+        for arc in arcs {
+            appendPoint(arc.0, arc.1, to: &bytes)
+            appendPoint(arc.2, arc.3, to: &bytes)
+            appendPoint(arc.4, arc.5, to: &bytes)
+            appendOperator("c", to: &bytes)
+        }
         // Closed ("s", not "S"), so a wide line has no seam where the path starts and ends.
         bytes.append(contentsOf: "s\n".utf8)
     }
@@ -141,7 +155,7 @@ extension HaruPage {
             document.internals.setTextPosition(of: self, x: Float(target.x) / 100, y: Float(target.y) / 100)
         }
         let internals = document.internals
-        let advance = encoded.contains(0) ? nil : encoded.withUnsafeBufferPointer { internals.measure($0, on: self) }
+        let advance = encoded.withUnsafeBufferPointer { internals.measure($0, on: self) }
         guard let advance else {
             try write(content)
             content.removeAll(keepingCapacity: true)
@@ -165,18 +179,33 @@ extension HaruPage {
     /// Appends `bytes` as a literal string the way libharu writes one: in parentheses, each
     /// byte `CompactEncoding.needsEscape` names as a backslash and three octal digits.
     static func appendLiteral(_ bytes: [UInt8], to content: inout [UInt8]) {
-        content.append(UInt8(ascii: "("))
-        for byte in bytes {
-            if CompactEncoding.escapes[Int(byte)] {
-                content.append(UInt8(ascii: "\\"))
-                content.append(0x30 + byte >> 6)
-                content.append(0x30 + (byte >> 3) & 0x07)
-                content.append(0x30 + byte & 0x07)
-            } else {
-                content.append(byte)
+        // Room for every byte escaped, written through a pointer, the rest cut off after.
+        let start = content.count
+        content.append(contentsOf: repeatElement(0, count: bytes.count * 4 + 2))
+        let end = content.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBufferPointer { bytes in
+                CompactEncoding.escapes.withUnsafeBufferPointer { escapes in
+                    var index = start
+                    out[index] = UInt8(ascii: "(")
+                    index += 1
+                    for byte in bytes {
+                        if escapes[Int(byte)] {
+                            out[index] = UInt8(ascii: "\\")
+                            out[index + 1] = 0x30 + byte >> 6
+                            out[index + 2] = 0x30 + (byte >> 3) & 0x07
+                            out[index + 3] = 0x30 + byte & 0x07
+                            index += 4
+                        } else {
+                            out[index] = byte
+                            index += 1
+                        }
+                    }
+                    out[index] = UInt8(ascii: ")")
+                    return index + 1
+                }
             }
         }
-        content.append(UInt8(ascii: ")"))
+        content.removeSubrange(end...)
     }
 
     /// Appends `r g b` and `op` ("rg", "RG") as libharu's colour operators write them; false

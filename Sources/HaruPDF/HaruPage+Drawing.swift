@@ -71,9 +71,10 @@ extension HaruPage {
         document.internals.setTextObject(of: self, inText: false)
     }
 
-    func setFont(_ font: HaruFont, size: Double, content: inout [UInt8]) throws(HaruError) {
+    /// Sets `font` at `size`; `name` is the page's name for it (`HaruInternals.localFontName`).
+    func setFont(_ font: HaruFont, size: Double, name: [UInt8]?, content: inout [UInt8]) throws(HaruError) {
         let points = Float(size)
-        if points > 0, points <= Float(HPDF_MAX_FONTSIZE), let name = document.internals.localFontName(of: font, on: self) {
+        if points > 0, points <= Float(HPDF_MAX_FONTSIZE), let name {
             content.append(UInt8(ascii: "/"))
             content.append(contentsOf: name)
             content.append(0x20)

@@ -42,8 +42,8 @@ extension PagePainter {
         case .text(let x, let y, let fontIndex, let size, let text, let color):
             guard !text.isEmpty else { return }
             let haruFont = try font(fontIndex, at: location)
-            var bytes: [UInt8] = []
-            if let missing = encodings[fontIndex].encode(text, into: &bytes) {
+            encoded.removeAll(keepingCapacity: true)
+            if let missing = encodings[fontIndex].encode(text, into: &encoded) {
                 throw .unencodableText(font: list.fonts[fontIndex].font.postScriptName, characters: missing.scalars)
             }
             if !state.inText {
@@ -54,10 +54,13 @@ extension PagePainter {
             try setFill(color, on: page)
             try setRendering(forFace: fontIndex, size: size, color: color, on: page)
             if state.font?.index != fontIndex || state.font?.size != size {
-                try page.setFont(haruFont, size: size, content: &content)
+                if pageFontNames[fontIndex] == nil {
+                    pageFontNames[fontIndex] = page.document.internals.localFontName(of: haruFont, on: page)
+                }
+                try page.setFont(haruFont, size: size, name: pageFontNames[fontIndex], content: &content)
                 state.font = (fontIndex, size)
             }
-            try page.showText(bytes, x: x, y: y, line: &state.textLine, content: &content)
+            try page.showText(encoded, x: x, y: y, line: &state.textLine, content: &content)
         case .fillRect(let x, let y, let width, let height, let color):
             try leaveText(page)
             try setFill(color, on: page)

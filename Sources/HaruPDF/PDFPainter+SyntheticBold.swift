@@ -48,8 +48,8 @@ extension PagePainter {
     static func subsetScalars(of fonts: [FontResource], synthetic: [Int: SyntheticBold]) -> [[Unicode.Scalar]] {
         var scalars = fonts.map(\.usedScalars)
         for (bold, drawing) in synthetic.sorted(by: { $0.key < $1.key }) {
-            scalars[drawing.lighter] = Array(Set(scalars[drawing.lighter] + fonts[bold].usedScalars))
-                .sorted { $0.value < $1.value }
+            scalars[drawing.lighter] = AscendingValues.union(AscendingValues.of(scalars[drawing.lighter]),
+                                                             AscendingValues.of(fonts[bold].usedScalars))
         }
         return scalars
     }

@@ -39,11 +39,11 @@ enum TextEncoding {
     /// (or comes after all encoders are taken) uses UTF-8. Only a face's own characters are
     /// encodable: its subset holds no other glyph, so any other character would print blank.
     /// - Returns: the encodings and each group's table (index = `group`).
-    static func plan(faces: [[Unicode.Scalar]], frequency: [UInt32: Int] = [:])
+    static func plan(faces: [[Unicode.Scalar]], frequency: CharacterCounts = CharacterCounts())
         -> (encodings: [TextEncoding], tables: [CompactEncoding]) {
-        var encodings: [TextEncoding] = []
+        var encodings = [TextEncoding?](repeating: nil, count: faces.count)
         var tables: [CompactEncoding] = []
-        var members: [Int] = [], union = Set<UInt32>()
+        var members: [Int] = [], union: [UInt32] = []
         var current: CompactEncoding?
         func close() {
             guard let table = current else { return }
@@ -58,24 +58,26 @@ enum TextEncoding {
             current = nil
         }
         for (index, scalars) in faces.enumerated() {
-            let own = Set(scalars.map(\.value))
-            encodings.append(.utf8(allowed: own))
-            let merged = union.union(own)
-            if let table = CompactEncoding(merged, frequency: frequency), tables.count < encoderNames.count {
+            let own = AscendingValues.of(scalars.map(\.value))
+            let merged = union.isEmpty ? own : AscendingValues.union(union, own)
+            if let table = CompactEncoding(sorted: merged, frequency: frequency), tables.count < encoderNames.count {
                 current = table
                 union = merged
                 members.append(index)
                 continue
             }
             close()
-            if let table = CompactEncoding(own, frequency: frequency), tables.count < encoderNames.count {
+            if let table = CompactEncoding(sorted: own, frequency: frequency), tables.count < encoderNames.count {
                 current = table
                 union = own
                 members = [index]
             }
         }
         close()
-        return (encodings, tables)
+        let all = encodings.enumerated().map { index, encoding in
+            encoding ?? .utf8(allowed: Set(faces[index].map(\.value)))
+        }
+        return (all, tables)
     }
 
     /// Appends the bytes for `text` to `bytes`; returns the characters this encoding cannot
@@ -110,13 +112,6 @@ struct FaceCodes {
     /// How many characters have a code.
     private(set) var count = 0
 
-    init(_ codes: [UInt32: UInt8]) {
-        for (scalar, code) in codes where code != 0 {
-            if scalar < 0x800 { low[Int(scalar)] = code } else { high[scalar] = code }
-        }
-        count = codes.count
-    }
-
     /// The codes `table` gives to `scalars` (characters without one stay unencodable).
     init(_ scalars: [Unicode.Scalar], in table: CompactEncoding) {
         for scalar in scalars {
@@ -133,49 +128,50 @@ struct FaceCodes {
     /// Appends the code of each character of valid UTF-8 `utf8`, decoded here without
     /// `String`'s scalar iterator; false (`bytes` unchanged) when one has no code.
     func encode(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
-        // At most one code per UTF-8 byte.
-        let codes = [UInt8](unsafeUninitializedCapacity: utf8.count) { codes, written in
-            written = 0
-            low.withUnsafeBufferPointer { low in
-                var index = 0
+        // At most one code per UTF-8 byte: room for all, written through a pointer, the
+        // rest cut off afterwards.
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: utf8.count))
+        let end = bytes.withUnsafeMutableBufferPointer { codes in
+            low.withUnsafeBufferPointer { low -> Int? in
+                var index = 0, written = start
                 while index < utf8.count {
                     let lead = utf8[index]
-                    var scalar = UInt32(lead), trailing = 0
-                    if lead >= 0xC0, lead < 0xE0, index + 1 < utf8.count, utf8[index + 1] & 0xC0 == 0x80 {
-                        // Latin, Greek, Cyrillic beyond ASCII: two bytes, in the flat table.
-                        let code = low[Int(UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F))]
-                        guard code != 0 else {
-                            written = 0
-                            return
-                        }
-                        codes[written] = code
-                        written += 1
-                        index += 2
-                        continue
-                    }
-                    switch lead {
-                    case 0xC0..<0xE0: scalar = UInt32(lead & 0x1F); trailing = 1
-                    case 0xE0..<0xF0: scalar = UInt32(lead & 0x0F); trailing = 2
-                    case 0xF0...: scalar = UInt32(lead & 0x07); trailing = 3
-                    default: break
-                    }
-                    index += 1
-                    for _ in 0..<trailing where index < utf8.count {
-                        scalar = scalar << 6 | UInt32(utf8[index] & 0x3F)
+                    let code: UInt8
+                    if lead < 0x80 {
+                        code = low[Int(lead)]
                         index += 1
+                    } else if lead >= 0xC0, lead < 0xE0, index + 1 < utf8.count, utf8[index + 1] & 0xC0 == 0x80 {
+                        // Latin, Greek, Cyrillic beyond ASCII: two bytes, in the flat table.
+                        code = low[Int(UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F))]
+                        index += 2
+                    } else {
+                        var scalar = UInt32(lead), trailing = 0
+                        switch lead {
+                        case 0xC0..<0xE0: scalar = UInt32(lead & 0x1F); trailing = 1
+                        case 0xE0..<0xF0: scalar = UInt32(lead & 0x0F); trailing = 2
+                        case 0xF0...: scalar = UInt32(lead & 0x07); trailing = 3
+                        default: break
+                        }
+                        index += 1
+                        for _ in 0..<trailing where index < utf8.count {
+                            scalar = scalar << 6 | UInt32(utf8[index] & 0x3F)
+                            index += 1
+                        }
+                        code = scalar < 0x800 ? low[Int(scalar)] : high[scalar] ?? 0
                     }
-                    let code = scalar < 0x800 ? low[Int(scalar)] : high[scalar] ?? 0
-                    guard code != 0 else {
-                        written = 0
-                        return
-                    }
+                    guard code != 0 else { return nil }
                     codes[written] = code
                     written += 1
                 }
+                return written
             }
         }
-        guard codes.count > 0 || utf8.isEmpty else { return false }
-        if bytes.isEmpty { bytes = codes } else { bytes.append(contentsOf: codes) }
+        guard let end else {
+            bytes.removeSubrange(start...)
+            return false
+        }
+        bytes.removeSubrange(end...)
         return true
     }
 

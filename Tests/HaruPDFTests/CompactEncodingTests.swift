@@ -21,7 +21,7 @@ import Layout
         let cyrillic = (0x0410...0x0487).map(UInt32.init)
         var frequency: [UInt32: Int] = [:]
         frequency[0x0487] = 50  // the last one is the most frequent
-        let table = try #require(CompactEncoding(Set(cyrillic + Self.scalars("abc")), frequency: frequency))
+        let table = try #require(CompactEncoding(Set(cyrillic + Self.scalars("abc")), frequency: CharacterCounts(frequency)))
         let code = try #require(table.codes[0x0487])
         #expect(!CompactEncoding.needsEscape(code))
         #expect(cyrillic.contains { table.codes[$0].map(CompactEncoding.needsEscape) == true })
