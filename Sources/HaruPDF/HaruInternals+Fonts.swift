@@ -122,6 +122,16 @@ extension HaruInternals {
         return (0..<256).map { used[$0] != 0 ? Int(widths[$0]) : nil }
     }
 
+    /// Adds /Widths to `font`'s dictionary: an array of `widths`, its list sized for all of
+    /// them at once (libharu grows an array's list by 20 items, copying it byte by byte).
+    func addWidths(_ widths: [Int32], to font: HaruFont) throws(HaruError) {
+        let array = try document.require(HPDF_Array_New(handle.pointee.mmgr), "HPDF_Array_New")
+        if let list = array.pointee.list, list.pointee.count == 0 { list.pointee.items_per_block = UInt32(max(widths.count, 1)) }
+        let status = HPDF_Dict_Add(font.handle, "Widths", UnsafeMutableRawPointer(array))
+        try document.check(status, "HPDF_Dict_Add")
+        for width in widths { try document.check(HPDF_Array_AddNumber(array, width), "HPDF_Array_AddNumber") }
+    }
+
     /// Sets the symbolic flag of `font`'s descriptor (made by `embed`) in place of the
     /// nonsymbolic one libharu read from the font file.
     func markSymbolic(_ font: HaruFont) throws(HaruError) {

@@ -86,8 +86,8 @@ extension HaruInternals {
             }
             // libharu adds the signed width to an unsigned total.
             width &+= UInt32(bitPattern: Int32(widths[Int(code)]))
-            // libharu's HPDF_IS_WHITE_SPACE (NUL excluded above).
-            if code <= 0x20, code == 0x20 || code == 0x09 || code == 0x0A || code == 0x0C || code == 0x0D { spaces += 1 }
+            // libharu's HPDF_IS_WHITE_SPACE (NUL excluded above): 0x09, 0x0A, 0x0C, 0x0D, 0x20.
+            if code <= 0x20 { spaces &+= UInt32(truncatingIfNeeded: Self.whiteSpace >> UInt64(code) & 1) }
         }
         var advance: Float = 0
         advance += state.pointee.word_space * Float(spaces)
@@ -95,6 +95,9 @@ extension HaruInternals {
         advance += state.pointee.char_space * Float(UInt32(codes.count))
         return advance
     }
+
+    /// The codes libharu counts as white space below 0x40, as bits.
+    private static let whiteSpace: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x20
 
     /// Moves libharu's record of the text position past text of `advance` points shown by
     /// HaruPDF, as `HPDF_Page_ShowText` does.

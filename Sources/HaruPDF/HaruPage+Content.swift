@@ -137,14 +137,15 @@ extension HaruPage {
         bytes.append(contentsOf: "s\n".utf8)
     }
 
-    /// Moves to (x, y) and shows already encoded text (single-byte codes or UTF-8, no NUL).
+    /// Moves to (x, y) and shows already encoded text: the first `count` bytes of `scratch`
+    /// (single-byte codes or UTF-8, no NUL), whose storage after them it uses too.
     /// `line` is the start of the current text line in hundredths ((0, 0) after BT).
     ///
     /// Single-byte text is measured and marked drawn as `HPDF_Page_ShowText` would
     /// (`HaruInternals.measure`) and written as it writes it: a literal string with libharu's
     /// escapes, nothing when its advance is 0. Other text goes through that call, after the
     /// bytes so far (`content`) are written.
-    func showText(_ encoded: [UInt8], x: Double, y: Double, line: inout (x: Int, y: Int),
+    func showText(_ count: Int, of scratch: inout [UInt8], x: Double, y: Double, line: inout (x: Int, y: Int),
                   content: inout [UInt8]) throws(HaruError) {
         let target = (x: Self.hundredths(x), y: Self.hundredths(y))
         if target != line {
@@ -155,11 +156,11 @@ extension HaruPage {
             document.internals.setTextPosition(of: self, x: Float(target.x) / 100, y: Float(target.y) / 100)
         }
         let internals = document.internals
-        let advance = encoded.withUnsafeBufferPointer { internals.measure($0, on: self) }
+        let advance = scratch.withUnsafeBufferPointer { internals.measure(UnsafeBufferPointer(rebasing: $0[..<count]), on: self) }
         guard let advance else {
             try write(content)
             content.removeAll(keepingCapacity: true)
-            var terminated = encoded
+            var terminated = Array(scratch[..<count])
             terminated.append(0)
             let status = terminated.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { HPDF_Page_ShowText(handle, $0.baseAddress) }
@@ -168,7 +169,7 @@ extension HaruPage {
             return
         }
         guard advance != 0 else { return }
-        Self.appendLiteral(encoded, to: &content)
+        Self.appendLiteral(count, of: &scratch, to: &content)
         content.append(contentsOf: Self.showTextOperator)
         internals.advanceText(of: self, by: advance)
     }
@@ -176,36 +177,34 @@ extension HaruPage {
     static let moveText = Array(" Td\n".utf8)
     static let showTextOperator = Array(" Tj\n".utf8)
 
-    /// Appends `bytes` as a literal string the way libharu writes one: in parentheses, each
-    /// byte `CompactEncoding.needsEscape` names as a backslash and three octal digits.
-    static func appendLiteral(_ bytes: [UInt8], to content: inout [UInt8]) {
-        // Room for every byte escaped, written through a pointer, the rest cut off after.
-        let start = content.count
-        content.append(contentsOf: repeatElement(0, count: bytes.count * 4 + 2))
-        let end = content.withUnsafeMutableBufferPointer { out in
-            bytes.withUnsafeBufferPointer { bytes in
-                CompactEncoding.escapes.withUnsafeBufferPointer { escapes in
-                    var index = start
-                    out[index] = UInt8(ascii: "(")
-                    index += 1
-                    for byte in bytes {
-                        if escapes[Int(byte)] {
-                            out[index] = UInt8(ascii: "\\")
-                            out[index + 1] = 0x30 + byte >> 6
-                            out[index + 2] = 0x30 + (byte >> 3) & 0x07
-                            out[index + 3] = 0x30 + byte & 0x07
-                            index += 4
-                        } else {
-                            out[index] = byte
-                            index += 1
-                        }
+    /// Appends the first `count` bytes of `scratch` as a literal string the way libharu writes
+    /// one: in parentheses, each byte `CompactEncoding.needsEscape` names as a backslash and
+    /// three octal digits. The string is built in `scratch` after them, then copied in one go.
+    static func appendLiteral(_ count: Int, of scratch: inout [UInt8], to content: inout [UInt8]) {
+        TextEncoding.reserve(count + count * 4 + 2, in: &scratch)
+        let end = scratch.withUnsafeMutableBufferPointer { buffer in
+            CompactEncoding.escapes.withUnsafeBufferPointer { escapes in
+                var index = count
+                buffer[index] = UInt8(ascii: "(")
+                index += 1
+                for position in 0..<count {
+                    let byte = buffer[position]
+                    if escapes[Int(byte)] {
+                        buffer[index] = UInt8(ascii: "\\")
+                        buffer[index + 1] = 0x30 + byte >> 6
+                        buffer[index + 2] = 0x30 + (byte >> 3) & 0x07
+                        buffer[index + 3] = 0x30 + byte & 0x07
+                        index += 4
+                    } else {
+                        buffer[index] = byte
+                        index += 1
                     }
-                    out[index] = UInt8(ascii: ")")
-                    return index + 1
                 }
+                buffer[index] = UInt8(ascii: ")")
+                return index + 1
             }
         }
-        content.removeSubrange(end...)
+        content.append(contentsOf: scratch[count..<end])
     }
 
     /// Appends `r g b` and `op` ("rg", "RG") as libharu's colour operators write them; false

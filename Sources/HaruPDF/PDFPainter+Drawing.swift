@@ -42,8 +42,10 @@ extension PagePainter {
         case .text(let x, let y, let fontIndex, let size, let text, let color):
             guard !text.isEmpty else { return }
             let haruFont = try font(fontIndex, at: location)
-            encoded.removeAll(keepingCapacity: true)
-            if let missing = encodings[fontIndex].encode(text, into: &encoded) {
+            let count: Int
+            switch encodings[fontIndex].encode(text, into: &scratch) {
+            case .success(let written): count = written
+            case .failure(let missing):
                 throw .unencodableText(font: list.fonts[fontIndex].font.postScriptName, characters: missing.scalars)
             }
             if !state.inText {
@@ -60,7 +62,7 @@ extension PagePainter {
                 try page.setFont(haruFont, size: size, name: pageFontNames[fontIndex], content: &content)
                 state.font = (fontIndex, size)
             }
-            try page.showText(encoded, x: x, y: y, line: &state.textLine, content: &content)
+            try page.showText(count, of: &scratch, x: x, y: y, line: &state.textLine, content: &content)
         case .fillRect(let x, let y, let width, let height, let color):
             try leaveText(page)
             try setFill(color, on: page)

@@ -40,8 +40,9 @@ struct PagePainter {
     var frame: Frame?
     /// Content of the current page not yet written into libharu's content stream.
     var content: [UInt8] = []
-    /// The codes of the text being drawn (kept to reuse its storage).
-    var encoded: [UInt8] = []
+    /// The codes of the text being drawn, then its literal string (`HaruPage.showText`);
+    /// kept to reuse its storage.
+    var scratch: [UInt8] = []
     /// The current page's name of each face in its resources ("F1"), once set there.
     var pageFontNames: [[UInt8]?] = []
 
