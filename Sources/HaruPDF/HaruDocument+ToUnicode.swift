@@ -61,4 +61,7 @@ final class SingleByteToUnicode: Sendable {
         }
         return cmap
     }
+
+    /// How many tables are kept.
+    var count: Int { maps.withLock { $0.count } }
 }

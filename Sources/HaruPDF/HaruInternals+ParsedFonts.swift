@@ -117,8 +117,12 @@ extension HaruInternals {
         let call: StaticString = "HPDF_TTFontDef (copy)"
         let mmgr = handle.pointee.mmgr
         guard entry.definition.count == MemoryLayout<HPDF_FontDef_Rec>.size,
-              entry.attributes.count == MemoryLayout<HPDF_TTFontDefAttr_Rec>.size,
-              entry.arrays.count == 10 else {
+              entry.attributes.count == MemoryLayout<HPDF_TTFontDefAttr_Rec>.size else {
+            throw .library(call: "\(call)", code: UInt(HPDF_INVALID_FONTDEF_DATA), detail: 0)
+        }
+        let record = entry.attributes.withUnsafeBytes { $0.loadUnaligned(as: HPDF_TTFontDefAttr_Rec.self) }
+        let fields = Self.definitionArrays(of: record).compactMap(\.field)
+        guard fields.count == entry.arrays.count else {
             throw .library(call: "\(call)", code: UInt(HPDF_INVALID_FONTDEF_DATA), detail: 0)
         }
         let definitionMemory = try document.require(HPDF_GetMem(mmgr, UInt32(entry.definition.count)), "HPDF_GetMem")
@@ -137,9 +141,7 @@ extension HaruInternals {
         let attributes = attributesMemory.assumingMemoryBound(to: HPDF_TTFontDefAttr_Rec.self)
         // No pointer of the kept records survives: each array is set once it is copied, so
         // HPDF_FontDef_Free frees exactly what was made if a later step fails.
-        let arrays = Self.definitionArrays(of: attributes.pointee)
-        for array in arrays {
-            guard let field = array.field else { continue }
+        for field in fields {
             attributesMemory.storeBytes(of: nil, toByteOffset: field, as: UnsafeMutableRawPointer?.self)
         }
         attributes.pointee.char_set = nil
@@ -149,8 +151,8 @@ extension HaruInternals {
         definition.pointee.descriptor = nil
         definition.pointee.data = nil
         definition.pointee.attr = attributesMemory
-        for (array, bytes) in zip(arrays, entry.arrays) {
-            guard let field = array.field, let bytes else { continue }
+        for (field, bytes) in zip(fields, entry.arrays) {
+            guard let bytes else { continue }
             guard let memory = HPDF_GetMem(mmgr, UInt32(max(bytes.count, 1))) else {
                 HPDF_FontDef_Free(definition)
                 try document.check(UInt(HPDF_OK), "HPDF_GetMem")

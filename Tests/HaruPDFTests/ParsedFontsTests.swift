@@ -19,7 +19,8 @@ import Layout
         #expect(cache.count == 1)
         let copiedName = try copiedDocument.internals.addTrueTypeDefinition(Self.metrics, tag: "TLNAAB", parsed: cache)
         #expect(cache.count == 1)
-        #expect(parsedName == copiedName && parsedName == "TLNAAB+DejaVuSans")
+        // The name libharu finds the definition by; the tagged one is the attributes' (compared below).
+        #expect(parsedName == copiedName && parsedName == "DejaVuSans")
         let parsed = try #require(HPDF_Doc_FindFontDef(parsedDocument.handle, parsedName))
         let copied = try #require(HPDF_Doc_FindFontDef(copiedDocument.handle, copiedName))
         #expect(parsed != copied)
@@ -28,7 +29,9 @@ import Layout
         let fromParse = try #require(parsedDocument.internals.parsedEntry(of: parsed, file: Self.metrics, key: key))
         let fromCopy = try #require(copiedDocument.internals.parsedEntry(of: copied, file: Self.metrics, key: key))
         #expect(fromParse.arrays == fromCopy.arrays)
-        #expect(fromParse.arrays.allSatisfy { $0 != nil }, "a format 4 cmap: every array made")
+        // A format 4 cmap: every array made but perhaps the glyph id array (none when no
+        // segment uses one).
+        #expect(fromParse.arrays.enumerated().allSatisfy { $0.offset == 5 || $0.element != nil })
         #expect(fromParse.position == fromCopy.position && fromParse.position > 0)
         #expect(Self.withoutPointers(parsed) == Self.withoutPointers(copied))
         // Both measure and mark glyphs alike.
