@@ -13,7 +13,8 @@ import Synchronization
 /// marked for deflating here, they are deflated with the document's other streams.
 extension HaruDocument {
     func replaceToUnicode(of font: HaruFont, scalars: [Unicode.Scalar]) throws(HaruError) {
-        try internals.replaceToUnicode(of: font, with: ToUnicodeMap.cmap(scalars.map { (code: $0.value, unicode: $0.value) }, codeBytes: 2))
+        let pairs = scalars.map { (code: $0.value, unicode: $0.value) }
+        try internals.replaceToUnicode(of: font, with: ToUnicodeMap.cmap(pairs, codeBytes: 2))
     }
 }
 

@@ -67,8 +67,8 @@ extension HaruInternals {
     /// (its `HPDF_Page_TextWidth`): each code not drawn before is marked drawn with its width
     /// from the font definition, which the font's /Widths then list. Returns the advance in
     /// points, or nil when libharu's own call must draw the text (no single-byte TrueType
-    /// font, vertical writing, more codes than a libharu string holds, a NUL), then before
-    /// marking any code drawn after a NUL.
+    /// font, vertical writing, more codes than a libharu string holds, a NUL: the codes
+    /// before a NUL are then marked, as libharu's call marks them too).
     func measure(_ codes: UnsafeBufferPointer<UInt8>, on page: HaruPage) -> Float? {
         guard codes.count <= Int(HPDF_LIMIT_MAX_STRING_LEN), let state = Self.attributes(of: page)?.pointee.gstate,
               let font = state.pointee.font, state.pointee.writing_mode == HPDF_WMODE_HORIZONTAL,

@@ -31,7 +31,7 @@ extension HaruPage {
     func setLineWidth(_ width: Double, content: inout [UInt8]) throws(HaruError) {
         if Float(width) >= 0 {
             HaruInternals.appendReal(Float(width), to: &content)
-            Self.appendOperator(" w\n", to: &content)
+            Self.appendASCII(" w\n", to: &content)
             return
         }
         try flush(&content)
@@ -62,12 +62,12 @@ extension HaruPage {
     }
 
     func beginText(content: inout [UInt8]) {
-        Self.appendOperator("BT\n", to: &content)
+        Self.appendASCII("BT\n", to: &content)
         document.internals.setTextObject(of: self, inText: true)
     }
 
     func endText(content: inout [UInt8]) {
-        Self.appendOperator("ET\n", to: &content)
+        Self.appendASCII("ET\n", to: &content)
         document.internals.setTextObject(of: self, inText: false)
     }
 
@@ -79,7 +79,7 @@ extension HaruPage {
             content.append(contentsOf: name)
             content.append(0x20)
             HaruInternals.appendReal(points, to: &content)
-            Self.appendOperator(" Tf\n", to: &content)
+            Self.appendASCII(" Tf\n", to: &content)
             document.internals.setCurrentFont(of: self, to: font, size: points)
             return
         }

@@ -31,9 +31,9 @@ extension PagePainter {
         }
         if case .frame(let top) = op {
             try endFrame(page)
-            HaruPage.appendOperator("q\n1 0 0 1 0", to: &content)
+            HaruPage.appendASCII("q\n1 0 0 1 0", to: &content)
             HaruPage.appendNumber(HaruPage.hundredths(top), to: &content)
-            HaruPage.appendOperator(" cm\n", to: &content)
+            HaruPage.appendASCII(" cm\n", to: &content)
             frame = Frame(top: top, outer: state)
             return
         }
@@ -98,7 +98,7 @@ extension PagePainter {
     mutating func endFrame(_ page: HaruPage) throws(HaruError) {
         try leaveText(page)
         guard let current = frame else { return }
-        HaruPage.appendOperator("Q\n", to: &content)
+        HaruPage.appendASCII("Q\n", to: &content)
         state = current.outer
         frame = nil
         // "Q" brings back the font of the outer state; libharu, which measures and marks the

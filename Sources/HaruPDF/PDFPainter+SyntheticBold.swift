@@ -71,10 +71,10 @@ extension PagePainter {
         if let bold = synthetic[index] {
             try setStroke(color, lineWidth: bold.lineWidth(size: size), dash: [], roundJoins: true, on: page)
             guard !state.strokesText else { return }
-            HaruPage.appendOperator("2 Tr\n", to: &content)
+            HaruPage.appendASCII("2 Tr\n", to: &content)
             state.strokesText = true
         } else if state.strokesText {
-            HaruPage.appendOperator("0 Tr\n", to: &content)
+            HaruPage.appendASCII("0 Tr\n", to: &content)
             state.strokesText = false
         }
     }

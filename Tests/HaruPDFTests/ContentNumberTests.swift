@@ -28,7 +28,7 @@ import TestSupport
         var bytes: [UInt8] = []
         HaruPage.rectangle(x: 36.8504, y: 360.32709, width: 1.70079, height: 28.34646, stroke: false, into: &bytes)
         HaruPage.appendPoint(1, 2, to: &bytes)
-        HaruPage.appendOperator(" m\n", to: &bytes)
+        HaruPage.appendASCII(" m\n", to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == "36.85 360.33 1.7 28.35 re\nf\n1 2 m\n")
     }
 
