@@ -9,7 +9,7 @@ struct CompactEncoding: Equatable {
     /// The Unicode value of each code 0...255; 0 where no character is assigned.
     private(set) var unicodes: [UInt16]
     /// The code of each character.
-    private(set) var codes: [UInt32: UInt8]
+    private(set) var codes: Assignments
 
     /// Codes in the order they are handed out to characters outside printable ASCII: first
     /// the printable ASCII codes that a literal string holds unescaped, then the others.
@@ -32,33 +32,70 @@ struct CompactEncoding: Equatable {
     /// be drawn in a single-byte encoding (a control character, DEL, or beyond U+FFFF).
     /// - Parameter frequency: how often each character is drawn; frequent ones get the
     ///   cheapest codes. Ties go by scalar value, so the table depends only on the input.
-    init?(_ scalars: Set<UInt32>, frequency: [UInt32: Int] = [:]) {
-        var unicodes = [UInt16](repeating: 0, count: 256)
-        var others: [UInt32] = []
-        others.reserveCapacity(scalars.count)
-        for scalar in scalars {
-            guard scalar >= 0x20, scalar != 0x7F, scalar <= 0xFFFF else { return nil }
-            if scalar <= 0x7E {
-                unicodes[Int(scalar)] = UInt16(scalar)
-            } else {
-                others.append(scalar)
-            }
+    init?(_ scalars: Set<UInt32>, frequency: CharacterCounts = CharacterCounts()) {
+        self.init(sorted: scalars.sorted(), frequency: frequency)
+    }
+
+    /// The table for `sorted` (ascending, without repeats); see `init(_:frequency:)`.
+    init?(sorted scalars: [UInt32], frequency: CharacterCounts) {
+        if let first = scalars.first, let last = scalars.last {
+            guard first >= 0x20, last <= 0xFFFF, !scalars.contains(0x7F) else { return nil }
         }
-        var ranked = others.map { (count: frequency[$0] ?? 0, scalar: $0) }
-        ranked.sort { ($0.count, $1.scalar) > ($1.count, $0.scalar) }
-        let free = Self.slotOrder.filter { unicodes[Int($0)] == 0 }
-        guard ranked.count <= free.count else { return nil }
+        // Printable ASCII keeps its code; the others are ranked by count (descending), then
+        // scalar (ascending), both packed in one key.
+        let others = scalars.drop { $0 <= 0x7E }
+        let ascii = scalars[..<others.startIndex]
+        var taken = [Bool](repeating: false, count: 256)
+        for scalar in ascii { taken[Int(scalar)] = true }
+        let free = Self.slotOrder.filter { !taken[Int($0)] }
+        guard others.count <= free.count else { return nil }
+        var ranked = others.map { scalar in
+            UInt64(UInt32.max - UInt32(clamping: frequency[scalar])) << 32 | UInt64(scalar)
+        }
+        ranked.sort()
+        self.init(assigning: ranked.map { UInt32(truncatingIfNeeded: $0) }, free: free, ascii: ascii)
+    }
+
+    /// Gives the characters of `chosen` (most frequent first) the codes of `free` in order,
+    /// and printable ASCII characters `ascii` their own.
+    private init(assigning chosen: [UInt32], free: [UInt8], ascii: ArraySlice<UInt32>) {
+        var unicodes = [UInt16](repeating: 0, count: 256)
+        for scalar in ascii { unicodes[Int(scalar)] = UInt16(scalar) }
         // The most frequent characters take the codes that need no escape; within the cheap
         // codes and within the others, codes go up with the scalar, so the /Differences
         // names run in Unicode order ("/uni0430 /uni0431 ..."), which deflates better.
         let cheap = free.prefix { !Self.escapes[Int($0)] }.count
-        let chosen = ranked.map(\.scalar)
         let ordered = chosen.prefix(cheap).sorted() + chosen.dropFirst(cheap).sorted()
-        for (code, scalar) in zip(free, ordered) { unicodes[Int(code)] = UInt16(scalar) }
-        var codes: [UInt32: UInt8] = [:]
-        codes.reserveCapacity(scalars.count)
-        for (code, unicode) in unicodes.enumerated() where unicode != 0 { codes[UInt32(unicode)] = UInt8(code) }
+        var entries: [UInt32] = []
+        entries.reserveCapacity(ascii.count + ordered.count)
+        for scalar in ascii { entries.append(scalar << 8 | scalar) }
+        for (code, scalar) in zip(free, ordered) {
+            unicodes[Int(code)] = UInt16(scalar)
+            entries.append(scalar << 8 | UInt32(code))
+        }
+        entries.sort()
         self.unicodes = unicodes
-        self.codes = codes
+        self.codes = Assignments(entries: entries)
+    }
+
+    /// The code of each character of a table, looked up by binary search.
+    struct Assignments: Equatable, Sequence {
+        /// Scalar << 8 | code, ascending (so by scalar).
+        fileprivate let entries: [UInt32]
+
+        subscript(scalar: UInt32) -> UInt8? {
+            guard scalar <= 0xFFFF else { return nil }
+            var low = 0, high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if entries[middle] >> 8 < scalar { low = middle + 1 } else { high = middle }
+            }
+            guard low < entries.count, entries[low] >> 8 == scalar else { return nil }
+            return UInt8(truncatingIfNeeded: entries[low])
+        }
+
+        func makeIterator() -> some IteratorProtocol<(scalar: UInt32, code: UInt8)> {
+            entries.lazy.map { (scalar: $0 >> 8, code: UInt8(truncatingIfNeeded: $0)) }.makeIterator()
+        }
     }
 }

@@ -25,7 +25,7 @@ extension HaruDocument {
             let drawn = widths.indices.filter { widths[$0] != nil }
             guard let first = drawn.first, let last = drawn.last else { continue }
             let dictionary = HaruDictionary(font)
-            try internals.add(["Widths": .array((first...last).map { .number(Int32(widths[$0] ?? 0)) })], to: dictionary)
+            try internals.addWidths((first...last).map { Int32(widths[$0] ?? 0) }, to: font)
             // Every code drawn has its width: no /MissingWidth is ever looked up.
             try internals.remove("MissingWidth", .number, from: dictionary)
             try internals.add(["FirstChar": .number(Int32(first)), "LastChar": .number(Int32(last))], to: dictionary)

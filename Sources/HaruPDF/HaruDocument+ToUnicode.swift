@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The streams of a font drawn in UTF-8 mode: a correct ToUnicode CMap, and both streams
 /// deflated.
 ///
@@ -11,7 +13,8 @@
 /// marked for deflating here, they are deflated with the document's other streams.
 extension HaruDocument {
     func replaceToUnicode(of font: HaruFont, scalars: [Unicode.Scalar]) throws(HaruError) {
-        try internals.replaceToUnicode(of: font, with: ToUnicodeMap.cmap(scalars.map { ($0.value, $0.value) }, codeBytes: 2))
+        let pairs = scalars.map { (code: $0.value, unicode: $0.value) }
+        try internals.replaceToUnicode(of: font, with: ToUnicodeMap.cmap(pairs, codeBytes: 2))
     }
 }
 
@@ -25,11 +28,41 @@ extension HaruDocument {
             if let shared = streams[group] {
                 stream = shared
             } else {
-                let pairs = tables[group].unicodes.enumerated().map { (UInt32($0.offset), UInt32($0.element)) }
-                stream = try internals.stream(ToUnicodeMap.cmap(pairs, codeBytes: 1), deflated: true)
+                stream = try internals.stream(SingleByteToUnicode.shared.cmap(for: tables[group]), deflated: true)
                 streams[group] = stream
             }
             try internals.add(["ToUnicode": .dictionary(stream)], to: HaruDictionary(font))
         }
     }
+}
+
+/// The ToUnicode CMaps of the last compact code tables met in this process: a document's
+/// table depends on its characters and how often each is drawn, which repeat from card to
+/// card. Bounded (`capacity` tables); a kept map is the one `ToUnicodeMap.cmap` makes.
+final class SingleByteToUnicode: Sendable {
+    static let shared = SingleByteToUnicode(capacity: 16)
+
+    private let capacity: Int
+    /// Oldest first.
+    private let maps = Mutex<[(unicodes: [UInt16], cmap: [UInt8])]>([])
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func cmap(for table: CompactEncoding) -> [UInt8] {
+        let unicodes = table.unicodes
+        if let kept = maps.withLock({ maps in maps.last { $0.unicodes == unicodes }?.cmap }) { return kept }
+        let pairs = unicodes.enumerated().map { (code: UInt32($0.offset), unicode: UInt32($0.element)) }
+        let cmap = ToUnicodeMap.cmap(pairs, codeBytes: 1)
+        maps.withLock { maps in
+            guard !maps.contains(where: { $0.unicodes == unicodes }) else { return }
+            if maps.count >= capacity { maps.removeFirst(maps.count - capacity + 1) }
+            maps.append((unicodes, cmap))
+        }
+        return cmap
+    }
+
+    /// How many tables are kept.
+    var count: Int { maps.withLock { $0.count } }
 }

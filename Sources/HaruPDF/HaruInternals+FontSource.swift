@@ -20,17 +20,25 @@ extension HaruInternals {
             var position: Int
         }
 
-        /// A callback stream over a copy of `bytes`; the copy belongs to `document`.
-        static func stream(_ bytes: [UInt8], in document: HaruDocument, mmgr: HPDF_MMgr?) -> HPDF_Stream? {
+        /// A callback stream over a copy of `bytes`, read from `position`; the copy belongs to
+        /// `document`.
+        static func stream(_ bytes: [UInt8], in document: HaruDocument, mmgr: HPDF_MMgr?,
+                           position: Int = 0) -> HPDF_Stream? {
             let headerSize = MemoryLayout<Header>.stride
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: headerSize + max(bytes.count, 1),
                                                           alignment: MemoryLayout<Header>.alignment)
             document.retain(buffer)
-            buffer.initializeMemory(as: Header.self, repeating: Header(count: bytes.count, position: 0), count: 1)
+            buffer.initializeMemory(as: Header.self, repeating: Header(count: bytes.count, position: min(max(position, 0), bytes.count)), count: 1)
             bytes.withUnsafeBytes { source in
                 if let base = source.baseAddress { (buffer + headerSize).copyMemory(from: base, byteCount: source.count) }
             }
             return HPDF_CallbackReader_New(mmgr, read, seek, tell, size, buffer)
+        }
+
+        /// The read position of a stream made by `stream` (nil for a stream of another kind).
+        static func position(of stream: HPDF_Stream) -> Int? {
+            guard stream.pointee.type == HPDF_STREAM_CALLBACK else { return nil }
+            return header(stream)?.pointee.position
         }
 
         private static func header(_ stream: HPDF_Stream?) -> UnsafeMutablePointer<Header>? {

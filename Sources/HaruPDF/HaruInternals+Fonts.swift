@@ -9,12 +9,21 @@ extension HaruInternals {
     ///
     /// libharu's public API loads TrueType only from a path; this follows its
     /// `LoadTTFontFromStream` with the internal functions it calls, on a `FontSource` stream.
-    func addTrueTypeDefinition(_ bytes: [UInt8], tag: String) throws(HaruError) -> String {
+    ///
+    /// A file parsed before in this process is copied from `parsed` rather than parsed again.
+    func addTrueTypeDefinition(_ bytes: [UInt8], tag: String, parsed: ParsedFonts = .shared) throws(HaruError) -> String {
         let call: StaticString = "HPDF_TTFontDef_Load"
-        let stream = try document.require(FontSource.stream(bytes, in: document, mmgr: handle.pointee.mmgr),
-                                          "HPDF_CallbackReader_New")
-        // The definition owns the stream from here on, failures included.
-        let definition = try document.require(HPDF_TTFontDef_Load(handle.pointee.mmgr, stream, HPDF_TRUE), call)
+        let key = ParsedFonts.key(bytes)
+        let definition: HPDF_FontDef
+        if let entry = parsed.lookUp(bytes, key: key) {
+            definition = try copyDefinition(entry)
+        } else {
+            let stream = try document.require(FontSource.stream(bytes, in: document, mmgr: handle.pointee.mmgr),
+                                              "HPDF_CallbackReader_New")
+            // The definition owns the stream from here on, failures included.
+            definition = try document.require(HPDF_TTFontDef_Load(handle.pointee.mmgr, stream, HPDF_TRUE), call)
+            if let entry = parsedEntry(of: definition, file: bytes, key: key) { parsed.store(entry) }
+        }
         guard HPDF_Doc_FindFontDef(handle, Self.name(of: definition)) == nil else {
             HPDF_FontDef_Free(definition)
             throw .library(call: "\(call)", code: UInt(HPDF_FONT_EXISTS), detail: 0)
@@ -111,6 +120,16 @@ extension HaruInternals {
               attributes.pointee.type == HPDF_FONT_TRUETYPE, let used = attributes.pointee.used,
               let widths = attributes.pointee.widths else { return nil }
         return (0..<256).map { used[$0] != 0 ? Int(widths[$0]) : nil }
+    }
+
+    /// Adds /Widths to `font`'s dictionary: an array of `widths`, its list sized for all of
+    /// them at once (libharu grows an array's list by 20 items, copying it byte by byte).
+    func addWidths(_ widths: [Int32], to font: HaruFont) throws(HaruError) {
+        let array = try document.require(HPDF_Array_New(handle.pointee.mmgr), "HPDF_Array_New")
+        if let list = array.pointee.list, list.pointee.count == 0 { list.pointee.items_per_block = UInt32(max(widths.count, 1)) }
+        let status = HPDF_Dict_Add(font.handle, "Widths", UnsafeMutableRawPointer(array))
+        try document.check(status, "HPDF_Dict_Add")
+        for width in widths { try document.check(HPDF_Array_AddNumber(array, width), "HPDF_Array_AddNumber") }
     }
 
     /// Sets the symbolic flag of `font`'s descriptor (made by `embed`) in place of the

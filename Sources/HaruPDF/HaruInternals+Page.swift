@@ -67,7 +67,8 @@ extension HaruInternals {
     /// (its `HPDF_Page_TextWidth`): each code not drawn before is marked drawn with its width
     /// from the font definition, which the font's /Widths then list. Returns the advance in
     /// points, or nil when libharu's own call must draw the text (no single-byte TrueType
-    /// font, vertical writing, more codes than a libharu string holds).
+    /// font, vertical writing, more codes than a libharu string holds, a NUL: the codes
+    /// before a NUL are then marked, as libharu's call marks them too).
     func measure(_ codes: UnsafeBufferPointer<UInt8>, on page: HaruPage) -> Float? {
         guard codes.count <= Int(HPDF_LIMIT_MAX_STRING_LEN), let state = Self.attributes(of: page)?.pointee.gstate,
               let font = state.pointee.font, state.pointee.writing_mode == HPDF_WMODE_HORIZONTAL,
@@ -76,6 +77,8 @@ extension HaruInternals {
               let widths = attributes.pointee.widths else { return nil }
         var width: UInt32 = 0, spaces: UInt32 = 0
         for code in codes {
+            // A NUL ends libharu's string: its own call must draw such text.
+            guard code != 0 else { return nil }
             if used[Int(code)] == 0 {
                 let unicode = HPDF_Encoder_ToUnicode(attributes.pointee.encoder, UInt16(code))
                 used[Int(code)] = 1
@@ -83,10 +86,8 @@ extension HaruInternals {
             }
             // libharu adds the signed width to an unsigned total.
             width &+= UInt32(bitPattern: Int32(widths[Int(code)]))
-            switch code {
-            case 0x00, 0x09, 0x0A, 0x0C, 0x0D, 0x20: spaces += 1  // libharu's HPDF_IS_WHITE_SPACE
-            default: break
-            }
+            // libharu's HPDF_IS_WHITE_SPACE (NUL excluded above): 0x09, 0x0A, 0x0C, 0x0D, 0x20.
+            if code <= 0x20 { spaces &+= UInt32(truncatingIfNeeded: Self.whiteSpace >> UInt64(code) & 1) }
         }
         var advance: Float = 0
         advance += state.pointee.word_space * Float(spaces)
@@ -94,6 +95,9 @@ extension HaruInternals {
         advance += state.pointee.char_space * Float(UInt32(codes.count))
         return advance
     }
+
+    /// The codes libharu counts as white space below 0x40, as bits.
+    private static let whiteSpace: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x20
 
     /// Moves libharu's record of the text position past text of `advance` points shown by
     /// HaruPDF, as `HPDF_Page_ShowText` does.

@@ -41,12 +41,16 @@ extension HaruPage {
         if magnitude % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10)) }
     }
 
-    /// Numbers followed by an operator and a line break.
-    static func operation(_ numbers: [Double], _ op: String, into bytes: inout [UInt8]) {
-        for number in numbers { appendNumber(hundredths(number), to: &bytes) }
-        bytes.append(0x20)
-        bytes.append(contentsOf: op.utf8)
-        bytes.append(0x0A)
+    /// The coordinates of a point, in hundredths.
+    static func appendPoint(_ x: Double, _ y: Double, to bytes: inout [UInt8]) {
+        appendNumber(hundredths(x), to: &bytes)
+        appendNumber(hundredths(y), to: &bytes)
+    }
+
+    /// A few bytes of ASCII (an operator and what surrounds it: " Td\n"), a byte at a time:
+    /// cheaper than `append(contentsOf:)`, which costs some 90 instructions a call.
+    static func appendASCII(_ text: StaticString, to bytes: inout [UInt8]) {
+        text.withUTF8Buffer { for byte in $0 { bytes.append(byte) } }
     }
 
     static let filledRectangle = Array(" re\nf\n".utf8)
@@ -68,21 +72,21 @@ extension HaruPage {
 
     /// The rectangles of `grid` filled as one path, in a coordinate system of its modules.
     static func fillModules(_ grid: ModuleGrid, into bytes: inout [UInt8]) {
-        bytes.append(contentsOf: "q\n".utf8)
+        Self.appendASCII("q\n", to: &bytes)
         bytes.reserveCapacity(bytes.count + 64 + grid.rectangles.count * 12)
         Self.appendDecimal(grid.module.x, to: &bytes)
-        bytes.append(contentsOf: " 0 0".utf8)
+        Self.appendASCII(" 0 0", to: &bytes)
         Self.appendDecimal(grid.module.y, to: &bytes)
         Self.appendNumber(Self.hundredths(grid.origin.x), to: &bytes)
         Self.appendNumber(Self.hundredths(grid.origin.y), to: &bytes)
-        bytes.append(contentsOf: " cm\n".utf8)
+        Self.appendASCII(" cm\n", to: &bytes)
         for rectangle in grid.rectangles {
             for value in [rectangle.x, rectangle.y, rectangle.width, rectangle.height] {
                 Self.appendNumber(value * 100, to: &bytes)
             }
-            bytes.append(contentsOf: " re\n".utf8)
+            Self.appendASCII(" re\n", to: &bytes)
         }
-        bytes.append(contentsOf: "f\nQ\n".utf8)
+        Self.appendASCII("f\nQ\n", to: &bytes)
     }
 
     /// Appends a positive size with up to five decimals ("0.85039", "28.34646", "2").
@@ -106,46 +110,56 @@ extension HaruPage {
 
     /// A stroked straight line.
     static func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double), into bytes: inout [UInt8]) {
-        Self.operation([start.x, start.y], "m", into: &bytes)
-        Self.operation([end.x, end.y], "l", into: &bytes)
-        bytes.append(contentsOf: "S\n".utf8)
+        appendPoint(start.x, start.y, to: &bytes)
+        appendASCII(" m\n", to: &bytes)
+        appendPoint(end.x, end.y, to: &bytes)
+        appendASCII(" l\n", to: &bytes)
+        Self.appendASCII("S\n", to: &bytes)
     }
 
     /// A stroked circle of four Bézier arcs, with libharu's control-point factor (0.552).
     static func circle(x: Double, y: Double, radius: Double, into bytes: inout [UInt8]) {
         let k = radius * 0.552
-        Self.operation([x - radius, y], "m", into: &bytes)
-        Self.operation([x - radius, y + k, x - k, y + radius, x, y + radius], "c", into: &bytes)
-        Self.operation([x + k, y + radius, x + radius, y + k, x + radius, y], "c", into: &bytes)
-        Self.operation([x + radius, y - k, x + k, y - radius, x, y - radius], "c", into: &bytes)
-        Self.operation([x - k, y - radius, x - radius, y - k, x - radius, y], "c", into: &bytes)
+        appendPoint(x - radius, y, to: &bytes)
+        appendASCII(" m\n", to: &bytes)
+        let arcs = [(x - radius, y + k, x - k, y + radius, x, y + radius),
+                    (x + k, y + radius, x + radius, y + k, x + radius, y),
+                    (x + radius, y - k, x + k, y - radius, x, y - radius),
+                    (x - k, y - radius, x - radius, y - k, x - radius, y)]
+        for arc in arcs {
+            appendPoint(arc.0, arc.1, to: &bytes)
+            appendPoint(arc.2, arc.3, to: &bytes)
+            appendPoint(arc.4, arc.5, to: &bytes)
+            appendASCII(" c\n", to: &bytes)
+        }
         // Closed ("s", not "S"), so a wide line has no seam where the path starts and ends.
-        bytes.append(contentsOf: "s\n".utf8)
+        Self.appendASCII("s\n", to: &bytes)
     }
 
-    /// Moves to (x, y) and shows already encoded text (single-byte codes or UTF-8, no NUL).
+    /// Moves to (x, y) and shows already encoded text: the first `count` bytes of `scratch`
+    /// (single-byte codes or UTF-8, no NUL), whose storage after them it uses too.
     /// `line` is the start of the current text line in hundredths ((0, 0) after BT).
     ///
     /// Single-byte text is measured and marked drawn as `HPDF_Page_ShowText` would
     /// (`HaruInternals.measure`) and written as it writes it: a literal string with libharu's
     /// escapes, nothing when its advance is 0. Other text goes through that call, after the
     /// bytes so far (`content`) are written.
-    func showText(_ encoded: [UInt8], x: Double, y: Double, line: inout (x: Int, y: Int),
+    func showText(_ count: Int, of scratch: inout [UInt8], x: Double, y: Double, line: inout (x: Int, y: Int),
                   content: inout [UInt8]) throws(HaruError) {
         let target = (x: Self.hundredths(x), y: Self.hundredths(y))
         if target != line {
             Self.appendNumber(target.x - line.x, to: &content)
             Self.appendNumber(target.y - line.y, to: &content)
-            content.append(contentsOf: Self.moveText)
+            Self.appendASCII(" Td\n", to: &content)
             line = target
             document.internals.setTextPosition(of: self, x: Float(target.x) / 100, y: Float(target.y) / 100)
         }
         let internals = document.internals
-        let advance = encoded.contains(0) ? nil : encoded.withUnsafeBufferPointer { internals.measure($0, on: self) }
+        let advance = scratch.withUnsafeBufferPointer { internals.measure(UnsafeBufferPointer(rebasing: $0[..<count]), on: self) }
         guard let advance else {
             try write(content)
             content.removeAll(keepingCapacity: true)
-            var terminated = encoded
+            var terminated = Array(scratch[..<count])
             terminated.append(0)
             let status = terminated.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { HPDF_Page_ShowText(handle, $0.baseAddress) }
@@ -154,34 +168,44 @@ extension HaruPage {
             return
         }
         guard advance != 0 else { return }
-        Self.appendLiteral(encoded, to: &content)
-        content.append(contentsOf: Self.showTextOperator)
+        Self.appendLiteral(count, of: &scratch, to: &content)
+        Self.appendASCII(" Tj\n", to: &content)
         internals.advanceText(of: self, by: advance)
     }
 
-    static let moveText = Array(" Td\n".utf8)
-    static let showTextOperator = Array(" Tj\n".utf8)
-
-    /// Appends `bytes` as a literal string the way libharu writes one: in parentheses, each
-    /// byte `CompactEncoding.needsEscape` names as a backslash and three octal digits.
-    static func appendLiteral(_ bytes: [UInt8], to content: inout [UInt8]) {
-        content.append(UInt8(ascii: "("))
-        for byte in bytes {
-            if CompactEncoding.escapes[Int(byte)] {
-                content.append(UInt8(ascii: "\\"))
-                content.append(0x30 + byte >> 6)
-                content.append(0x30 + (byte >> 3) & 0x07)
-                content.append(0x30 + byte & 0x07)
-            } else {
-                content.append(byte)
+    /// Appends the first `count` bytes of `scratch` as a literal string the way libharu writes
+    /// one: in parentheses, each byte `CompactEncoding.needsEscape` names as a backslash and
+    /// three octal digits. The string is built in `scratch` after them, then copied in one go.
+    static func appendLiteral(_ count: Int, of scratch: inout [UInt8], to content: inout [UInt8]) {
+        TextEncoding.reserve(count + count * 4 + 2, in: &scratch)
+        let end = scratch.withUnsafeMutableBufferPointer { buffer in
+            CompactEncoding.escapes.withUnsafeBufferPointer { escapes in
+                var index = count
+                buffer[index] = UInt8(ascii: "(")
+                index += 1
+                for position in 0..<count {
+                    let byte = buffer[position]
+                    if escapes[Int(byte)] {
+                        buffer[index] = UInt8(ascii: "\\")
+                        buffer[index + 1] = 0x30 + byte >> 6
+                        buffer[index + 2] = 0x30 + (byte >> 3) & 0x07
+                        buffer[index + 3] = 0x30 + byte & 0x07
+                        index += 4
+                    } else {
+                        buffer[index] = byte
+                        index += 1
+                    }
+                }
+                buffer[index] = UInt8(ascii: ")")
+                return index + 1
             }
         }
-        content.append(UInt8(ascii: ")"))
+        content.append(contentsOf: scratch[count..<end])
     }
 
     /// Appends `r g b` and `op` ("rg", "RG") as libharu's colour operators write them; false
     /// (nothing appended) for a component outside 0...1, which libharu refuses.
-    static func appendColor(_ color: RGBColor, _ op: String, to content: inout [UInt8]) -> Bool {
+    static func appendColor(_ color: RGBColor, _ op: StaticString, to content: inout [UInt8]) -> Bool {
         let components = (Float(color.red), Float(color.green), Float(color.blue))
         guard (0...1).contains(components.0), (0...1).contains(components.1), (0...1).contains(components.2) else {
             return false
@@ -192,7 +216,7 @@ extension HaruPage {
         content.append(0x20)
         HaruInternals.appendReal(components.2, to: &content)
         content.append(0x20)
-        content.append(contentsOf: op.utf8)
+        appendASCII(op, to: &content)
         content.append(0x0A)
         return true
     }

@@ -31,7 +31,7 @@ extension HaruPage {
     func setLineWidth(_ width: Double, content: inout [UInt8]) throws(HaruError) {
         if Float(width) >= 0 {
             HaruInternals.appendReal(Float(width), to: &content)
-            content.append(contentsOf: " w\n".utf8)
+            Self.appendASCII(" w\n", to: &content)
             return
         }
         try flush(&content)
@@ -62,23 +62,24 @@ extension HaruPage {
     }
 
     func beginText(content: inout [UInt8]) {
-        content.append(contentsOf: "BT\n".utf8)
+        Self.appendASCII("BT\n", to: &content)
         document.internals.setTextObject(of: self, inText: true)
     }
 
     func endText(content: inout [UInt8]) {
-        content.append(contentsOf: "ET\n".utf8)
+        Self.appendASCII("ET\n", to: &content)
         document.internals.setTextObject(of: self, inText: false)
     }
 
-    func setFont(_ font: HaruFont, size: Double, content: inout [UInt8]) throws(HaruError) {
+    /// Sets `font` at `size`; `name` is the page's name for it (`HaruInternals.localFontName`).
+    func setFont(_ font: HaruFont, size: Double, name: [UInt8]?, content: inout [UInt8]) throws(HaruError) {
         let points = Float(size)
-        if points > 0, points <= Float(HPDF_MAX_FONTSIZE), let name = document.internals.localFontName(of: font, on: self) {
+        if points > 0, points <= Float(HPDF_MAX_FONTSIZE), let name {
             content.append(UInt8(ascii: "/"))
             content.append(contentsOf: name)
             content.append(0x20)
             HaruInternals.appendReal(points, to: &content)
-            content.append(contentsOf: " Tf\n".utf8)
+            Self.appendASCII(" Tf\n", to: &content)
             document.internals.setCurrentFont(of: self, to: font, size: points)
             return
         }

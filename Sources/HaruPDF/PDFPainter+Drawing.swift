@@ -31,9 +31,9 @@ extension PagePainter {
         }
         if case .frame(let top) = op {
             try endFrame(page)
-            content.append(contentsOf: "q\n1 0 0 1 0".utf8)
+            HaruPage.appendASCII("q\n1 0 0 1 0", to: &content)
             HaruPage.appendNumber(HaruPage.hundredths(top), to: &content)
-            content.append(contentsOf: " cm\n".utf8)
+            HaruPage.appendASCII(" cm\n", to: &content)
             frame = Frame(top: top, outer: state)
             return
         }
@@ -42,8 +42,10 @@ extension PagePainter {
         case .text(let x, let y, let fontIndex, let size, let text, let color):
             guard !text.isEmpty else { return }
             let haruFont = try font(fontIndex, at: location)
-            var bytes: [UInt8] = []
-            if let missing = encodings[fontIndex].encode(text, into: &bytes) {
+            let count: Int
+            switch encodings[fontIndex].encode(text, into: &scratch) {
+            case .success(let written): count = written
+            case .failure(let missing):
                 throw .unencodableText(font: list.fonts[fontIndex].font.postScriptName, characters: missing.scalars)
             }
             if !state.inText {
@@ -54,10 +56,13 @@ extension PagePainter {
             try setFill(color, on: page)
             try setRendering(forFace: fontIndex, size: size, color: color, on: page)
             if state.font?.index != fontIndex || state.font?.size != size {
-                try page.setFont(haruFont, size: size, content: &content)
+                if pageFontNames[fontIndex] == nil {
+                    pageFontNames[fontIndex] = page.document.internals.localFontName(of: haruFont, on: page)
+                }
+                try page.setFont(haruFont, size: size, name: pageFontNames[fontIndex], content: &content)
                 state.font = (fontIndex, size)
             }
-            try page.showText(bytes, x: x, y: y, line: &state.textLine, content: &content)
+            try page.showText(count, of: &scratch, x: x, y: y, line: &state.textLine, content: &content)
         case .fillRect(let x, let y, let width, let height, let color):
             try leaveText(page)
             try setFill(color, on: page)
@@ -93,7 +98,7 @@ extension PagePainter {
     mutating func endFrame(_ page: HaruPage) throws(HaruError) {
         try leaveText(page)
         guard let current = frame else { return }
-        content.append(contentsOf: "Q\n".utf8)
+        HaruPage.appendASCII("Q\n", to: &content)
         state = current.outer
         frame = nil
         // "Q" brings back the font of the outer state; libharu, which measures and marks the

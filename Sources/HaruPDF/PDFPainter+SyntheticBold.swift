@@ -48,8 +48,8 @@ extension PagePainter {
     static func subsetScalars(of fonts: [FontResource], synthetic: [Int: SyntheticBold]) -> [[Unicode.Scalar]] {
         var scalars = fonts.map(\.usedScalars)
         for (bold, drawing) in synthetic.sorted(by: { $0.key < $1.key }) {
-            scalars[drawing.lighter] = Array(Set(scalars[drawing.lighter] + fonts[bold].usedScalars))
-                .sorted { $0.value < $1.value }
+            scalars[drawing.lighter] = AscendingValues.union(AscendingValues.of(scalars[drawing.lighter]),
+                                                             AscendingValues.of(fonts[bold].usedScalars))
         }
         return scalars
     }
@@ -71,10 +71,10 @@ extension PagePainter {
         if let bold = synthetic[index] {
             try setStroke(color, lineWidth: bold.lineWidth(size: size), dash: [], roundJoins: true, on: page)
             guard !state.strokesText else { return }
-            content.append(contentsOf: "2 Tr\n".utf8)
+            HaruPage.appendASCII("2 Tr\n", to: &content)
             state.strokesText = true
         } else if state.strokesText {
-            content.append(contentsOf: "0 Tr\n".utf8)
+            HaruPage.appendASCII("0 Tr\n", to: &content)
             state.strokesText = false
         }
     }

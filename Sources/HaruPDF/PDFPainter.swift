@@ -40,6 +40,11 @@ struct PagePainter {
     var frame: Frame?
     /// Content of the current page not yet written into libharu's content stream.
     var content: [UInt8] = []
+    /// The codes of the text being drawn, then its literal string (`HaruPage.showText`);
+    /// kept to reuse its storage.
+    var scratch: [UInt8] = []
+    /// The current page's name of each face in its resources ("F1"), once set there.
+    var pageFontNames: [[UInt8]?] = []
 
     init(list: DisplayList) throws(HaruError) {
         self.list = list
@@ -87,6 +92,7 @@ struct PagePainter {
             guard page.width.isFinite, page.height.isFinite else { throw .invalidNumber(page: pageIndex, op: nil) }
             let haruPage = try document.addPage(width: page.width, height: page.height)
             state = DrawingState()
+            pageFontNames = Array(repeating: nil, count: list.fonts.count)
             content.reserveCapacity(16_384)
             for (opIndex, op) in page.ops.enumerated() {
                 try draw(op, on: haruPage, at: (pageIndex, opIndex))
@@ -198,60 +204,15 @@ struct PagePainter {
 
     /// How often each character is drawn in `list`, so the most frequent get the codes a
     /// content stream holds in one byte.
-    static func frequency(in list: DisplayList) -> [UInt32: Int] {
-        var counts: [UInt32: Int] = [:]
-        var below0800 = [Int](repeating: 0, count: 0x800)  // Latin, Greek, Cyrillic, ... without hashing
+    static func frequency(in list: DisplayList) -> CharacterCounts {
+        var counts = CharacterCounts.counting()
         for page in list.pages {
             for op in page.ops {
-                guard case .text(_, _, _, _, let text, _) = op else { continue }
-                let counted: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-                    count(bytes, into: &below0800, &counts)
-                }
-                if counted == nil {
-                    Array(text.utf8).withUnsafeBufferPointer { count($0, into: &below0800, &counts) }
-                }
+                guard case .text(_, _, _, _, var text, _) = op else { continue }
+                text.withUTF8 { counts.count($0) }
             }
-        }
-        for (scalar, count) in below0800.enumerated() where count > 0 && scalar > 0x7E {
-            counts[UInt32(scalar)] = count
         }
         return counts
-    }
-
-    /// Counts the characters beyond ASCII of valid UTF-8 `bytes`: below U+0800 in `low`,
-    /// the others in `high`. ASCII bytes are skipped without decoding.
-    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, into low: inout [Int],
-                              _ high: inout [UInt32: Int]) {
-        low.withUnsafeMutableBufferPointer { low in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                guard byte >= 0x80 else { continue }
-                if byte >= 0xC0, byte < 0xE0, index < bytes.count {
-                    // Two bytes: below U+0800.
-                    low[Int(UInt32(byte & 0x1F) << 6 | UInt32(bytes[index] & 0x3F))] += 1
-                    index += 1
-                    continue
-                }
-                var scalar: UInt32, trailing: Int
-                switch byte {
-                case 0xC0..<0xE0: scalar = UInt32(byte & 0x1F); trailing = 1
-                case 0xE0..<0xF0: scalar = UInt32(byte & 0x0F); trailing = 2
-                case 0xF0...: scalar = UInt32(byte & 0x07); trailing = 3
-                default: continue
-                }
-                for _ in 0..<trailing where index < bytes.count {
-                    scalar = scalar << 6 | UInt32(bytes[index] & 0x3F)
-                    index += 1
-                }
-                if scalar < 0x800 {
-                    low[Int(scalar)] += 1
-                } else {
-                    high[scalar, default: 0] += 1
-                }
-            }
-        }
     }
 
     /// The libharu tag of the face at `index`: "TLN" and three letters.

@@ -39,11 +39,11 @@ enum TextEncoding {
     /// (or comes after all encoders are taken) uses UTF-8. Only a face's own characters are
     /// encodable: its subset holds no other glyph, so any other character would print blank.
     /// - Returns: the encodings and each group's table (index = `group`).
-    static func plan(faces: [[Unicode.Scalar]], frequency: [UInt32: Int] = [:])
+    static func plan(faces: [[Unicode.Scalar]], frequency: CharacterCounts = CharacterCounts())
         -> (encodings: [TextEncoding], tables: [CompactEncoding]) {
-        var encodings: [TextEncoding] = []
+        var encodings = [TextEncoding?](repeating: nil, count: faces.count)
         var tables: [CompactEncoding] = []
-        var members: [Int] = [], union = Set<UInt32>()
+        var members: [Int] = [], union: [UInt32] = []
         var current: CompactEncoding?
         func close() {
             guard let table = current else { return }
@@ -58,47 +58,65 @@ enum TextEncoding {
             current = nil
         }
         for (index, scalars) in faces.enumerated() {
-            let own = Set(scalars.map(\.value))
-            encodings.append(.utf8(allowed: own))
-            let merged = union.union(own)
-            if let table = CompactEncoding(merged, frequency: frequency), tables.count < encoderNames.count {
+            let own = AscendingValues.of(scalars.map(\.value))
+            let merged = union.isEmpty ? own : AscendingValues.union(union, own)
+            if let table = CompactEncoding(sorted: merged, frequency: frequency), tables.count < encoderNames.count {
                 current = table
                 union = merged
                 members.append(index)
                 continue
             }
             close()
-            if let table = CompactEncoding(own, frequency: frequency), tables.count < encoderNames.count {
+            if let table = CompactEncoding(sorted: own, frequency: frequency), tables.count < encoderNames.count {
                 current = table
                 union = own
                 members = [index]
             }
         }
         close()
-        return (encodings, tables)
+        let all = encodings.enumerated().map { index, encoding in
+            encoding ?? .utf8(allowed: Set(faces[index].map(\.value)))
+        }
+        return (all, tables)
     }
 
-    /// Appends the bytes for `text` to `bytes`; returns the characters this encoding cannot
-    /// express (then `bytes` is incomplete), nil when all could be.
-    func encode(_ text: String, into bytes: inout [UInt8]) -> UnencodableCharacters? {
+    /// Writes the bytes for `text` at the start of `buffer`, which grows when too short and
+    /// never shrinks (so a painter reuses its storage), and returns how many; or the
+    /// characters this encoding cannot express.
+    func encode(_ text: String, into buffer: inout [UInt8]) -> Result<Int, UnencodableCharacters> {
         switch self {
         case .utf8(let allowed):
             let outside = text.unicodeScalars.filter { $0.value > 0xFFFF || !allowed.contains($0.value) }
-            guard outside.isEmpty else { return UnencodableCharacters(outside) }
-            bytes.append(contentsOf: text.utf8)
-            return nil
+            guard outside.isEmpty else { return .failure(UnencodableCharacters(outside)) }
+            let count = text.utf8.count
+            Self.reserve(count, in: &buffer)
+            buffer.withUnsafeMutableBufferPointer { _ = $0.initialize(from: text.utf8) }
+            return .success(count)
         case .singleByte(_, _, let codes):
-            let encoded: Bool? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-                codes.encode(utf8, into: &bytes)
+            let written: Int?? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+                Self.reserve(utf8.count, in: &buffer)
+                return buffer.withUnsafeMutableBufferPointer { codes.encode(utf8, into: $0) }
             }
-            guard encoded != true else { return nil }
+            if let written = written ?? nil { return .success(written) }
             // Not contiguous, or a character without a code: character by character.
-            var missing: [Unicode.Scalar] = []
+            var missing: [Unicode.Scalar] = [], count = 0
             for scalar in text.unicodeScalars {
-                if let code = codes[scalar.value] { bytes.append(code) } else { missing.append(scalar) }
+                guard let code = codes[scalar.value] else {
+                    missing.append(scalar)
+                    continue
+                }
+                Self.reserve(count + 1, in: &buffer)
+                buffer[count] = code
+                count += 1
             }
-            return missing.isEmpty ? nil : UnencodableCharacters(missing)
+            return missing.isEmpty ? .success(count) : .failure(UnencodableCharacters(missing))
         }
+    }
+
+    /// Grows `buffer` to at least `count` bytes.
+    static func reserve(_ count: Int, in buffer: inout [UInt8]) {
+        guard buffer.count < count else { return }
+        buffer.append(contentsOf: repeatElement(0, count: max(count - buffer.count, buffer.count)))
     }
 }
 
@@ -109,13 +127,6 @@ struct FaceCodes {
     private var high: [UInt32: UInt8] = [:]
     /// How many characters have a code.
     private(set) var count = 0
-
-    init(_ codes: [UInt32: UInt8]) {
-        for (scalar, code) in codes where code != 0 {
-            if scalar < 0x800 { low[Int(scalar)] = code } else { high[scalar] = code }
-        }
-        count = codes.count
-    }
 
     /// The codes `table` gives to `scalars` (characters without one stay unencodable).
     init(_ scalars: [Unicode.Scalar], in table: CompactEncoding) {
@@ -130,29 +141,25 @@ struct FaceCodes {
         }
     }
 
-    /// Appends the code of each character of valid UTF-8 `utf8`, decoded here without
-    /// `String`'s scalar iterator; false (`bytes` unchanged) when one has no code.
-    func encode(_ utf8: UnsafeBufferPointer<UInt8>, into bytes: inout [UInt8]) -> Bool {
-        // At most one code per UTF-8 byte.
-        let codes = [UInt8](unsafeUninitializedCapacity: utf8.count) { codes, written in
-            written = 0
-            low.withUnsafeBufferPointer { low in
-                var index = 0
-                while index < utf8.count {
-                    let lead = utf8[index]
+    /// Writes the code of each character of valid UTF-8 `utf8` into `codes` (at least as
+    /// long), decoded here without `String`'s scalar iterator, and returns how many; nil when
+    /// one has no code.
+    func encode(_ utf8: UnsafeBufferPointer<UInt8>, into codes: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard codes.count >= utf8.count else { return nil }
+        return low.withUnsafeBufferPointer { low -> Int? in
+            var index = 0, written = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                let code: UInt8
+                if lead < 0x80 {
+                    code = low[Int(lead)]
+                    index += 1
+                } else if lead >= 0xC0, lead < 0xE0, index + 1 < utf8.count, utf8[index + 1] & 0xC0 == 0x80 {
+                    // Latin, Greek, Cyrillic beyond ASCII: two bytes, in the flat table.
+                    code = low[Int(UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F))]
+                    index += 2
+                } else {
                     var scalar = UInt32(lead), trailing = 0
-                    if lead >= 0xC0, lead < 0xE0, index + 1 < utf8.count, utf8[index + 1] & 0xC0 == 0x80 {
-                        // Latin, Greek, Cyrillic beyond ASCII: two bytes, in the flat table.
-                        let code = low[Int(UInt32(lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F))]
-                        guard code != 0 else {
-                            written = 0
-                            return
-                        }
-                        codes[written] = code
-                        written += 1
-                        index += 2
-                        continue
-                    }
                     switch lead {
                     case 0xC0..<0xE0: scalar = UInt32(lead & 0x1F); trailing = 1
                     case 0xE0..<0xF0: scalar = UInt32(lead & 0x0F); trailing = 2
@@ -164,19 +171,14 @@ struct FaceCodes {
                         scalar = scalar << 6 | UInt32(utf8[index] & 0x3F)
                         index += 1
                     }
-                    let code = scalar < 0x800 ? low[Int(scalar)] : high[scalar] ?? 0
-                    guard code != 0 else {
-                        written = 0
-                        return
-                    }
-                    codes[written] = code
-                    written += 1
+                    code = scalar < 0x800 ? low[Int(scalar)] : high[scalar] ?? 0
                 }
+                guard code != 0 else { return nil }
+                codes[written] = code
+                written += 1
             }
+            return written
         }
-        guard codes.count > 0 || utf8.isEmpty else { return false }
-        if bytes.isEmpty { bytes = codes } else { bytes.append(contentsOf: codes) }
-        return true
     }
 
     subscript(scalar: UInt32) -> UInt8? {

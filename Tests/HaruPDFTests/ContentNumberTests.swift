@@ -26,9 +26,10 @@ import TestSupport
 
     @Test func operationsSeparateNumbersWithSingleSpaces() {
         var bytes: [UInt8] = []
-        HaruPage.operation([36.8504, 360.32709, 1.70079, 28.34646], "re", into: &bytes)
-        HaruPage.operation([1, 2], "m", into: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == "36.85 360.33 1.7 28.35 re\n1 2 m\n")
+        HaruPage.rectangle(x: 36.8504, y: 360.32709, width: 1.70079, height: 28.34646, stroke: false, into: &bytes)
+        HaruPage.appendPoint(1, 2, to: &bytes)
+        HaruPage.appendASCII(" m\n", to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "36.85 360.33 1.7 28.35 re\nf\n1 2 m\n")
     }
 
     /// Text positions are relative to the line start, in exact hundredths: no drift.
