@@ -21,11 +21,11 @@ struct FrontMatterParser {
             if isDelimiter(index) { return (setup, index + 1) }
             let line = source.lines[index]
             let start = source.skipBlanks(line.start, line.end)
-            if start < line.end, source.scalars[start] != "#" {
+            if start < line.end, source.bytes[start] != UInt8(ascii: "#") {
                 var keyEnd = start
-                while keyEnd < line.end, source.scalars[keyEnd] != ":", !source.scalars[keyEnd].isBlank { keyEnd += 1 }
+                while keyEnd < line.end, source.bytes[keyEnd] != UInt8(ascii: ":"), !source.bytes[keyEnd].isBlank { keyEnd += 1 }
                 let colon = source.skipBlanks(keyEnd, line.end)
-                guard keyEnd > start, colon < line.end, source.scalars[colon] == ":" else {
+                guard keyEnd > start, colon < line.end, source.bytes[colon] == UInt8(ascii: ":") else {
                     throw source.error(.badFrontMatterLine, line: index, offset: start)
                 }
                 let key = source.string(start, keyEnd)

@@ -126,14 +126,28 @@ import Testing
         #expect(parse("\u{FEFF}---\npage: A4\n---\nx").setup.pageWidth == 595.28)
     }
 
-    @Test func decodesEveryUTF8Length() {
+    @Test func keepsEveryUTF8Length() {
         let text = "a\u{7F}\u{80}ж\u{7FF}\u{800}№€\u{FFFF}\u{10000}😀\u{10FFFF}"
-        let scalars = SourceText(text, file: "test.talon").scalars
-        #expect(scalars == Array(text.unicodeScalars))
-        #expect(SourceText.makeString(scalars[...]) == text)
+        let source = SourceText(text, file: "test.talon")
+        #expect(source.bytes == Array(text.utf8))
+        #expect(source.string(0, source.bytes.count) == text)
         // The same from the bytes a render gives.
         let bytes = Array(text.utf8)
-        #expect(bytes.withUnsafeBufferPointer { SourceText(utf8: $0, file: "test.talon").scalars } == scalars)
+        #expect(bytes.withUnsafeBufferPointer { SourceText(utf8: $0, file: "test.talon").bytes } == bytes)
+        // Characters are read whole, forwards and backwards, at every boundary.
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            #expect(source.scalar(at: offset) == scalar)
+            offset += String(scalar).utf8.count
+            #expect(source.scalar(before: offset) == scalar)
+        }
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let source = SourceText("ab\nжё😀x", file: "f")
+        // Line 2: `ж` and `ё` take two bytes each, `😀` four; `x` is the fourth character.
+        #expect(source.location(line: 1, offset: 3 + 8).column == 4)
+        #expect(source.location(line: 1, offset: 3 + 9).column == 5)
     }
 
     @Test func crlfAndLoneCarriageReturn() {
