@@ -36,11 +36,13 @@ struct SourceText: Sendable {
         var lines: [Line] = []
         lines.reserveCapacity(bytes.count / 32 + 1)
         var lineStart = 0
-        for offset in bytes.indices where bytes[offset] == UInt8(ascii: "\n") {
-            var end = offset
+        var offset = 0
+        while let feed = nextLineFeed(in: bytes, from: offset) {
+            var end = feed
             if end > lineStart, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
             lines.append(Line(start: lineStart, end: end))
-            lineStart = offset + 1
+            lineStart = feed + 1
+            offset = feed + 1
         }
         if lineStart < bytes.count || lines.isEmpty {
             var end = bytes.count
@@ -48,6 +50,29 @@ struct SourceText: Sendable {
             lines.append(Line(start: lineStart, end: end))
         }
         return lines
+    }
+
+    /// The offset of the first line feed at or after `start`, looked for eight bytes at a time
+    /// (a word without one is passed over in a few instructions).
+    private static func nextLineFeed(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var offset = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while offset + 8 <= bytes.count {
+                // Bytes equal to 0x0A become zero; a zero byte sets its high bit here (exact for
+                // the lowest one, which is all that is used).
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) ^ (ones &* 0x0A)
+                let zeros = (word &- ones) & ~word & highs
+                if zeros != 0 { return offset + zeros.trailingZeroBitCount / 8 }
+                offset += 8
+            }
+        }
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\n") { return offset }
+            offset += 1
+        }
+        return nil
     }
 
     /// The text of a line (0-based index), for error messages.

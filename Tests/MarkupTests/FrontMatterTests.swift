@@ -150,6 +150,20 @@ import Testing
         #expect(source.location(line: 1, offset: 3 + 9).column == 5)
     }
 
+    @Test func linesEndAtEveryLineFeed() {
+        // Line feeds at every position of the words the reader looks through, beside
+        // characters of two and three bytes.
+        for length in 0..<40 {
+            for step in 1..<12 {
+                let text = String((0..<length).map { $0 % step == step - 1 ? "\n" : $0 % 3 == 0 ? "ж" : $0 % 5 == 0 ? "€" : "a" })
+                let source = SourceText(text, file: "f")
+                var expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                if expected.count > 1, expected.last == "" { expected.removeLast() }
+                #expect((0..<source.lines.count).map { source.text(ofLine: $0) } == expected, "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func crlfAndLoneCarriageReturn() {
         let source = SourceText("a\r\nb\rc\n", file: "f")
         #expect(source.lines.count == 2)
