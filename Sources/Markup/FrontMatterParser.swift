@@ -15,7 +15,8 @@ struct FrontMatterParser {
     func parse() throws(MarkupError) -> (PageSetup, Int) {
         var setup = PageSetup()
         guard isDelimiter(0) else { return (setup, 0) }
-        var seen: Set<String> = []
+        // The keys met so far, one bit per index in `keys`.
+        var seen: UInt32 = 0
         var index = 1
         while index < source.lines.count {
             if isDelimiter(index) { return (setup, index + 1) }
@@ -29,13 +30,14 @@ struct FrontMatterParser {
                     throw source.error(.badFrontMatterLine, line: index, offset: start)
                 }
                 let key = source.string(start, keyEnd)
-                guard Self.keys.contains(key) else {
+                guard let number = Self.keys.firstIndex(of: key) else {
                     let suggestion = NameSuggestion.nearest(to: key, in: Self.keys)
                     throw source.error(.unknownFrontMatterKey(key: key, suggestion: suggestion), line: index, offset: start)
                 }
-                guard seen.insert(key).inserted else {
+                guard seen & 1 << number == 0 else {
                     throw source.error(.duplicateFrontMatterKey(key), line: index, offset: start)
                 }
+                seen |= 1 << number
                 let valueStart = source.skipBlanks(colon + 1, line.end)
                 let valueEnd = source.trimBlanksBack(valueStart, line.end)
                 try apply(key, line: index, start: valueStart, end: valueEnd, to: &setup)
