@@ -47,6 +47,19 @@ struct FrontMatterParser {
         throw source.error(.unclosedFrontMatter, line: 0, offset: source.lines[0].start)
     }
 
+    /// The words of `raw` (separated by blanks) but the last, joined by one space, and the last.
+    /// A value written with single spaces (the usual) is cut at its last space, without splitting it.
+    static func fontWords(_ raw: String) -> (family: String, last: String) {
+        let utf8 = raw.utf8
+        if !utf8.contains(UInt8(ascii: "\t")), utf8.first != UInt8(ascii: " "), utf8.last != UInt8(ascii: " "),
+           !raw.contains("  ") {
+            guard let space = utf8.lastIndex(of: UInt8(ascii: " ")) else { return ("", raw) }
+            return (String(raw[..<space]), String(raw[utf8.index(after: space)...]))
+        }
+        let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return (words.dropLast().joined(separator: " "), words.last.map(String.init) ?? "")
+    }
+
     private func isDelimiter(_ index: Int) -> Bool {
         guard source.lines.indices.contains(index) else { return false }
         let line = source.lines[index]
@@ -77,13 +90,13 @@ struct FrontMatterParser {
             (setup.marginTop, setup.marginRight, setup.marginBottom, setup.marginLeft) =
                 (margins.top, margins.right, margins.bottom, margins.left)
         case "font":
-            let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if words.count > 1, let last = words.last, let size = Length.points(String(last)) {
+            let (family, last) = Self.fontWords(raw)
+            if !family.isEmpty, let size = Length.points(last) {
                 guard size > 0 else { throw bad("a font family and a size above zero such as DejaVu Sans 9pt") }
                 setup.fontSize = size
-                setup.fontFamily = words.dropLast().joined(separator: " ")
-            } else if !words.isEmpty {
-                setup.fontFamily = words.joined(separator: " ")
+                setup.fontFamily = family
+            } else if !last.isEmpty {
+                setup.fontFamily = family.isEmpty ? last : family + " " + last
             } else {
                 throw bad("a font family and size such as DejaVu Sans 9pt")
             }

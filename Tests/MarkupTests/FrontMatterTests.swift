@@ -62,6 +62,15 @@ import Testing
         #expect(parse("---\npage: 4in x 6in\n---\n").setup.pageWidth == 288)
     }
 
+    @Test func fontWordsAreCutAtTheLastBlank() {
+        for (raw, family, last) in [("DejaVu Sans 7.5pt", "DejaVu Sans", "7.5pt"), ("DejaVu  Sans\t 8pt", "DejaVu Sans", "8pt"),
+                                    ("Mono", "", "Mono"), ("", "", ""), (" a b ", "a", "b"), ("Сірий Шрифт 9pt", "Сірий Шрифт", "9pt")] {
+            let words = FrontMatterParser.fontWords(raw)
+            #expect(words.family == family && words.last == last, "\(raw.debugDescription)")
+        }
+        #expect(parse("---\nfont: DejaVu   Sans\t8pt\n---\n").setup.fontFamily == "DejaVu Sans")
+    }
+
     @Test func fontWithoutSizeKeepsTheDefaultSize() {
         let setup = parse("---\nfont: DejaVu Sans Mono\n---\n").setup
         #expect(setup.fontFamily == "DejaVu Sans Mono" && setup.fontSize == 9)
