@@ -71,103 +71,12 @@ extension Journal {
         }
         return CardDraft(json: placeholder, data: placeholder.data, card: card)
     }
-
-    /// Issues cards of one sale year in one write transaction.
-    private func issue(_ drafts: [CardDraft], committed: ([IssuedPDF]) throws(JournalError) -> Void) throws(JournalError) {
-        guard let year = drafts.first?.year else { return }
-        func render(_ draft: CardDraft, _ data: Data, _ number: String,
-                    in transaction: (any JournalTransaction)?) throws(JournalError) -> RenderedDocument {
-            try self.render(.warrantyCard, data: data, decoded: draft.card(numbered: number).map(WarrantyDocument.warrantyCard),
-                            renderer: renderer, in: transaction)
-        }
-        func record(_ draft: CardDraft, _ number: String, _ data: Data, _ rendered: RenderedDocument,
-                    _ transaction: any JournalTransaction) throws(JournalError) -> IssuedPDF {
-            let issued = try self.record(.warrantyCard, number: number, rma: nil, data: data,
-                                         date: draft.card.documentDate, locale: draft.card.locale, rendered: rendered,
-                                         in: transaction)
-            try transaction.insertCard(number: number, serial: draft.card.product.serial, saleDate: draft.card.saleDate)
-            return issued
-        }
-
-        var (format, last) = try store.read { (transaction) throws(JournalError) in
-            (try transaction.numberFormat(.card), try transaction.lastCounter(.card, year: year))
-        }
-        for _ in 0..<Self.speculativeRenders {
-            let first = cardGuess.counter(committed: last, size: drafts.count)
-            var numbers: [String] = [], datas: [Data] = [], rendered: [RenderedDocument] = []
-            let renderStart = DispatchTime.now().uptimeNanoseconds
-            for (offset, draft) in drafts.enumerated() {
-                let number = try format.number(of: .card, counter: first + offset, year: year)
-                numbers.append(number)
-                datas.append(draft.numbered(number))
-                rendered.append(try render(draft, datas[offset], number, in: nil))
-            }
-            let renderedAt = DispatchTime.now().uptimeNanoseconds
-            let patience = max(UInt64(Self.earlyMinimum * 1e9), UInt64(Self.earlyPatience * Double(renderedAt - renderStart)))
-            var waitUntil = renderedAt + patience
-            while true {
-                let outcome = try store.write { (transaction) throws(JournalError) -> SpeculativeOutcome in
-                    let taken = try transaction.lastCounter(.card, year: year)
-                    format = try transaction.numberFormat(.card)
-                    guard taken + 1 == first else { return .stale(last: taken) }
-                    for (offset, number) in numbers.enumerated()
-                    where try format.number(of: .card, counter: first + offset, year: year) != number {
-                        return .stale(last: taken)
-                    }
-                    var issued: [IssuedPDF] = []
-                    for (index, draft) in drafts.enumerated() {
-                        guard try transaction.takeNumber(.card, year: year) == numbers[index] else {
-                            throw .store("the card series moved inside a write transaction")
-                        }
-                        issued.append(try record(draft, numbers[index], datas[index], rendered[index], transaction))
-                    }
-                    return .issued(issued)
-                }
-                switch outcome {
-                case .issued(let issued):
-                    cardGuess.took(first + drafts.count - 1)
-                    return try committed(issued)
-                case .stale(let taken):
-                    last = taken
-                }
-                if last + 1 > first {
-                    cardRendersRepeated += drafts.count
-                    cardGuess.wasOvertaken()
-                    break
-                }
-                // Rendered ahead of the writers before it: the numbers come up when they commit
-                // (watched without the write lock); a writer that stopped is waited for only briefly.
-                while last + 1 < first, DispatchTime.now().uptimeNanoseconds < waitUntil {
-                    Thread.sleep(forTimeInterval: Self.earlyPoll)
-                    let seen = try store.read { (transaction) throws(JournalError) in try transaction.lastCounter(.card, year: year) }
-                    if seen > last { waitUntil = DispatchTime.now().uptimeNanoseconds + patience }  // they move: keep waiting
-                    last = seen
-                }
-                if last + 1 < first {
-                    cardRendersRepeated += drafts.count
-                    cardGuess.waitedInVain()
-                    break
-                }
-            }
-        }
-        let issued = try store.write { (transaction) throws(JournalError) -> [IssuedPDF] in
-            var issued: [IssuedPDF] = []
-            for draft in drafts {
-                let number = try transaction.takeNumber(.card, year: year)
-                let data = draft.numbered(number)
-                issued.append(try record(draft, number, data, try render(draft, data, number, in: transaction), transaction))
-            }
-            cardGuess.took(try transaction.lastCounter(.card, year: year))
-            return issued
-        }
-        try committed(issued)
-    }
 }
 
 /// A card to issue: its JSON with a placeholder number, and the card read from it.
 /// Its compact JSON is made once: the bytes before and after the placeholder, between which
 /// each number goes (a JSON string is written the same wherever it stands).
-private struct CardDraft {
+struct CardDraft {
     static let placeholder = "ГТ-0000-000000"
     var json: JSONValue
     var card: WarrantyCard
@@ -215,13 +124,6 @@ private struct CardDraft {
         guard let found else { return nil }
         return (Array(bytes[..<found]), Array(bytes[(found + marker.count)...]))
     }
-}
-
-/// What a write transaction did with cards rendered for guessed numbers.
-private enum SpeculativeOutcome {
-    case issued([IssuedPDF])
-    /// The guess no longer fits: `last` is the counter taken last.
-    case stale(last: Int)
 }
 
 /// Guesses the counters a writer will get, learning how many writers take turns: a writer
