@@ -17,13 +17,13 @@ extension BlockParser {
     }
 
     /// Directive lines parsed before, by their text from the first `@` (see `SourceMemo`).
-    static let directiveLines = SourceMemo<[DirectiveStep]>(budget: 1 << 18)
+    static let directiveLines = SourceMemo<[DirectiveStep]>(budget: 1 << 20)
 
     /// A line of one or more block directives separated by blanks.
     mutating func parseDirectiveLine(from first: Int, frames: inout [Frame], modifier: inout Modifier?)
         throws(MarkupError) {
         let end = source.lines[line].end
-        let (kept, hash) = source.scalars.withUnsafeBufferPointer { Self.directiveLines.value(in: $0, CollectionOfOne(first..<end)) }
+        let (kept, hash) = source.bytes.withUnsafeBufferPointer { Self.directiveLines.value(in: $0, CollectionOfOne(first..<end)) }
         if let kept {
             for step in kept {
                 let call = DirectiveCall(name: step.name, line: line, offset: first + step.offset)
@@ -37,7 +37,7 @@ extension BlockParser {
         var steps: [DirectiveStep] = []
         var keepable = true
         while offset < end {
-            guard source.scalars[offset] == "@", offset + 1 < end, source.scalars[offset + 1].isASCIILetter else {
+            guard source.bytes[offset] == UInt8(ascii: "@"), offset + 1 < end, source.bytes[offset + 1].isASCIILetter else {
                 throw source.error(.unexpectedTextAfterDirective(directive: previous), line: line, offset: offset)
             }
             let (call, after) = try DirectiveCall.scan(source, line: line, start: offset)
@@ -52,7 +52,7 @@ extension BlockParser {
             offset = source.skipBlanks(after, end)
         }
         if keepable {
-            source.scalars.withUnsafeBufferPointer { Self.directiveLines.keep(steps, in: $0, CollectionOfOne(first..<end), hash: hash) }
+            source.bytes.withUnsafeBufferPointer { Self.directiveLines.keep(steps, in: $0, CollectionOfOne(first..<end), hash: hash) }
         }
     }
 
@@ -186,27 +186,27 @@ extension BlockParser {
     }
 
     /// The common form, `2fr 1fr` with whole numbers from 1 to 1000 (2 to 12 of them), read
-    /// straight from the scalars; nil for anything else, which the general reader handles.
+    /// straight from the bytes; nil for anything else, which the general reader handles.
     private func wholeFractions(_ values: [DirectiveCall.Value]) -> [Double]? {
         var shares: [Double] = []
         for value in values {
             var index = value.start
             while index < value.end {
-                let scalar = source.scalars[index]
-                if scalar == " " || scalar == "\t" {
+                let byte = source.bytes[index]
+                if byte.isBlank {
                     index += 1
                     continue
                 }
                 var number = 0, digits = 0
-                while index < value.end, source.scalars[index].isASCIIDigit, digits < 5 {
-                    number = number * 10 + Int(source.scalars[index].value - 48)
+                while index < value.end, source.bytes[index].isASCIIDigit, digits < 5 {
+                    number = number * 10 + Int(source.bytes[index] - 48)
                     digits += 1
                     index += 1
                 }
                 guard digits > 0, (1...1000).contains(number), index + 1 < value.end,
-                      source.scalars[index] == "f", source.scalars[index + 1] == "r" else { return nil }
+                      source.bytes[index] == UInt8(ascii: "f"), source.bytes[index + 1] == UInt8(ascii: "r") else { return nil }
                 index += 2
-                guard index == value.end || source.scalars[index] == " " || source.scalars[index] == "\t" else {
+                guard index == value.end || source.bytes[index] == UInt8(ascii: " ") || source.bytes[index] == UInt8(ascii: "\t") else {
                     return nil
                 }
                 shares.append(Double(number))

@@ -60,16 +60,16 @@ extension BlockParser {
     /// The trimmed cell ranges of a row: split at unescaped `|`; a blank tail after the last `|` is dropped.
     private func splitRow(_ index: Int) -> [RawCell] {
         let span = source.lines[index]
-        let scalars = source.scalars
+        let bytes = source.bytes
         var cells: [RawCell] = []
         var start = source.skipBlanks(span.start, span.end) + 1
         var offset = start
         while offset <= span.end {
-            if offset < span.end, scalars[offset] == "\\", offset + 1 < span.end, scalars[offset + 1].isASCIIPunctuation {
+            if offset < span.end, bytes[offset] == UInt8(ascii: "\\"), offset + 1 < span.end, bytes[offset + 1].isASCIIPunctuation {
                 offset += 2
                 continue
             }
-            if offset == span.end || scalars[offset] == "|" {
+            if offset == span.end || bytes[offset] == UInt8(ascii: "|") {
                 let contentStart = source.skipBlanks(start, offset)
                 let contentEnd = source.trimBlanksBack(contentStart, offset)
                 if offset < span.end || contentStart < contentEnd {
@@ -87,19 +87,19 @@ extension BlockParser {
         guard !cells.isEmpty else { return false }
         return cells.allSatisfy { cell in
             var offset = cell.start
-            if offset < cell.end, source.scalars[offset] == ":" { offset += 1 }
-            return offset + 3 <= cell.end && source.scalars[offset..<offset + 3].allSatisfy { $0 == "-" }
+            if offset < cell.end, source.bytes[offset] == UInt8(ascii: ":") { offset += 1 }
+            return offset + 3 <= cell.end && source.bytes[offset..<offset + 3].allSatisfy { $0 == UInt8(ascii: "-") }
         }
     }
 
     /// A separator cell: `:?---+:?` then an optional width (`30mm`, `auto`, `2fr`).
     private func column(_ cell: RawCell) throws(MarkupError) -> TableColumn {
-        let scalars = source.scalars
+        let bytes = source.bytes
         var offset = cell.start
-        let leftColon = scalars[offset] == ":"
+        let leftColon = bytes[offset] == UInt8(ascii: ":")
         if leftColon { offset += 1 }
-        while offset < cell.end, scalars[offset] == "-" { offset += 1 }
-        let rightColon = offset < cell.end && scalars[offset] == ":"
+        while offset < cell.end, bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        let rightColon = offset < cell.end && bytes[offset] == UInt8(ascii: ":")
         if rightColon { offset += 1 }
         let widthText = source.string(source.skipBlanks(offset, cell.end), cell.end)
         let alignment: TextAlignment = leftColon && rightColon ? .center : rightColon ? .right : .left
@@ -121,7 +121,7 @@ extension BlockParser {
         var result = cells
         for (index, cell) in cells.enumerated()
         where source.matches(cell.start, min(cell.end, cell.start + 5), "@span")
-            && (cell.start + 5 == cell.end || !source.scalars[cell.start + 5].isASCIILetter) {
+            && (cell.start + 5 == cell.end || !source.bytes[cell.start + 5].isASCIILetter) {
             let (call, after) = try DirectiveCall.scan(source, line: line, start: cell.start)
             let text = source.string(cell.start, after)
             guard call.positional.count == 1, call.named.isEmpty,

@@ -118,8 +118,8 @@ struct BlockParser {
     func indent(of index: Int) -> Int {
         let span = source.lines[index]
         var indent = 0, offset = span.start
-        while offset < span.end, source.scalars[offset].isBlank {
-            indent += source.scalars[offset] == "\t" ? 2 : 1
+        while offset < span.end, source.bytes[offset].isBlank {
+            indent += source.bytes[offset] == UInt8(ascii: "\t") ? 2 : 1
             offset += 1
         }
         return indent

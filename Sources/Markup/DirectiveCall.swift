@@ -26,16 +26,16 @@ struct DirectiveCall {
     /// Reads `@name` and, if a `(` follows directly, its arguments up to the matching `)`.
     /// `start` is the offset of `@`; returns the call and the offset after it.
     static func scan(_ source: SourceText, line: Int, start: Int) throws(MarkupError) -> (DirectiveCall, Int) {
-        let scalars = source.scalars
+        let bytes = source.bytes
         let end = source.lines[line].end
         var index = start + 1
-        while index < end, scalars[index].isASCIILetter || scalars[index].isASCIIDigit || scalars[index] == "-" {
+        while index < end, bytes[index].isASCIILetter || bytes[index].isASCIIDigit || bytes[index] == UInt8(ascii: "-") {
             index += 1
         }
         var call = DirectiveCall(name: source.string(start + 1, index), line: line, offset: start)
-        guard index < end, scalars[index] == "(" else { return (call, index) }
+        guard index < end, bytes[index] == UInt8(ascii: "(") else { return (call, index) }
         index += 1
-        if source.skipBlanks(index, end) < end, scalars[source.skipBlanks(index, end)] == ")" {
+        if source.skipBlanks(index, end) < end, bytes[source.skipBlanks(index, end)] == UInt8(ascii: ")") {
             return (call, source.skipBlanks(index, end) + 1)
         }
         while true {
@@ -47,31 +47,31 @@ struct DirectiveCall {
                 index = source.skipBlanks(afterColon, end)
             }
             let value: Value
-            if index < end, scalars[index] == "\"" {
+            if index < end, bytes[index] == UInt8(ascii: "\"") {
                 var close = index + 1
-                while close < end, scalars[close] != "\"" {
-                    close += scalars[close] == "\\" && close + 1 < end && scalars[close + 1].isASCIIPunctuation ? 2 : 1
+                while close < end, bytes[close] != UInt8(ascii: "\"") {
+                    close += bytes[close] == UInt8(ascii: "\\") && close + 1 < end && bytes[close + 1].isASCIIPunctuation ? 2 : 1
                 }
                 guard close < end else { throw source.error(.unterminatedString, line: line, offset: index) }
                 value = Value(line: line, start: index + 1, end: close, quoted: true)
                 index = source.skipBlanks(close + 1, end)
-                guard index < end, scalars[index] == "," || scalars[index] == ")" else {
+                guard index < end, bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ")") else {
                     throw source.error(.expectedArgumentSeparator(directive: call.name), line: line, offset: index)
                 }
             } else {
                 var depth = 0, valueEnd = index
                 while valueEnd < end {
-                    let scalar = scalars[valueEnd]
-                    if scalar == "\\", valueEnd + 1 < end, scalars[valueEnd + 1].isASCIIPunctuation {
+                    let byte = bytes[valueEnd]
+                    if byte == UInt8(ascii: "\\"), valueEnd + 1 < end, bytes[valueEnd + 1].isASCIIPunctuation {
                         valueEnd += 2
                         continue
                     }
-                    if scalar == "(" { depth += 1 }
-                    if scalar == ")" {
+                    if byte == UInt8(ascii: "(") { depth += 1 }
+                    if byte == UInt8(ascii: ")") {
                         if depth == 0 { break }
                         depth -= 1
                     }
-                    if scalar == ",", depth == 0 { break }
+                    if byte == UInt8(ascii: ","), depth == 0 { break }
                     valueEnd += 1
                 }
                 guard valueEnd < end else {
@@ -85,22 +85,22 @@ struct DirectiveCall {
             } else {
                 call.positional.append(value)
             }
-            if scalars[index] == ")" { return (call, index + 1) }
+            if bytes[index] == UInt8(ascii: ")") { return (call, index + 1) }
             index += 1
         }
     }
 
     /// `name:` at `index` (a lowercase identifier, blanks, colon): the name and the offset after `:`.
     private static func namedPrefix(_ source: SourceText, _ start: Int, _ end: Int) -> (String, Int)? {
-        let scalars = source.scalars
+        let bytes = source.bytes
         var index = start
-        guard index < end, scalars[index].isASCIILetter, scalars[index].properties.isLowercase else { return nil }
-        while index < end, scalars[index].isASCIILetter || scalars[index].isASCIIDigit || scalars[index] == "-" {
+        guard index < end, bytes[index].isASCIILowercase else { return nil }
+        while index < end, bytes[index].isASCIILetter || bytes[index].isASCIIDigit || bytes[index] == UInt8(ascii: "-") {
             index += 1
         }
         let nameEnd = index
         index = source.skipBlanks(index, end)
-        guard index < end, scalars[index] == ":" else { return nil }
+        guard index < end, bytes[index] == UInt8(ascii: ":") else { return nil }
         return (source.string(start, nameEnd), index + 1)
     }
 }

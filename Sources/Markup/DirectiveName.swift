@@ -12,11 +12,11 @@ enum DirectiveName {
 
     static func isBlock(_ name: String) -> Bool { block.contains(name) }
 
-    /// The block names as scalars, to classify lines without making a string per line.
-    private static let blockScalars: [[Unicode.Scalar]] = block.map { Array($0.unicodeScalars) }
+    /// The block names as UTF-8, to classify lines without making a string per line.
+    private static let blockBytes: [[UInt8]] = block.map { Array($0.utf8) }
 
-    /// `isBlock` for a name given as source scalars.
-    static func isBlock(_ name: ArraySlice<Unicode.Scalar>) -> Bool {
-        blockScalars.contains { $0.elementsEqual(name) }
+    /// `isBlock` for a name given as source bytes.
+    static func isBlock(_ name: ArraySlice<UInt8>) -> Bool {
+        blockBytes.contains { $0.elementsEqual(name) }
     }
 }

@@ -15,27 +15,29 @@ struct FrontMatterParser {
     func parse() throws(MarkupError) -> (PageSetup, Int) {
         var setup = PageSetup()
         guard isDelimiter(0) else { return (setup, 0) }
-        var seen: Set<String> = []
+        // The keys met so far, one bit per index in `keys`.
+        var seen: UInt32 = 0
         var index = 1
         while index < source.lines.count {
             if isDelimiter(index) { return (setup, index + 1) }
             let line = source.lines[index]
             let start = source.skipBlanks(line.start, line.end)
-            if start < line.end, source.scalars[start] != "#" {
+            if start < line.end, source.bytes[start] != UInt8(ascii: "#") {
                 var keyEnd = start
-                while keyEnd < line.end, source.scalars[keyEnd] != ":", !source.scalars[keyEnd].isBlank { keyEnd += 1 }
+                while keyEnd < line.end, source.bytes[keyEnd] != UInt8(ascii: ":"), !source.bytes[keyEnd].isBlank { keyEnd += 1 }
                 let colon = source.skipBlanks(keyEnd, line.end)
-                guard keyEnd > start, colon < line.end, source.scalars[colon] == ":" else {
+                guard keyEnd > start, colon < line.end, source.bytes[colon] == UInt8(ascii: ":") else {
                     throw source.error(.badFrontMatterLine, line: index, offset: start)
                 }
                 let key = source.string(start, keyEnd)
-                guard Self.keys.contains(key) else {
+                guard let number = Self.keys.firstIndex(of: key) else {
                     let suggestion = NameSuggestion.nearest(to: key, in: Self.keys)
                     throw source.error(.unknownFrontMatterKey(key: key, suggestion: suggestion), line: index, offset: start)
                 }
-                guard seen.insert(key).inserted else {
+                guard seen & 1 << number == 0 else {
                     throw source.error(.duplicateFrontMatterKey(key), line: index, offset: start)
                 }
+                seen |= 1 << number
                 let valueStart = source.skipBlanks(colon + 1, line.end)
                 let valueEnd = source.trimBlanksBack(valueStart, line.end)
                 try apply(key, line: index, start: valueStart, end: valueEnd, to: &setup)
@@ -43,6 +45,19 @@ struct FrontMatterParser {
             index += 1
         }
         throw source.error(.unclosedFrontMatter, line: 0, offset: source.lines[0].start)
+    }
+
+    /// The words of `raw` (separated by blanks) but the last, joined by one space, and the last.
+    /// A value written with single spaces (the usual) is cut at its last space, without splitting it.
+    static func fontWords(_ raw: String) -> (family: String, last: String) {
+        let utf8 = raw.utf8
+        if !utf8.contains(UInt8(ascii: "\t")), utf8.first != UInt8(ascii: " "), utf8.last != UInt8(ascii: " "),
+           !raw.contains("  ") {
+            guard let space = utf8.lastIndex(of: UInt8(ascii: " ")) else { return ("", raw) }
+            return (String(raw[..<space]), String(raw[utf8.index(after: space)...]))
+        }
+        let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return (words.dropLast().joined(separator: " "), words.last.map(String.init) ?? "")
     }
 
     private func isDelimiter(_ index: Int) -> Bool {
@@ -75,13 +90,13 @@ struct FrontMatterParser {
             (setup.marginTop, setup.marginRight, setup.marginBottom, setup.marginLeft) =
                 (margins.top, margins.right, margins.bottom, margins.left)
         case "font":
-            let words = raw.split(whereSeparator: { $0 == " " || $0 == "\t" })
-            if words.count > 1, let last = words.last, let size = Length.points(String(last)) {
+            let (family, last) = Self.fontWords(raw)
+            if !family.isEmpty, let size = Length.points(last) {
                 guard size > 0 else { throw bad("a font family and a size above zero such as DejaVu Sans 9pt") }
                 setup.fontSize = size
-                setup.fontFamily = words.dropLast().joined(separator: " ")
-            } else if !words.isEmpty {
-                setup.fontFamily = words.joined(separator: " ")
+                setup.fontFamily = family
+            } else if !last.isEmpty {
+                setup.fontFamily = family.isEmpty ? last : family + " " + last
             } else {
                 throw bad("a font family and size such as DejaVu Sans 9pt")
             }

@@ -6,7 +6,7 @@
 /// that never closed turn back into literal text). Whatever is still open at the end is literal,
 /// so unmatched markers in ordinary text never fail.
 struct InlineParser {
-    /// A piece of a line: `start..<end` in the source's scalars, on line `line` (0-based).
+    /// A piece of a line: `start..<end` in the source's bytes, on line `line` (0-based).
     struct Segment {
         var line: Int
         var start: Int
@@ -49,15 +49,16 @@ struct InlineParser {
     private var items: [Item] = []
     private var stack: [(delimiter: Delimiter, item: Int)] = []
     private var openCount = OpenCount()
-    private var text: [Unicode.Scalar] = []
+    /// The pending text run (UTF-8).
+    private var text: [UInt8] = []
     private var previous: Unicode.Scalar = " "
 
     init(source: SourceText) {
         self.source = source
     }
 
-    /// Inline texts parsed before, by their text (see `SourceMemo`); up to 1 M scalars.
-    static let memo = SourceMemo<[Inline]>(budget: 1 << 20)
+    /// Inline texts parsed before, by their text (see `SourceMemo`); up to 4 MB of it.
+    static let memo = SourceMemo<[Inline]>(budget: 1 << 22)
     /// Texts shorter than this are parsed again each time: that is as quick as looking them up.
     static let memoMinimum = 12
 
@@ -68,23 +69,23 @@ struct InlineParser {
         for segment in segments { length += max(0, segment.end - segment.start) }
         guard length >= memoMinimum else { return try parseAfresh(source, segments) }
         let ranges = segments.lazy.map { $0.start..<max($0.start, $0.end) }
-        let (kept, hash) = source.scalars.withUnsafeBufferPointer { memo.value(in: $0, ranges) }
+        let (kept, hash) = source.bytes.withUnsafeBufferPointer { memo.value(in: $0, ranges) }
         if let kept { return kept }
         let parsed = try parseAfresh(source, segments)
-        source.scalars.withUnsafeBufferPointer { memo.keep(parsed, in: $0, ranges, hash: hash) }
+        source.bytes.withUnsafeBufferPointer { memo.keep(parsed, in: $0, ranges, hash: hash) }
         return parsed
     }
 
     private static func parseAfresh(_ source: SourceText, _ segments: [Segment]) throws(MarkupError) -> [Inline] {
         if segments.count == 1, let plain = plainText(source, segments[0]) { return plain }
         var parser = InlineParser(source: source)
-        // Text never holds more scalars than the segments plus the joining spaces.
+        // Text never holds more bytes than the segments plus the joining spaces.
         var length = segments.count
         for segment in segments { length += max(0, segment.end - segment.start) }
         parser.text.reserveCapacity(length)
         parser.items.reserveCapacity(8)
         for (number, segment) in segments.enumerated() {
-            if number > 0, !parser.endsWithLineBreak { parser.appendText(" ") }
+            if number > 0, !parser.endsWithLineBreak { parser.appendText(UInt8(ascii: " ")) }
             try parser.consume(segment)
         }
         return parser.finish()
@@ -98,8 +99,8 @@ struct InlineParser {
     private static func plainText(_ source: SourceText, _ segment: Segment) -> [Inline]? {
         var index = segment.start
         while index < segment.end {
-            switch source.scalars[index] {
-            case "\\", "*", "_", "@": return nil
+            switch source.bytes[index] {
+            case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "@"): return nil
             default: index += 1
             }
         }
@@ -112,46 +113,46 @@ struct InlineParser {
     }
 
     private mutating func consume(_ segment: Segment) throws(MarkupError) {
-        let scalars = source.scalars
+        let bytes = source.bytes
         var index = segment.start
         var runStart = index
         while index < segment.end {
-            let scalar = scalars[index]
-            switch scalar {
-            case "\\", "*", "_", "@":
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "@"):
                 appendRun(runStart, index)
             default:
                 index += 1
                 continue
             }
-            switch scalar {
-            case "\\":
-                if index + 1 < segment.end, scalars[index + 1].isASCIIPunctuation {
-                    appendText(scalars[index + 1])
+            switch byte {
+            case UInt8(ascii: "\\"):
+                if index + 1 < segment.end, bytes[index + 1].isASCIIPunctuation {
+                    appendText(bytes[index + 1])
                     index += 2
                 } else {
-                    appendText(scalar)
+                    appendText(byte)
                     index += 1
                 }
-            case "@":
-                if index + 1 < segment.end, scalars[index + 1].isASCIILetter {
+            case UInt8(ascii: "@"):
+                if index + 1 < segment.end, bytes[index + 1].isASCIILetter {
                     index = try directive(at: index, segment: segment)
                 } else {
-                    appendText(scalar)
+                    appendText(byte)
                     index += 1
                 }
             default: // "*", "_"
                 var runEnd = index
-                while runEnd < segment.end, scalars[runEnd] == scalar { runEnd += 1 }
-                let next: Unicode.Scalar? = runEnd < segment.end ? scalars[runEnd] : nil
+                while runEnd < segment.end, bytes[runEnd] == byte { runEnd += 1 }
+                let next: Unicode.Scalar? = runEnd < segment.end ? source.scalar(at: runEnd) : nil
                 let canOpen = next.map { !$0.isWhitespaceFast } ?? false
                 let canClose = !previous.isWhitespaceFast && index > segment.start
-                if scalar == "*" {
+                if byte == UInt8(ascii: "*") {
                     asterisks(runEnd - index, canOpen: canOpen, canClose: canClose)
                 } else {
                     underscores(runEnd - index, canOpen: canOpen, canClose: canClose)
                 }
-                previous = scalar
+                previous = Unicode.Scalar(byte)
                 index = runEnd
             }
             runStart = index
@@ -159,22 +160,22 @@ struct InlineParser {
         appendRun(runStart, index)
     }
 
-    /// Appends plain scalars `start..<end` of the source to the pending text.
+    /// Appends the plain text `start..<end` of the source to the pending text.
     private mutating func appendRun(_ start: Int, _ end: Int) {
         guard start < end else { return }
-        source.scalars.withUnsafeBufferPointer { scalars in
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: scalars[start..<end]))
+        source.bytes.withUnsafeBufferPointer { bytes in
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
-        previous = source.scalars[end - 1]
+        previous = source.scalar(before: end)
     }
 
     /// `@name` (with an optional `()` right after it) at `start`; returns the offset after it.
     private mutating func directive(at start: Int, segment: Segment) throws(MarkupError) -> Int {
-        let scalars = source.scalars
+        let bytes = source.bytes
         var index = start + 1
-        while index < segment.end, scalars[index].isASCIILetter || scalars[index].isASCIIDigit { index += 1 }
+        while index < segment.end, bytes[index].isASCIILetter || bytes[index].isASCIIDigit { index += 1 }
         let name = source.string(start + 1, index)
-        if index + 1 < segment.end, scalars[index] == "(", scalars[index + 1] == ")" { index += 2 }
+        if index + 1 < segment.end, bytes[index] == UInt8(ascii: "("), bytes[index + 1] == UInt8(ascii: ")") { index += 2 }
         switch name {
         case "br": appendInline(.lineBreak)
         case "page": appendInline(.pageNumber)
@@ -211,7 +212,7 @@ struct InlineParser {
                 remaining -= delimiter == .bold ? 2 : 1
                 continue
             }
-            for _ in 0..<remaining { appendText("*") }
+            for _ in 0..<remaining { appendText(UInt8(ascii: "*")) }
             return
         }
     }
@@ -228,7 +229,7 @@ struct InlineParser {
             }
             remaining -= 2
         }
-        for _ in 0..<remaining { appendText("_") }
+        for _ in 0..<remaining { appendText(UInt8(ascii: "_")) }
     }
 
     private mutating func open(_ delimiter: Delimiter) {
@@ -254,9 +255,10 @@ struct InlineParser {
         }
     }
 
-    private mutating func appendText(_ scalar: Unicode.Scalar) {
-        text.append(scalar)
-        previous = scalar
+    /// Appends one ASCII character to the pending text.
+    private mutating func appendText(_ byte: UInt8) {
+        text.append(byte)
+        previous = Unicode.Scalar(byte)
     }
 
     private mutating func appendInline(_ inline: Inline) {
@@ -266,7 +268,7 @@ struct InlineParser {
 
     private mutating func flushText() {
         guard !text.isEmpty else { return }
-        items.append(.inline(.text(SourceText.makeString(text[...]))))
+        items.append(.inline(.text(String(decoding: text, as: UTF8.self))))
         text.removeAll(keepingCapacity: true)
     }
 

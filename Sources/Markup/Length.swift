@@ -12,34 +12,26 @@ public enum Length {
     /// `12`, `12pt`, `4.5mm`, `1cm`, `0.5in` (a space before the unit is allowed) in points;
     /// nil when the text is not a non-negative length.
     public static func points(_ text: String) -> Points? {
-        let scalars = Array(text.unicodeScalars)
-        var index = 0, end = scalars.count
-        while index < end, scalars[index].isBlank { index += 1 }
-        while end > index, scalars[end - 1].isBlank { end -= 1 }
-        let numberStart = index
-        var digits = 0, dots = 0
-        while index < end, scalars[index].isASCIIDigit || scalars[index] == "." {
-            if scalars[index] == "." { dots += 1 } else { digits += 1 }
-            index += 1
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0, end = bytes.count
+            while index < end, bytes[index].isBlank { index += 1 }
+            while end > index, bytes[end - 1].isBlank { end -= 1 }
+            let numberStart = index
+            var digits = 0, dots = 0
+            while index < end, bytes[index].isASCIIDigit || bytes[index] == UInt8(ascii: ".") {
+                if bytes[index] == UInt8(ascii: ".") { dots += 1 } else { digits += 1 }
+                index += 1
+            }
+            guard digits > 0, dots <= 1, digits <= 12,
+                  let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[numberStart..<index]), as: UTF8.self)),
+                  value.isFinite else { return nil }
+            while index < end, bytes[index].isBlank { index += 1 }
+            if index == end { return value }
+            let unit = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+            guard let factor = units[unit.lowercased()] else { return nil }
+            return value * factor
         }
-        guard digits > 0, dots <= 1, digits <= 12 else { return nil }
-        // Digits and dots are ASCII: one byte each.
-        let number = String(decoding: scalars[numberStart..<index].lazy.map { UInt8(truncatingIfNeeded: $0.value) },
-                            as: UTF8.self)
-        guard let value = Double(number), value.isFinite else { return nil }
-        while index < end, scalars[index].isBlank { index += 1 }
-        if index == end { return value }
-        let unitScalars = scalars[index..<end]
-        let unit: String
-        if unitScalars.allSatisfy(\.isASCII) {
-            unit = String(decoding: unitScalars.lazy.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
-        } else {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: unitScalars)
-            unit = String(view)
-        }
-        guard let factor = units[unit.lowercased()] else { return nil }
-        return value * factor
     }
 
     /// A page size: a name from `pageSizes` (any letter case) or `WIDTH x HEIGHT` with lengths.

@@ -15,43 +15,43 @@ enum LineKind: Equatable {
 
     /// Classifies line `index` of `source`.
     static func of(_ source: SourceText, line index: Int) -> LineKind {
-        let scalars = source.scalars
+        let bytes = source.bytes
         let line = source.lines[index]
         let first = source.skipBlanks(line.start, line.end)
         let end = line.end
         guard first < end else { return .blank }
         var indent = 0
-        for offset in line.start..<first { indent += scalars[offset] == "\t" ? 2 : 1 }
-        switch scalars[first] {
-        case "#":
+        for offset in line.start..<first { indent += bytes[offset] == UInt8(ascii: "\t") ? 2 : 1 }
+        switch bytes[first] {
+        case UInt8(ascii: "#"):
             var index = first
-            while index < end, scalars[index] == "#" { index += 1 }
-            if index == end || scalars[index].isBlank {
+            while index < end, bytes[index] == UInt8(ascii: "#") { index += 1 }
+            if index == end || bytes[index].isBlank {
                 return .heading(level: index - first, contentStart: source.skipBlanks(index, end))
             }
-        case "-":
+        case UInt8(ascii: "-"):
             let last = source.trimBlanksBack(first, end)
-            if last - first >= 3, scalars[first..<last].allSatisfy({ $0 == "-" }) { return .rule }
-            if first + 1 == end || scalars[first + 1].isBlank {
+            if last - first >= 3, bytes[first..<last].allSatisfy({ $0 == UInt8(ascii: "-") }) { return .rule }
+            if first + 1 == end || bytes[first + 1].isBlank {
                 return .listItem(indent: indent, ordered: false, number: 1, contentStart: source.skipBlanks(first + 1, end))
             }
-        case "*":
-            if first + 1 == end || scalars[first + 1].isBlank {
+        case UInt8(ascii: "*"):
+            if first + 1 == end || bytes[first + 1].isBlank {
                 return .listItem(indent: indent, ordered: false, number: 1, contentStart: source.skipBlanks(first + 1, end))
             }
-        case "|":
+        case UInt8(ascii: "|"):
             return .tableRow
-        case "@":
+        case UInt8(ascii: "@"):
             var index = first + 1
-            while index < end, scalars[index].isASCIILetter || scalars[index].isASCIIDigit { index += 1 }
-            if DirectiveName.isBlock(source.scalars[(first + 1)..<index]) { return .directives(first: first) }
-        case "0"..."9":
+            while index < end, bytes[index].isASCIILetter || bytes[index].isASCIIDigit { index += 1 }
+            if DirectiveName.isBlock(bytes[(first + 1)..<index]) { return .directives(first: first) }
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
             var index = first, number = 0
-            while index < end, scalars[index].isASCIIDigit, index - first < 9 {
-                number = number * 10 + Int(scalars[index].value - 48)
+            while index < end, bytes[index].isASCIIDigit, index - first < 9 {
+                number = number * 10 + Int(bytes[index] - 48)
                 index += 1
             }
-            if index < end, scalars[index] == ".", index + 1 == end || scalars[index + 1].isBlank {
+            if index < end, bytes[index] == UInt8(ascii: "."), index + 1 == end || bytes[index + 1].isBlank {
                 return .listItem(indent: indent, ordered: true, number: number, contentStart: source.skipBlanks(index + 1, end))
             }
         default:

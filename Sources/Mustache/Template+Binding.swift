@@ -75,6 +75,8 @@ public final class BoundTemplateLibrary: PartialSource, Sendable {
     let isFixed: @Sendable (String) -> Bool
     /// One per template name the library has (its files): bounded by them.
     private let bound = Mutex<[String: Template]>([:])
+    /// `Template.namePaths(partials:)` of each bound template, by name (bounded the same way).
+    private let names = Mutex<[String: [[String]]?]>([:])
 
     public init(_ library: TemplateLibrary, binding key: String, to value: TemplateValue,
                 where isFixed: @escaping @Sendable (String) -> Bool) {
@@ -100,6 +102,25 @@ public final class BoundTemplateLibrary: PartialSource, Sendable {
             template = keep(try library.template(named: name), named: name)
         }
         return try template.renderUTF8(data, partials: self, options: options)
+    }
+
+    /// The names a render of the named template may look up (`Template.namePaths(partials:)`,
+    /// its partials from this library), worked out once; nil when not known ahead.
+    public func namePaths(name: String) -> [[String]]? {
+        if let kept = names.withLock({ $0[name] }) { return kept }
+        let template: Template
+        if let kept = bound.withLock({ $0[name] }) {
+            template = kept
+        } else {
+            do {
+                template = keep(try library.template(named: name), named: name)
+            } catch {
+                return nil
+            }
+        }
+        let paths = template.namePaths(partials: self)
+        names.withLock { $0[name] = paths }
+        return paths
     }
 
     private func keep(_ template: Template, named name: String) -> Template {

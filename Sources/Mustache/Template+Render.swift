@@ -58,6 +58,10 @@ struct Renderer {
     var resolved: [ObjectIdentifier: TemplateUnit] = [:]
     /// Partials looked up through dynamic names (`{{>*path}}`), by name.
     var resolvedByName: [String: TemplateUnit] = [:]
+    /// Counts every change of `stack`, so that what was worked out from it can be reused until then.
+    var stackChanges = 0
+    /// The last answer of `shadows(_:)`: a section's items print many fixed texts.
+    var lastShadowing: (key: String, stackChange: Int, shadows: Bool)?
 
     /// Partials and parents may nest this deep (more is almost surely endless recursion).
     static let maximumDepth = 200
@@ -91,14 +95,14 @@ struct Renderer {
                 } else if let value, value.isTruthy {
                     if case .list(let items) = value {
                         for item in items {
-                            stack.append(item)
+                            push(item)
                             try render(children, from: 0, in: unit)
-                            stack.removeLast()
+                            pop()
                         }
                     } else {
-                        stack.append(value)
+                        push(value)
                         try render(children, from: 0, in: unit)
-                        stack.removeLast()
+                        pop()
                     }
                 }
             case .partial(let tag):
@@ -120,14 +124,28 @@ struct Renderer {
         }
     }
 
+    private mutating func push(_ value: TemplateValue) {
+        stack.append(value)
+        stackChanges += 1
+    }
+
+    private mutating func pop() {
+        stack.removeLast()
+        stackChanges += 1
+    }
+
     /// True when a map pushed above the root holds `key` (a lookup of it would stop there).
-    private func shadows(_ key: String) -> Bool {
+    private mutating func shadows(_ key: String) -> Bool {
+        guard stack.count > 1 else { return false }
+        if let last = lastShadowing, last.stackChange == stackChanges, last.key == key { return last.shadows }
+        var found = false
         var index = stack.count - 1
-        while index > 0 {
-            if case .map(let members) = stack[index], members[key] != nil { return true }
+        while index > 0, !found {
+            if case .map(let members) = stack[index], members[key] != nil { found = true }
             index -= 1
         }
-        return false
+        lastShadowing = (key, stackChanges, found)
+        return found
     }
 
     /// Looks a dotted name up: the first part through the context stack, from the top;

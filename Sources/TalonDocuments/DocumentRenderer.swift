@@ -235,13 +235,16 @@ public struct DocumentRenderer: Sendable {
         // Every format goes through the markup, so values are always escaped for it.
         let options = RenderOptions(escaper: Escaper(appending: MarkupEscaper.append), locale: catalogue.locale)
         do {
-            let filled = try catalogue.context(for: context, options: options)
             let text: [UInt8]
-            if case .builtIn = request.template, case .map(let members) = filled, members["t"] != nil {
-                // The catalogue's words are under `t`: its fixed ones are bound in once per language.
-                text = try boundLibraries.library(library, catalogue: catalogue)
-                    .renderUTF8(name: templateName, data: filled, options: options)
+            if case .builtIn = request.template, case .map = context {
+                // The catalogue's words are under `t`: its fixed ones are bound in once per language,
+                // and of the texts that use values only those the template may print are filled in.
+                let bound = boundLibraries.library(library, catalogue: catalogue)
+                let used = boundLibraries.textsUsed(by: templateName, in: bound, catalogue: catalogue)
+                let filled = try catalogue.context(for: context, options: options, filling: used)
+                text = try bound.renderUTF8(name: templateName, data: filled, options: options)
             } else {
+                let filled = try catalogue.context(for: context, options: options)
                 text = try library.renderUTF8(name: templateName, data: filled, options: options)
             }
             return (text, "\(templateName).mustache (rendered)", warnings,

@@ -62,6 +62,15 @@ import Testing
         #expect(parse("---\npage: 4in x 6in\n---\n").setup.pageWidth == 288)
     }
 
+    @Test func fontWordsAreCutAtTheLastBlank() {
+        for (raw, family, last) in [("DejaVu Sans 7.5pt", "DejaVu Sans", "7.5pt"), ("DejaVu  Sans\t 8pt", "DejaVu Sans", "8pt"),
+                                    ("Mono", "", "Mono"), ("", "", ""), (" a b ", "a", "b"), ("Сірий Шрифт 9pt", "Сірий Шрифт", "9pt")] {
+            let words = FrontMatterParser.fontWords(raw)
+            #expect(words.family == family && words.last == last, "\(raw.debugDescription)")
+        }
+        #expect(parse("---\nfont: DejaVu   Sans\t8pt\n---\n").setup.fontFamily == "DejaVu Sans")
+    }
+
     @Test func fontWithoutSizeKeepsTheDefaultSize() {
         let setup = parse("---\nfont: DejaVu Sans Mono\n---\n").setup
         #expect(setup.fontFamily == "DejaVu Sans Mono" && setup.fontSize == 9)
@@ -126,14 +135,42 @@ import Testing
         #expect(parse("\u{FEFF}---\npage: A4\n---\nx").setup.pageWidth == 595.28)
     }
 
-    @Test func decodesEveryUTF8Length() {
+    @Test func keepsEveryUTF8Length() {
         let text = "a\u{7F}\u{80}ж\u{7FF}\u{800}№€\u{FFFF}\u{10000}😀\u{10FFFF}"
-        let scalars = SourceText(text, file: "test.talon").scalars
-        #expect(scalars == Array(text.unicodeScalars))
-        #expect(SourceText.makeString(scalars[...]) == text)
+        let source = SourceText(text, file: "test.talon")
+        #expect(source.bytes == Array(text.utf8))
+        #expect(source.string(0, source.bytes.count) == text)
         // The same from the bytes a render gives.
         let bytes = Array(text.utf8)
-        #expect(bytes.withUnsafeBufferPointer { SourceText(utf8: $0, file: "test.talon").scalars } == scalars)
+        #expect(bytes.withUnsafeBufferPointer { SourceText(utf8: $0, file: "test.talon").bytes } == bytes)
+        // Characters are read whole, forwards and backwards, at every boundary.
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            #expect(source.scalar(at: offset) == scalar)
+            offset += String(scalar).utf8.count
+            #expect(source.scalar(before: offset) == scalar)
+        }
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let source = SourceText("ab\nжё😀x", file: "f")
+        // Line 2: `ж` and `ё` take two bytes each, `😀` four; `x` is the fourth character.
+        #expect(source.location(line: 1, offset: 3 + 8).column == 4)
+        #expect(source.location(line: 1, offset: 3 + 9).column == 5)
+    }
+
+    @Test func linesEndAtEveryLineFeed() {
+        // Line feeds at every position of the words the reader looks through, beside
+        // characters of two and three bytes.
+        for length in 0..<40 {
+            for step in 1..<12 {
+                let text = String((0..<length).map { $0 % step == step - 1 ? "\n" : $0 % 3 == 0 ? "ж" : $0 % 5 == 0 ? "€" : "a" })
+                let source = SourceText(text, file: "f")
+                var expected = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                if expected.count > 1, expected.last == "" { expected.removeLast() }
+                #expect((0..<source.lines.count).map { source.text(ofLine: $0) } == expected, "\(text.debugDescription)")
+            }
+        }
     }
 
     @Test func crlfAndLoneCarriageReturn() {

@@ -20,6 +20,16 @@ import Testing
         #expect(paragraph("*a **b***") == [.italic([.text("a "), .bold([.text("b")])])])
     }
 
+    @Test func whiteSpaceBeyondASCIIDecidesLikeASpace() {
+        // An em space (three bytes) before a closer or after an opener keeps the marker literal;
+        // a letter of two bytes does not.
+        #expect(paragraph("x *a\u{2003}* y") == [.text("x *a\u{2003}* y")])
+        #expect(paragraph("x *\u{2003}a* y") == [.text("x *\u{2003}a* y")])
+        #expect(paragraph("x *aé* y") == [.text("x "), .italic([.text("aé")]), .text(" y")])
+        #expect(paragraph("x *éa* y") == [.text("x "), .italic([.text("éa")]), .text(" y")])
+        #expect(paragraph("ж\u{00A0}**б**") == [.text("ж\u{00A0}"), .bold([.text("б")])])
+    }
+
     @Test func unmatchedMarkersAreLiteral() {
         #expect(paragraph("price ** 2") == [.text("price ** 2")])
         #expect(paragraph("**open but never closed") == [.text("**open but never closed")])

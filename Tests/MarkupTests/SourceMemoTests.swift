@@ -60,8 +60,8 @@ import Testing
 
     @Test func keepsWithinItsBudget() {
         let memo = SourceMemo<Int>(budget: 64)
-        let scalars: [Unicode.Scalar] = Array("abcdefghijklmnopqrstuvwxyz0123456789".unicodeScalars)
-        scalars.withUnsafeBufferPointer { buffer in
+        let bytes = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        bytes.withUnsafeBufferPointer { buffer in
             for start in stride(from: 0, to: 30, by: 6) {
                 let range = start..<(start + 6)
                 let (kept, hash) = memo.value(in: buffer, CollectionOfOne(range))

@@ -38,6 +38,21 @@ import Testing
         #expect(try render(bound, "card", data()) == expected)
     }
 
+    @Test func namePathsFollowPartialsParentsAndSections() throws {
+        let (_, bound) = library([
+            "card": "{{<layout}}{{$body}}{{{t.card.title}}} {{number}}{{/body}}{{/layout}}",
+            "layout": "{{$body}}{{/body}}{{#items}}{{n}}{{/items}}{{^none}}{{/none}}{{> coupon}}{{> coupon}}",
+            "coupon": "{{#t.card}}{{{live}}}{{/t.card}}{{.}}{{ price | upper }}",
+            "dynamic": "{{{t.count}}}{{>*which}}",
+        ])
+        let paths = try #require(bound.namePaths(name: "card"))
+        #expect(paths.count == Set(paths).count)
+        #expect(Set(paths) == [["t", "card", "title"], ["number"], ["items"], ["n"], ["none"], ["t", "card"], ["live"],
+                               ["price"]])
+        // A partial named by a value: what it looks up is not known ahead.
+        #expect(bound.namePaths(name: "dynamic") == nil)
+    }
+
     @Test func namesNotFixedAreLookedUpInEachRender() throws {
         let (library, bound) = library(["live": "{{{t.card.live}}}|{{{t.card.title}}}"])
         var changed = words

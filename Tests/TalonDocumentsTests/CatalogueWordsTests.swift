@@ -31,6 +31,19 @@ import Warranty
         }
     }
 
+    /// A document fills in only the catalogue's texts with values that its template may print.
+    @Test func textsUsedAreTheTemplatesOwn() throws {
+        let renderer = try #require(ServiceFixtures.renderer)
+        let catalogue = try renderer.catalogues.builtIn(.uk)
+        let bound = renderer.boundLibraries.library(renderer.library, catalogue: catalogue)
+        #expect(renderer.boundLibraries.textsUsed(by: "warranty-card", in: bound, catalogue: catalogue) == [])
+        let notice = try #require(renderer.boundLibraries.textsUsed(by: "notice", in: bound, catalogue: catalogue))
+        #expect(!notice.isEmpty && notice.allSatisfy { $0.hasPrefix("notice.") || $0.hasPrefix("mail.") })
+        #expect(notice.allSatisfy { catalogue.templated[$0] != nil })
+        let invoice = try #require(renderer.boundLibraries.textsUsed(by: "invoice", in: bound, catalogue: catalogue))
+        #expect(invoice.contains("invoice.amounts_in_invoice_currency"))
+    }
+
     @Test func aMissingKeyPrintsTheKeyAndDatesFollowTheFormats() throws {
         var options = PresentationOptions()
         options.formats = .en

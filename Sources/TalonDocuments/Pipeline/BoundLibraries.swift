@@ -7,6 +7,8 @@ import Synchronization
 /// per language, made on first use.
 final class BoundLibraries: Sendable {
     private let libraries = Mutex<[String: BoundTemplateLibrary]>([:])
+    /// `textsUsed(by:in:catalogue:)`, by language and template name (bounded by them).
+    private let textsUsed = Mutex<[String: [String]?]>([:])
 
     /// The library for the built-in catalogue `catalogue`; render it only with data that holds
     /// the catalogue's words under `t` (`LocaleCatalogue.context(for:options:)`).
@@ -19,5 +21,24 @@ final class BoundLibraries: Sendable {
             libraries[catalogue.tag] = bound
             return bound
         }
+    }
+
+    /// The catalogue's texts that use the document's values (`LocaleCatalogue.templated`) which
+    /// the named template of `library` (bound to `catalogue`) may print: those a name it looks
+    /// up under `t` leads to (`t.notice.x`, or a section over `t.notice` or `t`). A document
+    /// needs only these filled in. Nil (all of them) when its names are not known ahead.
+    func textsUsed(by name: String, in library: BoundTemplateLibrary, catalogue: LocaleCatalogue) -> [String]? {
+        let key = catalogue.tag + "\n" + name
+        if let kept = textsUsed.withLock({ $0[key] }) { return kept }
+        var used: [String]?
+        if let paths = library.namePaths(name: name) {
+            let underT = paths.filter { $0.first == "t" }.map { $0.dropFirst() }
+            used = catalogue.templated.keys.filter { key in
+                let parts = LocaleCatalogue.path(of: key)
+                return underT.contains { parts.starts(with: $0) }
+            }.sorted()
+        }
+        textsUsed.withLock { $0[key] = used }
+        return used
     }
 }

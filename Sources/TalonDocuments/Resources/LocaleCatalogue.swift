@@ -169,11 +169,14 @@ struct LocaleCatalogue: Sendable {
         return true
     }
 
-    /// The document's data with the catalogue under `t`, texts that use values filled in.
-    func context(for data: TemplateValue, options: RenderOptions) throws(TemplateError) -> TemplateValue {
+    /// The document's data with the catalogue under `t`, texts that use values filled in:
+    /// those named in `filling` (the ones the template may print), or all of them when nil.
+    func context(for data: TemplateValue, options: RenderOptions, filling: [String]? = nil) throws(TemplateError)
+        -> TemplateValue {
         guard case .map(var members) = data else { return data }
         var words = self.words
-        for (key, template) in templated {
+        for key in filling ?? Array(templated.keys) {
+            guard let template = templated[key] else { continue }
             let text = try template.render(data, options: options)
             _ = Self.insert(.string(text), at: Self.path(of: key)[...], into: &words)
         }

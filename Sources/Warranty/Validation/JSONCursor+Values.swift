@@ -63,6 +63,12 @@ extension JSONCursor {
     /// and line feed (ESC, BEL, NUL, C1), bidirectional overrides and isolates (U+202E), and
     /// over-long characters would reach terminals, SMS gateways or the fonts unprintable.
     static func unprintableProblem(_ text: String) -> String? {
+        // Printable ASCII, tab and line feed only (most values): nothing to report, and each
+        // of them is a character of its own.
+        var plain = text
+        if plain.withUTF8({ bytes in bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 || $0 == 0x0A } }) {
+            return nil
+        }
         // Scalars that are not `startsCluster` (combining marks, joiners, other scripts):
         // only when there are enough of them can one character hold too many scalars.
         var others = 0
