@@ -48,7 +48,7 @@ extension Journal {
             }
             ready = nil
             var ahead: RenderedGroup?
-            let outcome = try commit(drafts, group, year: year, last: last, format: format) {
+            let outcome = try commit(drafts, group, year: year, last: last, format: format, overlapped: following != nil) {
                 // The numbers are taken: the next group is rendered for those this writer would
                 // guess after them once committed.
                 guard let following else { return }
@@ -109,9 +109,10 @@ extension Journal {
     /// ahead of the writers before it waits for them without the lock (which would keep the
     /// writer whose turn it is waiting) while they move, until none has committed for its
     /// patience; a writer that stopped is so given up after about the time of one group.
-    /// `whileCommitting` runs, once the numbers are taken, while the transaction commits.
+    /// When `overlapped`, `whileCommitting` runs, once the numbers are taken, while the
+    /// transaction commits (on another thread: not worth it without work to overlap).
     private func commit(_ drafts: [CardDraft], _ group: RenderedGroup, year: Int, last: Int, format: NumberFormat,
-                        whileCommitting: () -> Void) throws(JournalError) -> GroupOutcome {
+                        overlapped: Bool, whileCommitting: () -> Void) throws(JournalError) -> GroupOutcome {
         var last = last, format = format
         var waitUntil = DispatchTime.now().uptimeNanoseconds + group.patience
         while true {
@@ -125,7 +126,7 @@ extension Journal {
                 return .missed(last + 1 > group.first ? .overtaken : .waitedInVain, last: last, format: format)
             }
             var taken = false
-            let issued = try store.write({ (transaction) throws(JournalError) -> [IssuedPDF]? in
+            func take(in transaction: any JournalTransaction) throws(JournalError) -> [IssuedPDF]? {
                 last = try transaction.lastCounter(.card, year: year)
                 format = try transaction.numberFormat(.card)
                 guard last + 1 == group.first else { return nil }
@@ -143,7 +144,12 @@ extension Journal {
                 }
                 taken = true
                 return issued
-            }, whileCommitting: { if taken { whileCommitting() } })
+            }
+            let issued = if overlapped {
+                try store.write(take, whileCommitting: { if taken { whileCommitting() } })
+            } else {
+                try store.write(take)
+            }
             if let issued { return .issued(issued) }
             if last + 1 == group.first { return .missed(.formatChanged, last: last, format: format) }
         }
