@@ -6,20 +6,14 @@ struct CharacterCounts {
     private var low: [Int]
     private var high: [UInt32: Int] = [:]
 
-    /// No character counted.
+    /// No character counted (the flat table is made by the first count).
     init() { low = [] }
 
     /// The counts of `counts`, for tests.
     init(_ counts: [UInt32: Int]) {
-        self = .counting()
+        self.init()
         for (scalar, count) in counts { add(count, to: scalar) }
     }
-
-    /// The characters beyond ASCII of valid UTF-8 texts, counted by `count(_:)`.
-    private init(counting: Void) { low = [Int](repeating: 0, count: 0x800) }
-
-    /// A table to count into.
-    static func counting() -> CharacterCounts { CharacterCounts(counting: ()) }
 
     /// How often `scalar` was counted (0 for ASCII: never counted).
     subscript(scalar: UInt32) -> Int {
@@ -30,13 +24,18 @@ struct CharacterCounts {
 
     private mutating func add(_ count: Int, to scalar: UInt32) {
         guard scalar > 0x7E else { return }
+        makeTable()
         if scalar < 0x800 { low[Int(scalar)] += count } else { high[scalar, default: 0] += count }
+    }
+
+    private mutating func makeTable() {
+        if low.isEmpty { low = [Int](repeating: 0, count: 0x800) }
     }
 
     /// Counts the characters beyond ASCII of valid UTF-8 `bytes`. ASCII bytes are skipped
     /// without decoding.
     mutating func count(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard low.count == 0x800 else { return }
+        makeTable()
         low.withUnsafeMutableBufferPointer { low in
             var index = 0
             while index < bytes.count {

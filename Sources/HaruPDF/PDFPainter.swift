@@ -205,7 +205,7 @@ struct PagePainter {
     /// How often each character is drawn in `list`, so the most frequent get the codes a
     /// content stream holds in one byte.
     static func frequency(in list: DisplayList) -> CharacterCounts {
-        var counts = CharacterCounts.counting()
+        var counts = CharacterCounts()
         for page in list.pages {
             for op in page.ops {
                 guard case .text(_, _, _, _, var text, _) = op else { continue }
